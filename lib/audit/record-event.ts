@@ -1,0 +1,84 @@
+import { randomUUID } from "node:crypto";
+import type { Tx } from "../db/client";
+import type { Role } from "../db/generated/enums";
+import type { JsonValue } from "./canonical-json";
+import { SYSTEM_CHAIN, hashEvent, type HashedEvent } from "./event-hash";
+
+export type AuditActor = { id: string | null; label: string | null; role: Role | null };
+
+export type AuditInput = {
+  actor: AuditActor;
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  /** The case the event concerns; its chain is the case's id. Omit for system events. */
+  caseId?: string | null;
+  reason?: string | null;
+  before?: JsonValue;
+  after?: JsonValue;
+  context?: JsonValue;
+  /** For the demo seed's historical events; live events always use the current time. */
+  occurredAt?: Date;
+};
+
+/**
+ * Appends one event to its chain inside the caller's transaction, so the change and its
+ * event commit or roll back together. The chain head row is locked for the rest of the
+ * transaction: concurrent writers to the same chain queue up instead of forking it.
+ */
+export async function recordAuditEvent(tx: Tx, input: AuditInput): Promise<HashedEvent & { hash: string }> {
+  const chain = input.caseId ?? SYSTEM_CHAIN;
+  await tx.$executeRaw`INSERT INTO audit_chain_head (chain, last_seq, last_hash) VALUES (${chain}, 0, '') ON CONFLICT (chain) DO NOTHING`;
+  const [head] = await tx.$queryRaw<{ last_seq: number; last_hash: string }[]>`
+    SELECT last_seq, last_hash FROM audit_chain_head WHERE chain = ${chain} FOR UPDATE`;
+  if (!head) throw new Error(`audit chain head missing for ${chain}`);
+
+  // Millisecond precision: what timestamptz(3) stores is exactly what was hashed.
+  const occurredAt = new Date(Math.floor((input.occurredAt ?? new Date()).getTime()));
+  const event: HashedEvent = {
+    id: randomUUID(),
+    chain,
+    seq: head.last_seq + 1,
+    prevHash: head.last_seq === 0 ? null : head.last_hash,
+    occurredAt: occurredAt.toISOString(),
+    actor: input.actor,
+    action: input.action,
+    entity: { type: input.entityType, id: input.entityId ?? null },
+    caseId: input.caseId ?? null,
+    reason: input.reason ?? null,
+    before: input.before ?? null,
+    after: input.after ?? null,
+    context: input.context ?? null,
+  };
+  const hash = hashEvent(event);
+
+  await tx.auditEvent.create({
+    data: {
+      id: event.id,
+      chain,
+      seq: event.seq,
+      prevHash: event.prevHash,
+      hash,
+      occurredAt,
+      actorId: event.actor.id,
+      actorLabel: event.actor.label,
+      actorRole: input.actor.role,
+      action: event.action,
+      entityType: event.entity.type,
+      entityId: event.entity.id,
+      personId: event.caseId,
+      reason: event.reason,
+      before: toDbJson(event.before),
+      after: toDbJson(event.after),
+      context: toDbJson(event.context),
+    },
+  });
+  await tx.$executeRaw`UPDATE audit_chain_head SET last_seq = ${event.seq}, last_hash = ${hash} WHERE chain = ${chain}`;
+  return { ...event, hash };
+}
+
+// Prisma stores JSON null for a nullable Json column only through its DbNull sentinel; a plain
+// null would mean "no value" there. Storing SQL NULL keeps read-back identical to what was hashed.
+function toDbJson(value: JsonValue): JsonValue | undefined {
+  return value === null ? undefined : value;
+}
