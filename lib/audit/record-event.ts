@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Tx } from "../db/client";
+import type { Prisma, Tx } from "../db/client";
 import type { Role } from "../db/generated/enums";
 import type { JsonValue } from "./canonical-json";
 import { SYSTEM_CHAIN, hashEvent, type HashedEvent } from "./event-hash";
@@ -79,6 +79,6 @@ export async function recordAuditEvent(tx: Tx, input: AuditInput): Promise<Hashe
 
 // Prisma stores JSON null for a nullable Json column only through its DbNull sentinel; a plain
 // null would mean "no value" there. Storing SQL NULL keeps read-back identical to what was hashed.
-function toDbJson(value: JsonValue): JsonValue | undefined {
-  return value === null ? undefined : value;
+function toDbJson(value: JsonValue): Prisma.InputJsonValue | undefined {
+  return value === null ? undefined : (value as Prisma.InputJsonValue);
 }

@@ -1,0 +1,49 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/current-user";
+import { getHomeSummary, type RegionFigure } from "@/lib/home/home-summary";
+
+function regionName(region: RegionFigure, locale: string): string {
+  return locale === "ru" ? region.nameRu : locale === "kk" ? region.nameKk : region.nameEn;
+}
+
+export default async function HomePage() {
+  const user = await requireUser();
+  const [t, locale, summary] = await Promise.all([getTranslations("home"), getLocale(), getHomeSummary(user)]);
+  return (
+    <div className="space-y-8">
+      <div>
+        <h1 className="text-2xl font-semibold">{t("greeting", { name: user.name })}</h1>
+        <p className="mt-1 text-slate-600">{t(`scope.${user.role}`)}</p>
+      </div>
+      <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        {summary.figures.map((figure) => (
+          <div key={figure.key} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid={`figure-${figure.key}`}>
+            <dt className="text-sm text-slate-600">{t(`figures.${figure.key}` as "figures.openCases")}</dt>
+            <dd className="mt-2 text-3xl font-semibold tabular-nums">{figure.value.toLocaleString(locale)}</dd>
+          </div>
+        ))}
+      </dl>
+      {summary.regions.length > 0 && (
+        <section>
+          <h2 className="text-lg font-semibold">{t("byRegion")}</h2>
+          <table className="mt-3 w-full max-w-xl border-collapse rounded-lg bg-white text-sm shadow-sm">
+            <thead>
+              <tr className="border-b border-slate-200 text-left">
+                <th scope="col" className="px-3 py-2">{t("region")}</th>
+                <th scope="col" className="px-3 py-2 text-right">{t("count")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {summary.regions.map((region) => (
+                <tr key={region.regionId} className="border-b border-slate-100">
+                  <td className="px-3 py-2">{regionName(region, locale)}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">{region.openCases.toLocaleString(locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+    </div>
+  );
+}

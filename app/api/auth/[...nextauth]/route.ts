@@ -1,0 +1,12 @@
+import NextAuth from "next-auth";
+import type { NextRequest } from "next/server";
+import { authOptions } from "@/lib/auth/options";
+
+type RouteContext = { params: Promise<{ nextauth: string[] }> };
+
+// Options are built per request so that the environment is read after scripts/start.ts set it.
+function handler(request: NextRequest, context: RouteContext): Promise<Response> {
+  return NextAuth(request, context, authOptions());
+}
+
+export { handler as GET, handler as POST };

@@ -1,0 +1,33 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { canAtAll } from "@/lib/policy/can";
+import { LanguageSwitcher } from "./language-switcher";
+import { NAV_ITEMS } from "./nav-items";
+import { SignOutButton } from "./sign-out-button";
+
+export async function AppHeader({ user }: { user: CurrentUser }) {
+  const [t, tApp, tRoles] = await Promise.all([getTranslations("nav"), getTranslations("app"), getTranslations("roles")]);
+  const items = NAV_ITEMS.filter((item) => item.action === null || canAtAll(user, item.action));
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
+        <Link href="/" className="text-lg font-semibold text-sky-900">
+          {tApp("name")}
+        </Link>
+        <nav aria-label={t("main")} className="flex flex-1 gap-2">
+          {items.map((item) => (
+            <Link key={item.href} href={item.href} className="rounded px-2 py-1 text-sm hover:bg-slate-100">
+              {t(item.labelKey)}
+            </Link>
+          ))}
+        </nav>
+        <LanguageSwitcher />
+        <p className="text-sm text-slate-700" data-testid="signed-in-as">
+          {t("signedInAs", { name: user.name, role: tRoles(user.role) })}
+        </p>
+        <SignOutButton />
+      </div>
+    </header>
+  );
+}

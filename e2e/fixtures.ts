@@ -1,0 +1,31 @@
+import { expect, test as base, type Page } from "@playwright/test";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/seed/demo-accounts";
+
+export type DemoRole = (typeof DEMO_ACCOUNTS)[number]["role"];
+
+export function demoAccount(role: DemoRole) {
+  const account = DEMO_ACCOUNTS.find((a) => a.role === role);
+  if (!account) throw new Error(`no demo account for ${role}`);
+  return account;
+}
+
+/** Signs in through the real form, as a person would. */
+export async function signInThroughForm(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** A page already signed in as the role's demo account (through the same form, once per test). */
+export const test = base.extend<{ signedInAs: (role: DemoRole) => Promise<Page> }>({
+  signedInAs: async ({ page }, use) => {
+    await use(async (role) => {
+      await signInThroughForm(page, demoAccount(role).email);
+      await expect(page.getByTestId("signed-in-as")).toBeVisible();
+      return page;
+    });
+  },
+});
+
+export { expect };

@@ -1,0 +1,52 @@
+import { DEMO_ACCOUNTS } from "../prisma/seed/demo-accounts";
+import { expect, signInThroughForm, test } from "./fixtures";
+
+const ROLE_NAMES = { CASEWORKER: "Caseworker", SUPERVISOR: "Supervisor", AUDITOR: "Auditor", ADMINISTRATOR: "Administrator" } as const;
+
+for (const account of DEMO_ACCOUNTS.filter((a) => a.email.match(/^(admin|supervisor|caseworker|auditor)@/))) {
+  test(`${account.role.toLowerCase()} signs in through the form and lands on a home page with real numbers`, async ({ page }) => {
+    await signInThroughForm(page, account.email);
+    await expect(page).toHaveURL(/\/$/);
+    await expect(page.getByTestId("signed-in-as")).toContainText(ROLE_NAMES[account.role]);
+    const firstFigure = page.locator("[data-testid^=figure-] dd").first();
+    await expect(firstFigure).toHaveText(/^[\d\s,.\u00a0]+$/);
+    if (account.role !== "ADMINISTRATOR") {
+      // The demo data give every case-reading role open cases to look after.
+      await expect(page.getByTestId("figure-openCases").locator("dd")).not.toHaveText("0");
+    }
+  });
+}
+
+test("a wrong password shows the generic sign-in error and stays on the sign-in page", async ({ page }) => {
+  await signInThroughForm(page, "caseworker@example.org", "not-the-password-at-all");
+  await expect(page.getByRole("alert")).toContainText("Sign-in failed");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("an unknown account gets the same message as a wrong password", async ({ page }) => {
+  await signInThroughForm(page, "nobody-here@example.org", "whatever-password-123");
+  await expect(page.getByRole("alert")).toContainText("Sign-in failed");
+});
+
+test("a signed-out session cookie replayed later lands on the sign-in page", async ({ page, browser, baseURL }) => {
+  await signInThroughForm(page, "auditor@example.org");
+  await expect(page.getByTestId("signed-in-as")).toBeVisible();
+  const oldCookies = await page.context().cookies();
+  expect(oldCookies.some((c) => c.name === "zhusan.session")).toBe(true);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+
+  const replay = await browser.newContext({ baseURL });
+  await replay.addCookies(oldCookies);
+  const replayPage = await replay.newPage();
+  await replayPage.goto("/");
+  await expect(replayPage).toHaveURL(/\/login/);
+  await expect(replayPage.getByRole("heading", { name: "Sign in" })).toBeVisible();
+  await replay.close();
+});
+
+test("a page asked for without signing in redirects to the sign-in page", async ({ page }) => {
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/login/);
+});

@@ -1,0 +1,91 @@
+import { getDb } from "../db/client";
+import type { Role } from "../db/generated/enums";
+import { recordAuditEvent } from "../audit/record-event";
+import { TOUCH_INTERVAL_MS, sessionEndReason } from "./session-rules";
+
+/** Who is signed in, read fresh from the database on each request; nothing here comes from the cookie. */
+export type CurrentUser = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  regionIds: string[];
+  sessionId: string;
+  mustChangePassword: boolean;
+};
+
+/**
+ * Resolves a session id to its user, or null when the session has ended, timed out, or
+ * its account is deactivated or locked. A timed-out session is closed here so that it can
+ * never come back, even if the clock or the rules change later.
+ */
+export async function loadSessionUser(sessionId: string, now = new Date()): Promise<CurrentUser | null> {
+  const db = getDb();
+  const session = await db.session.findUnique({
+    where: { id: sessionId },
+    select: {
+      id: true,
+      createdAt: true,
+      lastSeenAt: true,
+      expiresAt: true,
+      endedAt: true,
+      user: {
+        select: {
+          id: true,
+          email: true,
+          name: true,
+          role: true,
+          active: true,
+          lockedAt: true,
+          mustChangePassword: true,
+          regions: { select: { regionId: true } },
+        },
+      },
+    },
+  });
+  if (!session) return null;
+  const timedOut = sessionEndReason(session, now);
+  if (timedOut) {
+    if (timedOut !== "ended") await endSession(sessionId, timedOut, null);
+    return null;
+  }
+  const { user } = session;
+  if (!user.active || user.lockedAt) return null;
+
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+    await db.session.updateMany({ where: { id: sessionId, endedAt: null }, data: { lastSeenAt: now } });
+  }
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    regionIds: user.regions.map((r) => r.regionId),
+    sessionId: session.id,
+    mustChangePassword: user.mustChangePassword,
+  };
+}
+
+/** Ends a session for good; idempotent, and audited only the first time. */
+export async function endSession(sessionId: string, reason: "sign_out" | "idle" | "expired", actorId: string | null) {
+  const db = getDb();
+  await db.$transaction(async (tx) => {
+    const ended = await tx.session.updateMany({
+      where: { id: sessionId, endedAt: null },
+      data: { endedAt: new Date(), endReason: reason },
+    });
+    if (ended.count === 0) return;
+    const session = await tx.session.findUnique({
+      where: { id: sessionId },
+      select: { user: { select: { id: true, email: true, role: true } } },
+    });
+    await recordAuditEvent(tx, {
+      actor: actorId && session ? { id: session.user.id, label: session.user.email, role: session.user.role } : { id: null, label: "system", role: null },
+      action: reason === "sign_out" ? "auth.sign_out" : "auth.session_timed_out",
+      entityType: "session",
+      entityId: sessionId,
+      reason: reason === "sign_out" ? null : reason,
+      context: session ? { userId: session.user.id } : null,
+    });
+  });
+}

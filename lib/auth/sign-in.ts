@@ -1,0 +1,90 @@
+import { getDb } from "../db/client";
+import { recordAuditEvent } from "../audit/record-event";
+import { dummyPasswordHash, verifyPassword } from "./password";
+import { ABSOLUTE_LIFETIME_MS, LOCKOUT_THRESHOLD, LOCKOUT_WINDOW_MS } from "./session-rules";
+
+export type SignInRequest = { email: string; password: string; ipAddress: string | null; userAgent: string | null };
+export type SignInResult = { ok: true; userId: string; sessionId: string } | { ok: false };
+
+type FailureCause = "unknown_account" | "wrong_password" | "inactive" | "locked";
+
+/**
+ * Checks credentials and opens a server-side session. Every outcome looks the same to the
+ * caller except success: the cause of a failure goes only to the audit log, and an unknown
+ * account still costs one argon2 verification so timing does not reveal which e-mails exist.
+ */
+export async function signInWithPassword(request: SignInRequest): Promise<SignInResult> {
+  const db = getDb();
+  const email = request.email.trim().toLowerCase();
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, email: true, role: true, passwordHash: true, active: true, lockedAt: true },
+  });
+  const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), request.password);
+
+  const cause: FailureCause | null = !user
+    ? "unknown_account"
+    : !passwordOk
+      ? "wrong_password"
+      : user.lockedAt
+        ? "locked"
+        : !user.active
+          ? "inactive"
+          : null;
+  const context = { ipAddress: request.ipAddress, userAgent: request.userAgent };
+  const now = new Date();
+
+  if (user && cause === null) {
+    const session = await db.$transaction(async (tx) => {
+      const created = await tx.session.create({
+        data: {
+          userId: user.id,
+          createdAt: now,
+          lastSeenAt: now,
+          expiresAt: new Date(now.getTime() + ABSOLUTE_LIFETIME_MS),
+          ipAddress: request.ipAddress,
+          userAgent: request.userAgent,
+        },
+        select: { id: true },
+      });
+      await tx.signInAttempt.create({ data: { email, ipAddress: request.ipAddress, succeeded: true } });
+      await recordAuditEvent(tx, {
+        actor: { id: user.id, label: user.email, role: user.role },
+        action: "auth.sign_in.succeeded",
+        entityType: "session",
+        entityId: created.id,
+        context,
+      });
+      return created;
+    });
+    return { ok: true, userId: user.id, sessionId: session.id };
+  }
+
+  await db.$transaction(async (tx) => {
+    await tx.signInAttempt.create({ data: { email, ipAddress: request.ipAddress, succeeded: false } });
+    await recordAuditEvent(tx, {
+      actor: { id: user?.id ?? null, label: email, role: user?.role ?? null },
+      action: "auth.sign_in.failed",
+      entityType: "user",
+      entityId: user?.id ?? null,
+      context: { ...context, cause },
+    });
+    if (user && !user.lockedAt && cause === "wrong_password") {
+      const recentFailures = await tx.signInAttempt.count({
+        where: { email, succeeded: false, attemptedAt: { gte: new Date(now.getTime() - LOCKOUT_WINDOW_MS) } },
+      });
+      if (recentFailures >= LOCKOUT_THRESHOLD) {
+        await tx.user.update({ where: { id: user.id }, data: { lockedAt: now, version: { increment: 1 } } });
+        await recordAuditEvent(tx, {
+          actor: { id: null, label: "system", role: null },
+          action: "auth.account_locked",
+          entityType: "user",
+          entityId: user.id,
+          reason: `${recentFailures} failed sign-ins within ${LOCKOUT_WINDOW_MS / 60000} minutes`,
+          context,
+        });
+      }
+    }
+  });
+  return { ok: false };
+}

@@ -1,0 +1,62 @@
+import type { Role } from "../db/generated/enums";
+
+/**
+ * Every action the app knows, as data (DOMAIN.md "Who may do what"). The access matrix test
+ * is generated from this list, so a new action cannot ship without a row in it.
+ */
+export const ACTIONS = [
+  "case.view",
+  "case.create",
+  "case.edit",
+  "case.assign",
+  "review.view",
+  "dashboard.view",
+  "export.history",
+  "audit.read",
+  "admin.manage",
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/**
+ * How far an allowed action reaches: the user's own cases, their regions' cases, all cases,
+ * or "system": events that concern no case (the administrator's view of the audit log).
+ */
+export type Reach = "own" | "regions" | "all" | "system" | "none";
+
+// Fails closed: a role or action missing here has no access.
+const MATRIX: Record<Role, Partial<Record<Action, Reach>>> = {
+  CASEWORKER: {
+    "case.view": "own",
+    "case.create": "regions",
+    "case.edit": "own",
+    "review.view": "own",
+    "dashboard.view": "own",
+    "audit.read": "own",
+  },
+  SUPERVISOR: {
+    "case.view": "regions",
+    "case.create": "regions",
+    "case.edit": "regions",
+    "case.assign": "regions",
+    "review.view": "regions",
+    "dashboard.view": "regions",
+    "export.history": "regions",
+    "audit.read": "regions",
+  },
+  AUDITOR: {
+    "case.view": "all",
+    "review.view": "all",
+    "dashboard.view": "all",
+    "export.history": "all",
+    "audit.read": "all",
+  },
+  ADMINISTRATOR: {
+    // Account and sign-in events only: this role never reaches a case chain.
+    "audit.read": "system",
+    "admin.manage": "all",
+  },
+};
+
+export function reachOf(role: Role, action: Action): Reach {
+  return MATRIX[role]?.[action] ?? "none";
+}

@@ -1,0 +1,28 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
+// Headers that do not depend on the request.
+const securityHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "no-referrer" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
+];
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  poweredByHeader: false,
+  reactStrictMode: true,
+  // The generated Prisma client and the pg driver run on the server only.
+  serverExternalPackages: ["@prisma/adapter-pg", "pg", "@node-rs/argon2"],
+  async headers() {
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // Case data must never sit in a browser or proxy cache; only fingerprinted build assets may.
+      { source: "/((?!_next/static|_next/image).*)", headers: [{ key: "Cache-Control", value: "no-store" }] },
+    ];
+  },
+};
+
+export default withNextIntl(nextConfig);
