@@ -1,0 +1,42 @@
+/**
+ * `npm run screenshots`: refreshes the README's pictures from a running app
+ * (`npm start` in another terminal, or SCREENSHOT_BASE_URL for another address).
+ */
+import { mkdirSync } from "node:fs";
+import { chromium } from "@playwright/test";
+import config from "../playwright.config";
+import { DEMO_PASSWORD } from "../prisma/seed/demo-accounts";
+
+const baseURL = process.env.SCREENSHOT_BASE_URL ?? "http://localhost:3000";
+const OUT = "docs/screenshots";
+
+const SHOTS = [
+  { file: "sign-in.png", email: null, path: "/login" },
+  { file: "home-caseworker.png", email: "caseworker@example.org", path: "/" },
+  { file: "home-supervisor.png", email: "supervisor@example.org", path: "/" },
+] as const;
+
+async function main() {
+  mkdirSync(OUT, { recursive: true });
+  const browser = await chromium.launch(config.use?.launchOptions);
+  try {
+    for (const shot of SHOTS) {
+      const page = await browser.newPage({ baseURL, viewport: { width: 1280, height: 800 } });
+      if (shot.email) {
+        await page.goto("/login");
+        await page.getByLabel("E-mail").fill(shot.email);
+        await page.getByLabel("Password").fill(DEMO_PASSWORD);
+        await page.getByRole("button", { name: "Sign in" }).click();
+        await page.getByTestId("signed-in-as").waitFor();
+      }
+      await page.goto(shot.path);
+      await page.screenshot({ path: `${OUT}/${shot.file}`, fullPage: true });
+      console.log(`wrote ${OUT}/${shot.file}`);
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
+await main();

@@ -1,0 +1,68 @@
+/**
+ * `npm test`: every test layer, in order, failing if any fails.
+ *   unit  vitest: unit and integration tests on a fresh PostgreSQL database (lib/db/test-global-setup.ts)
+ *   e2e   Playwright in Chromium against a production build and a fresh database with the demo data
+ * `npm test -- unit` or `npm test -- e2e` runs one layer.
+ */
+import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { createRequire } from "node:module";
+import { createFreshDatabase } from "../lib/db/fresh-database";
+import { applyMigrations } from "../lib/db/migrate";
+import { createDb } from "../lib/db/client";
+import { seedDemoData } from "../prisma/seed/seed";
+
+const require = createRequire(import.meta.url);
+const LAYERS = ["unit", "e2e"] as const;
+type Layer = (typeof LAYERS)[number];
+
+function run(label: string, command: string, args: string[], env: NodeJS.ProcessEnv = process.env): boolean {
+  console.log(`\n[test] ${label}: ${[command, ...args].join(" ")}`);
+  const result = spawnSync(command, args, { stdio: "inherit", env });
+  return result.status === 0;
+}
+
+async function unit(): Promise<boolean> {
+  return run("unit and integration", process.execPath, [require.resolve("vitest/vitest.mjs"), "run"]);
+}
+
+async function e2e(): Promise<boolean> {
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+  if (!run("production build", process.execPath, [require.resolve("next/dist/bin/next"), "build"], env)) return false;
+
+  const database = await createFreshDatabase("e2e");
+  try {
+    await applyMigrations(database.url);
+    const db = createDb(database.url);
+    try {
+      await seedDemoData(db);
+    } finally {
+      await db.$disconnect();
+    }
+    return run("browser", process.execPath, [require.resolve("@playwright/test/cli"), "test"], {
+      ...env,
+      E2E_DATABASE_URL: database.url,
+      E2E_NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    });
+  } finally {
+    await database.drop();
+  }
+}
+
+async function main() {
+  const requested = process.argv[2];
+  const layers: readonly Layer[] = requested ? LAYERS.filter((layer) => layer === requested) : LAYERS;
+  if (layers.length === 0) {
+    console.error(`[test] unknown layer "${requested}": use one of ${LAYERS.join(", ")}`);
+    process.exit(2);
+  }
+  const failed: Layer[] = [];
+  for (const layer of layers) if (!(await (layer === "unit" ? unit() : e2e()))) failed.push(layer);
+  console.log(failed.length ? `\n[test] failing layers: ${failed.join(", ")}` : `\n[test] every layer passed: ${layers.join(", ")}`);
+  process.exit(failed.length ? 1 : 0);
+}
+
+main().catch((error: unknown) => {
+  console.error("[test] could not run the tests:", error);
+  process.exit(1);
+});
