@@ -1,6 +1,7 @@
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { MigrationList, SchemaFilter } from "@prisma/schema-engine-wasm/schema_engine_bg";
 import { withSchemaEngine } from "./schema-engine";
 
@@ -9,7 +10,7 @@ import { withSchemaEngine } from "./schema-engine";
  * compiled to WebAssembly, applies prisma/migrations and records them in `_prisma_migrations`
  * exactly as `prisma migrate deploy` does, so either tool can take over a database.
  */
-const PRISMA_DIR = resolve(import.meta.dirname, "../../prisma");
+const PRISMA_DIR = fileURLToPath(new URL("../../prisma", import.meta.url));
 const MIGRATIONS_DIR = join(PRISMA_DIR, "migrations");
 const LOCKFILE = "migration_lock.toml";
 const NO_FILTER: SchemaFilter = { externalTables: [], externalEnums: [] };

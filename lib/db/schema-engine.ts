@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { ColumnTypeEnum, bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
@@ -19,9 +21,10 @@ function initialiseWasm(): Promise<void> {
     registry.PRISMA_WASM_PANIC_REGISTRY ??= {
       set_message: (message) => console.error(`[schema engine] panic: ${message}`),
     };
-    const wasmUrl = new URL("schema_engine_bg.wasm", import.meta.resolve("@prisma/schema-engine-wasm/schema_engine_bg"));
+    const bindingsFile = createRequire(import.meta.url).resolve("@prisma/schema-engine-wasm/schema_engine_bg");
+    const wasmFile = join(dirname(bindingsFile), "schema_engine_bg.wasm");
     const imports = { "./schema_engine_bg.js": bindings } as unknown as WebAssembly.Imports;
-    const { instance } = await WebAssembly.instantiate(await readFile(wasmUrl), imports);
+    const { instance } = await WebAssembly.instantiate(await readFile(wasmFile), imports);
     const exports = instance.exports as WebAssembly.Exports & { __wbindgen_start: () => void };
     bindings.__wbg_set_wasm(exports);
     exports.__wbindgen_start();

@@ -19,7 +19,7 @@ export type Action = (typeof ACTIONS)[number];
 
 /**
  * How far an allowed action reaches: the user's own cases, their regions' cases, all cases,
- * or "system": events that concern no case (the administrator's view of the audit log).
+ * or "system": things that are no case at all (accounts, reference data, account events).
  */
 export type Reach = "own" | "regions" | "all" | "system" | "none";
 
@@ -53,7 +53,7 @@ const MATRIX: Record<Role, Partial<Record<Action, Reach>>> = {
   ADMINISTRATOR: {
     // Account and sign-in events only: this role never reaches a case chain.
     "audit.read": "system",
-    "admin.manage": "all",
+    "admin.manage": "system",
   },
 };
 

