@@ -17,8 +17,9 @@ export type AuditInput = {
   before?: JsonValue;
   after?: JsonValue;
   context?: JsonValue;
-  /** For the demo seed's historical events; live events always use the current time. */
+  /** For the demo seed's historical events, which must come out the same on every run; live events take the current time and a random id. */
   occurredAt?: Date;
+  eventId?: string;
 };
 
 /**
@@ -33,13 +34,22 @@ export async function recordAuditEvent(tx: Tx, input: AuditInput): Promise<Hashe
     SELECT last_seq, last_hash FROM audit_chain_head WHERE chain = ${chain} FOR UPDATE`;
   if (!head) throw new Error(`audit chain head missing for ${chain}`);
 
+  const { event, hash } = buildAuditEvent(chain, head.last_seq + 1, head.last_seq === 0 ? null : head.last_hash, input);
+
+  await tx.auditEvent.create({ data: auditEventRow(event, hash, input.actor.role) });
+  await tx.$executeRaw`UPDATE audit_chain_head SET last_seq = ${event.seq}, last_hash = ${hash} WHERE chain = ${chain}`;
+  return { ...event, hash };
+}
+
+/** The event as hashed and its hash; pure, so a bulk loader can build a whole chain in memory. */
+export function buildAuditEvent(chain: string, seq: number, prevHash: string | null, input: AuditInput): { event: HashedEvent; hash: string } {
   // Millisecond precision: what timestamptz(3) stores is exactly what was hashed.
   const occurredAt = new Date(Math.floor((input.occurredAt ?? new Date()).getTime()));
   const event: HashedEvent = {
-    id: randomUUID(),
+    id: input.eventId ?? randomUUID(),
     chain,
-    seq: head.last_seq + 1,
-    prevHash: head.last_seq === 0 ? null : head.last_hash,
+    seq,
+    prevHash,
     occurredAt: occurredAt.toISOString(),
     actor: input.actor,
     action: input.action,
@@ -50,31 +60,30 @@ export async function recordAuditEvent(tx: Tx, input: AuditInput): Promise<Hashe
     after: input.after ?? null,
     context: input.context ?? null,
   };
-  const hash = hashEvent(event);
+  return { event, hash: hashEvent(event) };
+}
 
-  await tx.auditEvent.create({
-    data: {
-      id: event.id,
-      chain,
-      seq: event.seq,
-      prevHash: event.prevHash,
-      hash,
-      occurredAt,
-      actorId: event.actor.id,
-      actorLabel: event.actor.label,
-      actorRole: input.actor.role,
-      action: event.action,
-      entityType: event.entity.type,
-      entityId: event.entity.id,
-      personId: event.caseId,
-      reason: event.reason,
-      before: toDbJson(event.before),
-      after: toDbJson(event.after),
-      context: toDbJson(event.context),
-    },
-  });
-  await tx.$executeRaw`UPDATE audit_chain_head SET last_seq = ${event.seq}, last_hash = ${hash} WHERE chain = ${chain}`;
-  return { ...event, hash };
+/** The database row for an event, column for column what was hashed. */
+export function auditEventRow(event: HashedEvent, hash: string, actorRole: Role | null): Prisma.AuditEventCreateManyInput {
+  return {
+    id: event.id,
+    chain: event.chain,
+    seq: event.seq,
+    prevHash: event.prevHash,
+    hash,
+    occurredAt: new Date(event.occurredAt),
+    actorId: event.actor.id,
+    actorLabel: event.actor.label,
+    actorRole,
+    action: event.action,
+    entityType: event.entity.type,
+    entityId: event.entity.id,
+    personId: event.caseId,
+    reason: event.reason,
+    before: toDbJson(event.before),
+    after: toDbJson(event.after),
+    context: toDbJson(event.context),
+  };
 }
 
 // Prisma stores JSON null for a nullable Json column only through its DbNull sentinel; a plain

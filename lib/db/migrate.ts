@@ -63,7 +63,8 @@ export async function migrationsToSchemaSql(url: string, target?: string): Promi
       exitCode: null,
       filters: NO_FILTER,
     });
-    return isEmptyScript(result.stdout) ? "" : result.stdout;
+    const sql = result.stdout ?? "";
+    return isEmptyScript(sql) ? "" : sql;
   });
 }
 
