@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { getDb } from "../db/client";
-import type { JsonValue } from "./canonical-json";
 import { hashEvent } from "./event-hash";
 import { recordAuditEvent, type AuditInput } from "./record-event";
+import { toHashedEvent } from "./stored-event";
 
 const actor = { id: null, label: "vitest", role: null };
 
@@ -17,21 +17,7 @@ async function storedChain(chain: string) {
 }
 
 function recompute(row: Awaited<ReturnType<typeof storedChain>>[number]): string {
-  return hashEvent({
-    id: row.id,
-    chain: row.chain,
-    seq: row.seq,
-    prevHash: row.prevHash,
-    occurredAt: row.occurredAt.toISOString(),
-    actor: { id: row.actorId, label: row.actorLabel, role: row.actorRole },
-    action: row.action,
-    entity: { type: row.entityType, id: row.entityId },
-    caseId: row.personId,
-    reason: row.reason,
-    before: (row.before ?? null) as JsonValue,
-    after: (row.after ?? null) as JsonValue,
-    context: (row.context ?? null) as JsonValue,
-  });
+  return hashEvent(toHashedEvent(row));
 }
 
 describe("recordAuditEvent", () => {
