@@ -16,7 +16,7 @@ import { hasDemoData, isDatabaseEmpty, seedDemoData } from "../prisma/seed/seed"
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/seed/demo-accounts";
 
 const StartEnv = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PORT: z.coerce.number({ error: "must be a port number from 1 to 65535" }).int().min(1).max(65535).default(3000),
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
   NEXTAUTH_URL: z.url("NEXTAUTH_URL must be a full URL such as https://zhusan.example.org").optional(),
 });
@@ -62,6 +62,7 @@ async function main() {
       await new Promise((resolve) => child?.once("exit", resolve));
     }
     await database.stop();
+    log("stopped");
     process.exit(code);
   };
   process.on("SIGINT", () => void shutdown(0));
@@ -73,12 +74,13 @@ async function main() {
     log(applied.length ? `applied migrations: ${applied.join(", ")}` : "migrations: up to date");
 
     const db = createDb(database.url);
+    let demo = false;
     try {
       if (!databaseGiven && (await isDatabaseEmpty(db))) {
         log("empty database: loading the demo data (fictional persons only)");
         await seedDemoData(db);
       }
-      process.env.ZHUSAN_DEMO = (await hasDemoData(db)) ? "1" : "";
+      demo = await hasDemoData(db);
     } finally {
       await db.$disconnect();
     }
@@ -92,7 +94,7 @@ async function main() {
     child = spawn(process.execPath, [nextBin, "start", "--port", String(port)], { stdio: ["ignore", "inherit", "inherit"], env: process.env });
     child.once("exit", (code) => void shutdown(code ?? 1));
     log(`serving on ${publicUrl}`);
-    if (process.env.ZHUSAN_DEMO) {
+    if (demo) {
       log(`demo accounts (password "${DEMO_PASSWORD}"):`);
       for (const account of DEMO_ACCOUNTS) log(`  ${account.email.padEnd(28)} ${account.role.toLowerCase()}`);
     }
