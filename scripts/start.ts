@@ -5,7 +5,6 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { z } from "zod";
 import { ConfigError } from "../lib/db/config-error";
 import { resolveDatabase } from "../lib/db/resolve-database";
@@ -14,6 +13,7 @@ import { createDb } from "../lib/db/client";
 import { loadOrCreateLocalSecret } from "../lib/auth/local-secret";
 import { hasDemoData, isDatabaseEmpty, seedDemoData } from "../prisma/seed/seed";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/seed/demo-accounts";
+import { packageBin } from "./package-bin";
 
 const StartEnv = z.object({
   PORT: z.coerce.number({ error: "must be a port number from 1 to 65535" }).int().min(1).max(65535).default(3000),
@@ -21,7 +21,7 @@ const StartEnv = z.object({
   NEXTAUTH_URL: z.url("NEXTAUTH_URL must be a full URL such as https://zhusan.example.org").optional(),
 });
 
-const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+const nextBin = packageBin("next", "next");
 const BUILD_STAMP = ".next/zhusan-source-revision";
 
 function log(line: string) {

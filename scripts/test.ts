@@ -6,13 +6,12 @@
  */
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createRequire } from "node:module";
 import { createFreshDatabase } from "../lib/db/fresh-database";
 import { applyMigrations } from "../lib/db/migrate";
 import { createDb } from "../lib/db/client";
 import { seedDemoData } from "../prisma/seed/seed";
+import { packageBin } from "./package-bin";
 
-const require = createRequire(import.meta.url);
 const LAYERS = ["unit", "e2e"] as const;
 type Layer = (typeof LAYERS)[number];
 
@@ -23,12 +22,12 @@ function run(label: string, command: string, args: string[], env: NodeJS.Process
 }
 
 async function unit(): Promise<boolean> {
-  return run("unit and integration", process.execPath, [require.resolve("vitest/vitest.mjs"), "run"]);
+  return run("unit and integration", process.execPath, [packageBin("vitest", "vitest"), "run"]);
 }
 
 async function e2e(): Promise<boolean> {
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
-  if (!run("production build", process.execPath, [require.resolve("next/dist/bin/next"), "build"], env)) return false;
+  if (!run("production build", process.execPath, [packageBin("next", "next"), "build"], env)) return false;
 
   const database = await createFreshDatabase("e2e");
   try {
@@ -39,7 +38,7 @@ async function e2e(): Promise<boolean> {
     } finally {
       await db.$disconnect();
     }
-    return run("browser", process.execPath, [require.resolve("@playwright/test/cli"), "test"], {
+    return run("browser", process.execPath, [packageBin("@playwright/test", "playwright"), "test"], {
       ...env,
       E2E_DATABASE_URL: database.url,
       E2E_NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
