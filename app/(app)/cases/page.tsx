@@ -1,0 +1,28 @@
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/current-user";
+import { canAtAll } from "@/lib/policy/can";
+import { listCases } from "@/lib/cases/registry";
+import { getRegistryOptions } from "@/lib/cases/registry-options";
+import { RegistryFilters } from "@/lib/validation/registry";
+import { CaseRegistry } from "@/components/cases/case-registry";
+import { RegistryFilters as FiltersForm } from "@/components/cases/registry-filters";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function CasesPage({ searchParams }: Props) {
+  const user = await requireUser();
+  if (!canAtAll(user, "case.view")) notFound();
+  const raw = await searchParams;
+  const parsed = RegistryFilters.safeParse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  // A hand-edited URL with a nonsense filter shows the unfiltered registry rather than an error page.
+  const filters = parsed.success ? parsed.data : RegistryFilters.parse({});
+  const [t, options, initial] = await Promise.all([getTranslations("registry"), getRegistryOptions(user), listCases(user, { ...filters, q: "", cursor: undefined })]);
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <FiltersForm filters={filters} options={options} />
+      <CaseRegistry filters={filters} initial={initial} regions={options.regions} />
+    </div>
+  );
+}

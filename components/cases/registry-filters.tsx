@@ -1,0 +1,47 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { AgeCategory, CaseStatus, ProsecutionStatus, RiskLevel } from "@/lib/db/generated/enums";
+import type { RegistryOptions } from "@/lib/cases/registry-options";
+import { REGISTRY_SORTS, type RegistryFilters as Filters } from "@/lib/validation/registry";
+
+type Props = { filters: Filters; options: RegistryOptions };
+
+/** Filters are a plain GET form: they name no person, so they may live in the URL and be bookmarked. */
+export async function RegistryFilters({ filters, options }: Props) {
+  const [t, tEnum, locale] = await Promise.all([getTranslations("registry"), getTranslations("enums"), getLocale()]);
+  const label = (o: { en: string; ru: string; kk: string }) => (locale === "ru" ? o.ru : locale === "kk" ? o.kk : o.en);
+  const select = (name: keyof Filters, choices: { value: string; label: string }[], withAny = true) => (
+    <div key={name}>
+      <label htmlFor={`filter-${name}`} className="block text-xs font-medium text-slate-700">
+        {t(`filters.${name}`)}
+      </label>
+      <select id={`filter-${name}`} name={name} defaultValue={filters[name] ?? ""} className="mt-1 w-full rounded border border-slate-300 bg-white px-2 py-1.5 text-sm">
+        {withAny && <option value="">{t("any")}</option>}
+        {choices.map((c) => (
+          <option key={c.value} value={c.value}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  return (
+    <form method="get" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-3 lg:grid-cols-5" aria-label={t("filtersLabel")}>
+      {select("region", options.regions.map((r) => ({ value: r.value, label: label(r) })))}
+      {select("age", Object.values(AgeCategory).map((v) => ({ value: v, label: tEnum(`age.${v}`) })))}
+      {select("prosecution", Object.values(ProsecutionStatus).map((v) => ({ value: v, label: tEnum(`prosecution.${v}`) })))}
+      {select("status", Object.values(CaseStatus).map((v) => ({ value: v, label: tEnum(`caseStatus.${v}`) })))}
+      {select("risk", Object.values(RiskLevel).map((v) => ({ value: v, label: tEnum(`risk.${v}`) })))}
+      {options.caseworkers.length > 0 && select("caseworker", options.caseworkers)}
+      {select("operation", options.operations.map((o) => ({ value: o.value, label: label(o) })))}
+      {select("sort", REGISTRY_SORTS.map((v) => ({ value: v, label: t(`sorts.${v}`) })), false)}
+      <div className="flex items-end gap-2">
+        <button type="submit" className="rounded bg-slate-800 px-3 py-1.5 text-sm text-white hover:bg-slate-900">
+          {t("apply")}
+        </button>
+        <a href="/cases" className="px-2 py-1.5 text-sm text-sky-800 underline">
+          {t("clear")}
+        </a>
+      </div>
+    </form>
+  );
+}

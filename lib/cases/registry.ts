@@ -1,0 +1,119 @@
+import "server-only";
+import type { Prisma } from "../db/client";
+import { getDb } from "../db/client";
+import type { AgeCategory, CaseStatus, ProsecutionStatus, RiskLevel } from "../db/generated/enums";
+import { recordAuditEvent } from "../audit/record-event";
+import type { CurrentUser } from "../auth/current-user";
+import { caseScopeWhere } from "../policy/case-scope";
+import type { RegistryQuery } from "../validation/registry";
+import { matchingPersonIds } from "./search-persons";
+
+export const REGISTRY_PAGE_SIZE = 50;
+
+export type RegistryRow = {
+  id: string;
+  caseNumber: string;
+  name: string;
+  ageCategory: AgeCategory;
+  birthYear: number;
+  regionId: string;
+  returnOperationCode: string;
+  returnDate: string;
+  prosecutionStatus: ProsecutionStatus;
+  caseStatus: CaseStatus;
+  riskLevel: RiskLevel;
+  caseworkerName: string | null;
+  unaccompaniedMinor: boolean;
+};
+
+export type RegistryPage = { rows: RegistryRow[]; nextCursor: string | null; total: number };
+
+const ORDER: Record<RegistryQuery["sort"], Prisma.PersonOrderByWithRelationInput[]> = {
+  caseNumber: [{ caseNumber: "asc" }],
+  returnDate: [{ returnDate: "desc" }, { caseNumber: "asc" }],
+  familyName: [{ familyNameLatin: "asc" }, { givenNameLatin: "asc" }, { id: "asc" }],
+};
+
+/**
+ * One page of the registry: only cases the user may see (the policy's scope is part of every
+ * query, counts included), filtered, optionally searched, in cursor order. A search is itself
+ * an audit event: who looked for whom is part of the record.
+ */
+export async function listCases(user: CurrentUser, query: RegistryQuery): Promise<RegistryPage> {
+  const db = getDb();
+  const filters: Prisma.PersonWhereInput = {
+    regionId: query.region,
+    ageCategory: query.age,
+    prosecutionStatus: query.prosecution,
+    caseStatus: query.status,
+    riskLevel: query.risk,
+    caseworkerId: query.caseworker,
+    returnOperationCode: query.operation,
+  };
+  const conditions: Prisma.PersonWhereInput[] = [caseScopeWhere(user, "case.view"), filters];
+  if (query.q) conditions.push({ id: { in: await matchingPersonIds(query.q) } });
+  const where: Prisma.PersonWhereInput = { AND: conditions };
+
+  const [rows, total] = await Promise.all([
+    db.person.findMany({
+      where,
+      orderBy: ORDER[query.sort],
+      take: REGISTRY_PAGE_SIZE + 1,
+      ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}),
+      select: {
+        id: true,
+        caseNumber: true,
+        familyName: true,
+        givenName: true,
+        patronymic: true,
+        ageCategory: true,
+        birthDate: true,
+        regionId: true,
+        returnOperationCode: true,
+        returnDate: true,
+        prosecutionStatus: true,
+        caseStatus: true,
+        riskLevel: true,
+        unaccompaniedMinor: true,
+        caseworker: { select: { name: true } },
+      },
+    }),
+    db.person.count({ where }),
+  ]);
+
+  if (query.q && !query.cursor) {
+    await db.$transaction((tx) =>
+      recordAuditEvent(tx, {
+        actor: { id: user.id, label: user.email, role: user.role },
+        action: "case.searched",
+        entityType: "registry",
+        context: { text: query.q, filters: definedOnly(filters), results: total },
+      }),
+    );
+  }
+
+  const page = rows.slice(0, REGISTRY_PAGE_SIZE);
+  return {
+    total,
+    nextCursor: rows.length > REGISTRY_PAGE_SIZE ? (page[page.length - 1]?.id ?? null) : null,
+    rows: page.map((p) => ({
+      id: p.id,
+      caseNumber: p.caseNumber,
+      name: [p.familyName, p.givenName, p.patronymic].filter(Boolean).join(" "),
+      ageCategory: p.ageCategory,
+      birthYear: p.birthDate.getUTCFullYear(),
+      regionId: p.regionId,
+      returnOperationCode: p.returnOperationCode,
+      returnDate: p.returnDate.toISOString().slice(0, 10),
+      prosecutionStatus: p.prosecutionStatus,
+      caseStatus: p.caseStatus,
+      riskLevel: p.riskLevel,
+      caseworkerName: p.caseworker?.name ?? null,
+      unaccompaniedMinor: p.unaccompaniedMinor,
+    })),
+  };
+}
+
+function definedOnly(filters: Prisma.PersonWhereInput): Record<string, string> {
+  return Object.fromEntries(Object.entries(filters).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+}
