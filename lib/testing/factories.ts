@@ -1,0 +1,46 @@
+import { randomUUID } from "node:crypto";
+import { getDb } from "../db/client";
+import type { Role } from "../db/generated/enums";
+import type { CurrentUser } from "../auth/session-store";
+import { normalizeName, transliterateToLatin } from "../search/normalize-name";
+
+/** Test data with unique values, so tests run in parallel against one database with no cleanup. */
+export async function makeRegion() {
+  const code = `T_${randomUUID().slice(0, 8).toUpperCase()}`;
+  return getDb().region.create({ data: { code, kind: "REGION", nameEn: `Test ${code}`, nameRu: `Тест ${code}`, nameKk: `Тест ${code}` } });
+}
+
+export async function makeUser(role: Role, regionIds: string[] = []): Promise<CurrentUser> {
+  const email = `${role.toLowerCase()}-${randomUUID()}@test.example.org`;
+  const user = await getDb().user.create({
+    data: { email, name: `Test ${role}`, role, passwordHash: "not-a-hash", regions: { create: regionIds.map((regionId) => ({ regionId })) } },
+  });
+  return { id: user.id, email, name: user.name, role, regionIds, sessionId: randomUUID(), mustChangePassword: false };
+}
+
+export async function ensureOperation(code = "TEST_OP") {
+  return getDb().returnOperation.upsert({ where: { code }, update: {}, create: { code, nameEn: code, nameRu: code, nameKk: code } });
+}
+
+export async function makePerson(regionId: string, caseworkerId: string | null, familyName = "Тестов") {
+  await ensureOperation();
+  const givenName = "Иван";
+  return getDb().person.create({
+    data: {
+      caseNumber: `KZ-2099-${randomUUID().slice(0, 12)}`,
+      familyName,
+      givenName,
+      familyNameLatin: transliterateToLatin(familyName),
+      givenNameLatin: transliterateToLatin(givenName),
+      searchName: normalizeName(`${familyName} ${givenName}`),
+      sex: "MALE",
+      birthDate: new Date("1990-01-01"),
+      regionId,
+      returnDate: new Date("2019-05-07"),
+      returnOperationCode: "TEST_OP",
+      returnedFrom: "SY",
+      ageCategory: "ADULT_MAN",
+      caseworkerId,
+    },
+  });
+}
