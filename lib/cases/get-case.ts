@@ -40,6 +40,8 @@ export type CaseDetail = {
   notes: { id: string; body: string; author: string | null; createdAt: string }[];
   history: { id: string; occurredAt: string; actor: string | null; action: string; reason: string | null; before: unknown; after: unknown }[];
   canEdit: boolean;
+  /** The statuses this case may move to, from the table the server also enforces; empty when read-only. */
+  nextStatuses: { status: ProsecutionStatus; isCorrection: boolean }[];
 };
 
 const CaseId = z.uuid();
@@ -61,7 +63,7 @@ export async function getCase(user: CurrentUser, caseId: string): Promise<CaseDe
     select: {
       id: true, version: true, caseNumber: true, familyName: true, givenName: true, patronymic: true, familyNameLatin: true, givenNameLatin: true, patronymicLatin: true,
       sex: true, birthDate: true, birthDateEstimated: true, iin: true, address: true, regionId: true, returnDate: true, returnedFrom: true, ageCategory: true,
-      unaccompaniedMinor: true, caseStatus: true, riskLevel: true, caseworkerId: true,
+      unaccompaniedMinor: true, caseStatus: true, riskLevel: true, caseworkerId: true, prosecutionStatus: true,
       region: { select: { nameEn: true, nameRu: true, nameKk: true } },
       returnOperation: { select: { nameEn: true, nameRu: true, nameKk: true } },
       caseworker: { select: { name: true } },
@@ -83,18 +85,23 @@ export async function getCase(user: CurrentUser, caseId: string): Promise<CaseDe
   if (!person || !can(user, "case.view", { regionId: person.regionId, caseworkerId: person.caseworkerId })) throw notFound();
 
   const memberIds = [...new Set(person.households.flatMap((h) => h.household.members.map((m) => m.personId)))].filter((id) => id !== person.id);
-  const [programTypes, requirements, visibleMembers, allMembers, history] = await Promise.all([
+  const canEdit = can(user, "case.edit", { regionId: person.regionId, caseworkerId: person.caseworkerId });
+  const [programTypes, requirements, visibleMembers, allMembers, history, transitions] = await Promise.all([
     db.programType.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" }, select: { code: true, labelEn: true, labelRu: true, labelKk: true } }),
     db.programRequirement.findMany({ where: { ageCategory: person.ageCategory }, select: { programTypeCode: true } }),
     // Family members outside the user's own reach are shown by relationship only, never by name.
     db.person.findMany({ where: { AND: [{ id: { in: memberIds } }, caseScopeWhere(user, "case.view")] }, select: { id: true, familyName: true, givenName: true, caseNumber: true } }),
     db.person.findMany({ where: { id: { in: memberIds } }, select: { id: true, ageCategory: true, unaccompaniedMinor: true } }),
+    // The page's timeline is the record of changes; views of the case stay in the audit log.
     db.auditEvent.findMany({
-      where: { personId: person.id },
+      where: { personId: person.id, action: { not: "case.viewed" } },
       orderBy: { seq: "desc" },
       take: 200,
       select: { id: true, occurredAt: true, actorLabel: true, action: true, reason: true, before: true, after: true },
     }),
+    canEdit
+      ? db.prosecutionTransition.findMany({ where: { fromStatus: person.prosecutionStatus }, orderBy: [{ isCorrection: "asc" }, { toStatus: "asc" }], select: { toStatus: true, isCorrection: true } })
+      : Promise.resolve([]),
   ]);
 
   await db.$transaction((tx) =>
@@ -160,6 +167,7 @@ export async function getCase(user: CurrentUser, caseId: string): Promise<CaseDe
     })),
     notes: person.notes.map((n) => ({ id: n.id, body: n.body, author: n.author?.name ?? null, createdAt: n.createdAt.toISOString() })),
     history: history.map((h) => ({ id: h.id, occurredAt: h.occurredAt.toISOString(), actor: h.actorLabel, action: h.action, reason: h.reason, before: h.before, after: h.after })),
-    canEdit: can(user, "case.edit", { regionId: person.regionId, caseworkerId: person.caseworkerId }),
+    canEdit,
+    nextStatuses: transitions.map((t) => ({ status: t.toStatus, isCorrection: t.isCorrection })),
   };
 }

@@ -5,6 +5,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { DomainError } from "@/lib/cases/errors";
 import { getCase, type CaseDetail } from "@/lib/cases/get-case";
 import { ChangeList } from "@/components/cases/change-list";
+import { StatusChangeForm } from "@/components/prosecution/status-change-form";
 
 type Props = { params: Promise<{ caseId: string }> };
 
@@ -82,6 +83,7 @@ export default async function CasePage({ params }: Props) {
               </li>
             ))}
           </ol>
+          {detail.canEdit && detail.nextStatuses.length > 0 && <StatusChangeForm caseId={detail.id} version={detail.version} nextStatuses={detail.nextStatuses} />}
         </Section>
 
         <Section title={t("programs")} testId="programs-panel">

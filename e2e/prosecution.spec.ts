@@ -1,0 +1,67 @@
+import type { Page } from "@playwright/test";
+import { createDb } from "../lib/db/client";
+import { DEMO_PASSWORD } from "../prisma/seed/demo-accounts";
+import { expect, test } from "./fixtures";
+
+/** Own cases with no proceedings, one per test, so parallel tests never edit the same case. */
+async function ownCaseWithNoProceedings(index: number) {
+  const url = process.env.E2E_DATABASE_URL;
+  if (!url) throw new Error("E2E_DATABASE_URL is not set: run the browser tests through `npm test`");
+  const db = createDb(url);
+  const cases = await db.person.findMany({
+    where: { caseworker: { email: "caseworker@example.org" }, prosecutionStatus: "NO_PROCEEDINGS", caseStatus: "OPEN" },
+    orderBy: { caseNumber: "asc" },
+    select: { id: true },
+  });
+  await db.$disconnect();
+  const found = cases[index];
+  if (!found) throw new Error("the demo data have too few such cases");
+  return found.id;
+}
+
+async function fillStatusChange(page: Page, reason: string) {
+  await page.getByText("Change prosecution status").click();
+  await page.getByLabel("New status").selectOption("PRELIMINARY_CHECK");
+  await page.getByLabel("Effective date").fill("2026-01-15");
+  await page.getByLabel("Reason", { exact: true }).fill(reason);
+}
+
+test("a caseworker changes the prosecution status and sees it at the top of the history with its reason", async ({ signedInAs }) => {
+  const caseId = await ownCaseWithNoProceedings(0);
+  const page = await signedInAs("CASEWORKER");
+  await page.goto(`/cases/${caseId}`);
+
+  await fillStatusChange(page, "Поступила новая информация");
+  await page.getByRole("button", { name: "Save status" }).click();
+  await expect(page.getByRole("status")).toHaveText("Prosecution status saved.");
+
+  const latest = page.getByTestId("case-history").locator("li").first();
+  await expect(latest).toContainText("Prosecution status changed");
+  await expect(latest).toContainText("Поступила новая информация");
+  await expect(page.getByTestId("prosecution-panel").locator("li").first()).toContainText("Preliminary check");
+});
+
+test("an edit made from a stale page is refused with the conflict message and keeps what was typed", async ({ page, browser, baseURL }) => {
+  const caseId = await ownCaseWithNoProceedings(1);
+  const signIn = async (p: Page) => {
+    await p.goto("/login");
+    await p.getByLabel("E-mail").fill("caseworker@example.org");
+    await p.getByLabel("Password").fill(DEMO_PASSWORD);
+    await p.getByRole("button", { name: "Sign in" }).click();
+    await expect(p.getByTestId("signed-in-as")).toBeVisible();
+    await p.goto(`/cases/${caseId}`);
+  };
+  const other = await (await browser.newContext({ baseURL })).newPage();
+  await Promise.all([signIn(page), signIn(other)]);
+
+  await fillStatusChange(other, "Первое изменение");
+  await other.getByRole("button", { name: "Save status" }).click();
+  await expect(other.getByRole("status")).toHaveText("Prosecution status saved.");
+
+  await fillStatusChange(page, "Второе изменение, устаревшее");
+  await page.getByRole("button", { name: "Save status" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Someone changed this case" })).toBeVisible();
+  await expect(page.getByLabel("Reason", { exact: true })).toHaveValue("Второе изменение, устаревшее");
+  // The other person's change is now on the page, at the top of the history.
+  await expect(page.getByTestId("case-history").locator("li").first()).toContainText("Первое изменение");
+});

@@ -1,0 +1,83 @@
+import "server-only";
+import { getDb } from "../db/client";
+import { recordAuditEvent } from "../audit/record-event";
+import type { CurrentUser } from "../auth/current-user";
+import { can } from "../policy/can";
+import type { StatusChangeInput } from "../validation/prosecution";
+import { DomainError, notFound } from "./errors";
+
+export type FieldError = { field: keyof StatusChangeInput; message: string };
+
+export class FieldProblems extends DomainError {
+  constructor(readonly problems: FieldError[]) {
+    super("invalid", "invalid input");
+  }
+}
+
+/** Statuses for which a sentence length is part of the record. */
+const SENTENCED = new Set(["CONVICTED", "SERVING_SENTENCE", "RELEASED_AFTER_SENTENCE"]);
+
+/**
+ * Records a new prosecution status for a case. The case decides the scope (its stored region
+ * and caseworker); the transition must be in the allowed-transition table; the edit must be
+ * made from the current version of the case, or it is refused as a conflict and nothing is
+ * written. The entry, the case's new status and version, and the audit event commit together.
+ */
+export async function changeProsecutionStatus(user: CurrentUser, input: StatusChangeInput, now = new Date()): Promise<{ version: number }> {
+  const db = getDb();
+  return db.$transaction(async (tx) => {
+    const person = await tx.person.findUnique({
+      where: { id: input.caseId },
+      select: {
+        id: true, version: true, regionId: true, caseworkerId: true, prosecutionStatus: true,
+        prosecution: { orderBy: [{ effectiveDate: "desc" }, { createdAt: "desc" }], take: 1, select: { effectiveDate: true } },
+      },
+    });
+    if (!person || !can(user, "case.view", person)) throw notFound();
+    if (!can(user, "case.edit", person)) throw new DomainError("forbidden", "read-only");
+    if (person.version !== input.version) throw new DomainError("conflict", "stale");
+
+    const problems: FieldError[] = [];
+    const allowed = await tx.prosecutionTransition.findUnique({ where: { fromStatus_toStatus: { fromStatus: person.prosecutionStatus, toStatus: input.status } } });
+    if (!allowed) problems.push({ field: "status", message: "transitionNotAllowed" });
+    const effective = new Date(`${input.effectiveDate}T00:00:00Z`);
+    if (effective.getTime() > now.getTime()) problems.push({ field: "effectiveDate", message: "future" });
+    const previous = person.prosecution[0]?.effectiveDate;
+    if (previous && effective.getTime() < previous.getTime()) problems.push({ field: "effectiveDate", message: "beforePrevious" });
+    if (input.sentenceMonths !== undefined && !SENTENCED.has(input.status)) problems.push({ field: "sentenceMonths", message: "noSentence" });
+    if (input.status === "CONVICTED" && input.sentenceMonths === undefined) problems.push({ field: "sentenceMonths", message: "sentenceRequired" });
+    if (problems.length) throw new FieldProblems(problems);
+
+    // Guarded by the version read above: a concurrent edit that committed first makes this match nothing.
+    const updated = await tx.person.updateMany({
+      where: { id: person.id, version: person.version },
+      data: { prosecutionStatus: input.status, version: { increment: 1 } },
+    });
+    if (updated.count !== 1) throw new DomainError("conflict", "stale");
+    const entry = await tx.prosecutionEntry.create({
+      data: {
+        personId: person.id,
+        status: input.status,
+        effectiveDate: effective,
+        articles: input.articles,
+        authority: input.authority || null,
+        sentenceMonths: input.sentenceMonths ?? null,
+        reason: input.reason,
+        recordedById: user.id,
+      },
+      select: { id: true },
+    });
+    await recordAuditEvent(tx, {
+      actor: { id: user.id, label: user.email, role: user.role },
+      action: "prosecution.status_changed",
+      entityType: "prosecution_entry",
+      entityId: entry.id,
+      caseId: person.id,
+      reason: input.reason,
+      before: { status: person.prosecutionStatus },
+      after: { status: input.status, effectiveDate: input.effectiveDate, articles: input.articles, authority: input.authority || null, sentenceMonths: input.sentenceMonths ?? null },
+      context: allowed?.isCorrection ? { correction: true } : null,
+    });
+    return { version: person.version + 1 };
+  });
+}

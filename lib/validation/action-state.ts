@@ -1,0 +1,32 @@
+import type { z } from "zod";
+
+/**
+ * What every form's server action returns (STYLE.md 5): field errors and a message as catalog
+ * keys, and the values the user typed, so a refused form keeps them.
+ */
+export type ActionState = {
+  ok: boolean;
+  fieldErrors: Record<string, string>;
+  message: string | null;
+  /** Fills the message's placeholders, e.g. the reference of an unexpected error. */
+  messageValues?: Record<string, string>;
+  values: Record<string, string>;
+};
+
+export const initialActionState: ActionState = { ok: false, fieldErrors: {}, message: null, values: {} };
+
+export function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) if (typeof value === "string" && !key.startsWith("$")) values[key] = value;
+  return values;
+}
+
+/** The first problem of each field, as the key of its message. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    errors[field] ??= issue.message.match(/^[a-zA-Z]+$/) ? issue.message : "invalid";
+  }
+  return errors;
+}

@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { ProsecutionStatus } from "../db/generated/enums";
+
+/** A date as the form sends it (YYYY-MM-DD), checked to be a real calendar day. */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "date" })
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), { error: "date" });
+
+/** Field errors carry message keys (catalog "errors.fields"), never English text. */
+export const StatusChangeInput = z.object({
+  caseId: z.uuid({ error: "required" }),
+  version: z.coerce.number({ error: "required" }).int().min(1),
+  status: z.enum(ProsecutionStatus, { error: "required" }),
+  effectiveDate: IsoDate,
+  articles: z
+    .string()
+    .max(500, { error: "tooLong" })
+    .default("")
+    .transform((text) => text.split(/[;,\n]/).map((a) => a.trim()).filter(Boolean)),
+  authority: z.string().trim().max(300, { error: "tooLong" }).default(""),
+  sentenceMonths: z.preprocess((v) => (v === "" || v === null || v === undefined ? undefined : v), z.coerce.number({ error: "number" }).int({ error: "number" }).min(1, { error: "number" }).max(600, { error: "number" }).optional()),
+  reason: z.string().trim().min(3, { error: "required" }).max(2000, { error: "tooLong" }),
+});
+export type StatusChangeInput = z.infer<typeof StatusChangeInput>;
