@@ -2,17 +2,12 @@ import "server-only";
 import { getDb } from "../db/client";
 import { recordAuditEvent } from "../audit/record-event";
 import type { CurrentUser } from "../auth/current-user";
-import { can } from "../policy/can";
 import type { StatusChangeInput } from "../validation/prosecution";
-import { DomainError, notFound } from "./errors";
+import { requireEditableCase } from "./case-access";
+import { DomainError } from "./errors";
+import { FieldProblems, type FieldError } from "./field-problems";
 
-export type FieldError = { field: keyof StatusChangeInput; message: string };
-
-export class FieldProblems extends DomainError {
-  constructor(readonly problems: FieldError[]) {
-    super("invalid", "invalid input");
-  }
-}
+export { FieldProblems } from "./field-problems";
 
 /** Statuses for which a sentence length is part of the record. */
 const SENTENCED = new Set(["CONVICTED", "SERVING_SENTENCE", "RELEASED_AFTER_SENTENCE"]);
@@ -26,23 +21,20 @@ const SENTENCED = new Set(["CONVICTED", "SERVING_SENTENCE", "RELEASED_AFTER_SENT
 export async function changeProsecutionStatus(user: CurrentUser, input: StatusChangeInput, now = new Date()): Promise<{ version: number }> {
   const db = getDb();
   return db.$transaction(async (tx) => {
-    const person = await tx.person.findUnique({
-      where: { id: input.caseId },
-      select: {
-        id: true, version: true, regionId: true, caseworkerId: true, prosecutionStatus: true,
-        prosecution: { orderBy: [{ effectiveDate: "desc" }, { createdAt: "desc" }], take: 1, select: { effectiveDate: true } },
-      },
-    });
-    if (!person || !can(user, "case.view", person)) throw notFound();
-    if (!can(user, "case.edit", person)) throw new DomainError("forbidden", "read-only");
+    const person = await requireEditableCase(tx, user, input.caseId);
     if (person.version !== input.version) throw new DomainError("conflict", "stale");
+    const latest = await tx.prosecutionEntry.findFirst({
+      where: { personId: person.id },
+      orderBy: [{ effectiveDate: "desc" }, { createdAt: "desc" }],
+      select: { effectiveDate: true },
+    });
 
     const problems: FieldError[] = [];
     const allowed = await tx.prosecutionTransition.findUnique({ where: { fromStatus_toStatus: { fromStatus: person.prosecutionStatus, toStatus: input.status } } });
     if (!allowed) problems.push({ field: "status", message: "transitionNotAllowed" });
     const effective = new Date(`${input.effectiveDate}T00:00:00Z`);
     if (effective.getTime() > now.getTime()) problems.push({ field: "effectiveDate", message: "future" });
-    const previous = person.prosecution[0]?.effectiveDate;
+    const previous = latest?.effectiveDate;
     if (previous && effective.getTime() < previous.getTime()) problems.push({ field: "effectiveDate", message: "beforePrevious" });
     if (input.sentenceMonths !== undefined && !SENTENCED.has(input.status)) problems.push({ field: "sentenceMonths", message: "noSentence" });
     if (input.status === "CONVICTED" && input.sentenceMonths === undefined) problems.push({ field: "sentenceMonths", message: "sentenceRequired" });

@@ -44,3 +44,16 @@ export async function makePerson(regionId: string, caseworkerId: string | null, 
     },
   });
 }
+
+export async function ensureProgramType(code = "TEST_TYPE") {
+  return getDb().programType.upsert({ where: { code }, update: {}, create: { code, labelEn: code, labelRu: code, labelKk: code } });
+}
+
+export async function makeProgram(regionId: string, capacity: number) {
+  await ensureProgramType();
+  return getDb().program.create({ data: { name: `Program ${randomUUID().slice(0, 8)}`, programTypeCode: "TEST_TYPE", provider: "Test provider", regionId, capacity } });
+}
+
+export async function makeReason(kind: "DECLINE" | "WITHDRAW" | "DROP_OUT" | "NOT_REQUIRED") {
+  return getDb().reason.create({ data: { kind, code: `T_${randomUUID().slice(0, 8)}`, labelEn: "Test reason", labelRu: "Тест", labelKk: "Тест" } });
+}

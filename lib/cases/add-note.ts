@@ -1,0 +1,23 @@
+import "server-only";
+import { getDb } from "../db/client";
+import { recordAuditEvent } from "../audit/record-event";
+import type { CurrentUser } from "../auth/current-user";
+import type { NoteInput } from "../validation/note";
+import { requireEditableCase } from "./case-access";
+
+/** Adds a dated note to a case, with its audit event in the same transaction. */
+export async function addNote(user: CurrentUser, input: NoteInput): Promise<{ id: string }> {
+  return getDb().$transaction(async (tx) => {
+    const person = await requireEditableCase(tx, user, input.caseId);
+    const note = await tx.note.create({ data: { personId: person.id, body: input.body, authorId: user.id }, select: { id: true } });
+    await recordAuditEvent(tx, {
+      actor: { id: user.id, label: user.email, role: user.role },
+      action: "note.added",
+      entityType: "note",
+      entityId: note.id,
+      caseId: person.id,
+      after: { body: input.body },
+    });
+    return note;
+  });
+}

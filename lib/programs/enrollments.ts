@@ -1,0 +1,97 @@
+import "server-only";
+import { getDb } from "../db/client";
+import { recordAuditEvent } from "../audit/record-event";
+import type { CurrentUser } from "../auth/current-user";
+import { requireEditableCase } from "../cases/case-access";
+import { DomainError, notFound } from "../cases/errors";
+import { FieldProblems, type FieldError } from "../cases/field-problems";
+import type { EnrollmentStepInput, ReferInput } from "../validation/enrollment";
+import { STEPS } from "./enrollment-steps";
+
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const actorOf = (user: CurrentUser) => ({ id: user.id, label: user.email, role: user.role });
+
+/** Refers a person to an active program; the referral itself takes no place. */
+export async function referToProgram(user: CurrentUser, input: ReferInput, now = new Date()): Promise<{ id: string }> {
+  return getDb().$transaction(async (tx) => {
+    const person = await requireEditableCase(tx, user, input.caseId);
+    const program = await tx.program.findUnique({ where: { id: input.programId }, select: { id: true, name: true, active: true, programTypeCode: true } });
+    const problems: FieldError[] = [];
+    if (!program || !program.active) problems.push({ field: "programId", message: "programUnavailable" });
+    if (day(input.date).getTime() > now.getTime()) problems.push({ field: "date", message: "future" });
+    if (problems.length || !program) throw new FieldProblems(problems);
+    const enrollment = await tx.enrollment.create({
+      data: { personId: person.id, programId: program.id, status: "REFERRED", referredOn: day(input.date), outcomeNote: input.note || null },
+      select: { id: true },
+    });
+    await recordAuditEvent(tx, {
+      actor: actorOf(user),
+      action: "enrollment.referred",
+      entityType: "enrollment",
+      entityId: enrollment.id,
+      caseId: person.id,
+      reason: input.note || null,
+      after: { status: "REFERRED", date: input.date, program: program.name, programType: program.programTypeCode },
+    });
+    return enrollment;
+  });
+}
+
+/**
+ * Moves an enrollment one step along its lifecycle. The enrollment's own case decides the
+ * scope, whatever case the form named. Enrolling takes a place: the program's row is locked
+ * while its places are counted, so two people can never take the last place together.
+ */
+export async function advanceEnrollment(user: CurrentUser, input: EnrollmentStepInput, now = new Date()): Promise<{ version: number }> {
+  return getDb().$transaction(async (tx) => {
+    const enrollment = await tx.enrollment.findUnique({
+      where: { id: input.enrollmentId },
+      select: { id: true, personId: true, programId: true, status: true, version: true, referredOn: true, enrolledOn: true },
+    });
+    if (!enrollment) throw notFound();
+    const person = await requireEditableCase(tx, user, enrollment.personId);
+    if (enrollment.version !== input.version) throw new DomainError("conflict", "stale");
+
+    const step = STEPS[input.step];
+    const problems: FieldError[] = [];
+    if (enrollment.status !== step.from) problems.push({ field: "step", message: "stepNotAllowed" });
+    const date = day(input.date);
+    const previous = enrollment.enrolledOn ?? enrollment.referredOn;
+    if (date.getTime() > now.getTime()) problems.push({ field: "date", message: "future" });
+    else if (date.getTime() < previous.getTime()) problems.push({ field: "date", message: "beforePrevious" });
+    if (step.reasonKind) {
+      const reason = input.reasonId ? await tx.reason.findFirst({ where: { id: input.reasonId, kind: step.reasonKind, active: true }, select: { id: true } }) : null;
+      if (!reason) problems.push({ field: "reasonId", message: "required" });
+    }
+    if (problems.length) throw new FieldProblems(problems);
+
+    if (step.to === "ENROLLED") {
+      const [program] = await tx.$queryRaw<{ capacity: number; active: boolean }[]>`SELECT capacity, active FROM program WHERE id = ${enrollment.programId}::uuid FOR UPDATE`;
+      const taken = await tx.enrollment.count({ where: { programId: enrollment.programId, status: "ENROLLED" } });
+      if (!program?.active || taken >= program.capacity) throw new FieldProblems([{ field: "step", message: "programFull" }]);
+    }
+
+    const updated = await tx.enrollment.updateMany({
+      where: { id: enrollment.id, version: enrollment.version },
+      data: {
+        status: step.to,
+        version: { increment: 1 },
+        ...(step.to === "ENROLLED" ? { enrolledOn: date } : step.to === "COMPLETED" ? { completedOn: date } : { endedOn: date }),
+        ...(step.reasonKind ? { reasonId: input.reasonId } : {}),
+        ...(input.outcomeNote ? { outcomeNote: input.outcomeNote } : {}),
+      },
+    });
+    if (updated.count !== 1) throw new DomainError("conflict", "stale");
+    await recordAuditEvent(tx, {
+      actor: actorOf(user),
+      action: `enrollment.${step.to.toLowerCase()}`,
+      entityType: "enrollment",
+      entityId: enrollment.id,
+      caseId: person.id,
+      reason: input.outcomeNote || null,
+      before: { status: enrollment.status },
+      after: { status: step.to, date: input.date, reasonId: input.reasonId ?? null },
+    });
+    return { version: enrollment.version + 1 };
+  });
+}
