@@ -12,6 +12,8 @@ export function demoAccount(role: DemoRole) {
 /** Signs in through the real form, as a person would. */
 export async function signInThroughForm(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto("/login");
+  // The form signs in through script; wait until it is live rather than race it.
+  await page.locator("form[data-ready=true]").waitFor();
   await page.getByLabel("E-mail").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();

@@ -1,7 +1,6 @@
 import type { Page } from "@playwright/test";
 import { createDb } from "../lib/db/client";
-import { DEMO_PASSWORD } from "../prisma/seed/demo-accounts";
-import { expect, test } from "./fixtures";
+import { expect, signInThroughForm, test } from "./fixtures";
 
 /** Own cases with no proceedings, one per test, so parallel tests never edit the same case. */
 async function ownCaseWithNoProceedings(index: number) {
@@ -26,7 +25,7 @@ async function fillStatusChange(page: Page, reason: string) {
   await page.getByLabel("Reason", { exact: true }).fill(reason);
 }
 
-test("a caseworker changes the prosecution status and sees it at the top of the history with its reason", async ({ signedInAs }) => {
+test("a caseworker changes the prosecution status, refers and enrols the person, and sees each change at the top of the history", async ({ signedInAs }) => {
   const caseId = await ownCaseWithNoProceedings(0);
   const page = await signedInAs("CASEWORKER");
   await page.goto(`/cases/${caseId}`);
@@ -35,19 +34,36 @@ test("a caseworker changes the prosecution status and sees it at the top of the 
   await page.getByRole("button", { name: "Save status" }).click();
   await expect(page.getByRole("status")).toHaveText("Prosecution status saved.");
 
-  const latest = page.getByTestId("case-history").locator("li").first();
+  const latest = page.getByTestId("history-entry").first();
   await expect(latest).toContainText("Prosecution status changed");
   await expect(latest).toContainText("Поступила новая информация");
   await expect(page.getByTestId("prosecution-panel").locator("li").first()).toContainText("Preliminary check");
+
+  await page.getByText("Refer to a program").click();
+  const program = page.locator("#programId option").filter({ hasText: /place(s)? free/ }).first();
+  const programName = ((await program.textContent()) ?? "").split(": ")[1]?.split(" (")[0] ?? "";
+  await page.locator("#programId").selectOption({ label: (await program.textContent()) ?? "" });
+  await page.locator("#referDate").fill("2026-01-20");
+  await page.locator("#referNote").fill("Направлен после беседы");
+  await page.getByRole("button", { name: "Save referral" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Referral saved." })).toBeVisible();
+  await expect(page.getByTestId("history-entry").first()).toContainText("Referred to a program");
+
+  const stepForm = page.locator("details").filter({ hasText: `Next step: ${programName}` }).first();
+  await stepForm.locator("summary").click();
+  await stepForm.getByLabel("Step").selectOption("enrol");
+  await stepForm.getByLabel("Date").fill("2026-01-25");
+  await stepForm.getByRole("button", { name: "Save step" }).click();
+  const history = page.getByTestId("history-entry");
+  await expect(history.first()).toContainText("Enrolled");
+  await expect(history.nth(1)).toContainText("Referred to a program");
+  await expect(history.nth(1)).toContainText("Направлен после беседы");
 });
 
 test("an edit made from a stale page is refused with the conflict message and keeps what was typed", async ({ page, browser, baseURL }) => {
   const caseId = await ownCaseWithNoProceedings(1);
   const signIn = async (p: Page) => {
-    await p.goto("/login");
-    await p.getByLabel("E-mail").fill("caseworker@example.org");
-    await p.getByLabel("Password").fill(DEMO_PASSWORD);
-    await p.getByRole("button", { name: "Sign in" }).click();
+    await signInThroughForm(p, "caseworker@example.org");
     await expect(p.getByTestId("signed-in-as")).toBeVisible();
     await p.goto(`/cases/${caseId}`);
   };
@@ -63,5 +79,5 @@ test("an edit made from a stale page is refused with the conflict message and ke
   await expect(page.getByRole("alert").filter({ hasText: "Someone changed this case" })).toBeVisible();
   await expect(page.getByLabel("Reason", { exact: true })).toHaveValue("Второе изменение, устаревшее");
   // The other person's change is now on the page, at the top of the history.
-  await expect(page.getByTestId("case-history").locator("li").first()).toContainText("Первое изменение");
+  await expect(page.getByTestId("history-entry").first()).toContainText("Первое изменение");
 });

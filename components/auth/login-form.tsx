@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 
@@ -13,6 +13,8 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
   const t = useTranslations("login");
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<"failed" | "unavailable" | null>(null);
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -38,7 +40,8 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    // method="post": a submit before the script has loaded must never put the password in a URL.
+    <form onSubmit={onSubmit} method="post" className="space-y-4" noValidate data-ready={ready}>
       <div>
         <label htmlFor="email" className="block text-sm font-medium">
           {t("email")}

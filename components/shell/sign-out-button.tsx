@@ -1,17 +1,13 @@
-"use client";
+import { getTranslations } from "next-intl/server";
+import { signOutAction } from "@/app/actions";
 
-import { signOut } from "next-auth/react";
-import { useTranslations } from "next-intl";
-
-export function SignOutButton() {
-  const t = useTranslations("nav");
+export async function SignOutButton() {
+  const t = await getTranslations("nav");
   return (
-    <button
-      type="button"
-      onClick={() => signOut({ callbackUrl: "/login" })}
-      className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100"
-    >
-      {t("signOut")}
-    </button>
+    <form action={signOutAction}>
+      <button type="submit" className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100">
+        {t("signOut")}
+      </button>
+    </form>
   );
 }

@@ -1,7 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import { getDb } from "../db/client";
-import type { AgeCategory, CaseStatus, EnrollmentStatus, NeedState, ProsecutionStatus, Relationship, RiskLevel, Sex } from "../db/generated/enums";
+import type { AgeCategory, CaseStatus, EnrollmentStatus, NeedState, ProsecutionStatus, ReasonKind, Relationship, RiskLevel, Sex } from "../db/generated/enums";
+import { stepsFrom } from "../programs/enrollment-steps";
+import type { EnrollmentStep } from "../validation/enrollment";
 import { recordAuditEvent } from "../audit/record-event";
 import type { CurrentUser } from "../auth/current-user";
 import { can } from "../policy/can";
@@ -35,13 +37,16 @@ export type CaseDetail = {
   aliases: { id: string; value: string; type: string; script: string; source: string }[];
   prosecution: { id: string; status: ProsecutionStatus; effectiveDate: string; articles: string[]; authority: string | null; sentenceMonths: number | null; reason: string; daysInPrevious: number | null }[];
   needs: { programTypeCode: string; label: Labels; required: boolean; state: "met" | "open" | NeedState | "notNeeded" }[];
-  enrollments: { id: string; program: string; provider: string; type: Labels; status: EnrollmentStatus; referredOn: string; enrolledOn: string | null; completedOn: string | null; endedOn: string | null; reason: Labels | null; outcomeNote: string | null }[];
+  enrollments: { id: string; version: number; steps: EnrollmentStep[]; program: string; provider: string; type: Labels; status: EnrollmentStatus; referredOn: string; enrolledOn: string | null; completedOn: string | null; endedOn: string | null; reason: Labels | null; outcomeNote: string | null }[];
   household: { relationship: Relationship; members: { personId: string; relationship: Relationship; name: string | null; caseNumber: string | null; ageCategory: AgeCategory; unaccompaniedMinor: boolean }[] }[];
   notes: { id: string; body: string; author: string | null; createdAt: string }[];
   history: { id: string; occurredAt: string; actor: string | null; action: string; reason: string | null; before: unknown; after: unknown }[];
   canEdit: boolean;
   /** The statuses this case may move to, from the table the server also enforces; empty when read-only. */
   nextStatuses: { status: ProsecutionStatus; isCorrection: boolean }[];
+  /** Active programs in the person's region, with free places; empty when read-only. */
+  programOptions: { id: string; name: string; provider: string; type: Labels; free: number }[];
+  reasons: { id: string; kind: ReasonKind; label: Labels }[];
 };
 
 const CaseId = z.uuid();
@@ -72,7 +77,7 @@ export async function getCase(user: CurrentUser, caseId: string): Promise<CaseDe
       enrollments: {
         orderBy: { referredOn: "desc" },
         select: {
-          id: true, status: true, referredOn: true, enrolledOn: true, completedOn: true, endedOn: true, outcomeNote: true,
+          id: true, version: true, status: true, referredOn: true, enrolledOn: true, completedOn: true, endedOn: true, outcomeNote: true,
           program: { select: { name: true, provider: true, programTypeCode: true, programType: { select: { labelEn: true, labelRu: true, labelKk: true } } } },
           reason: { select: { labelEn: true, labelRu: true, labelKk: true } },
         },
@@ -86,7 +91,7 @@ export async function getCase(user: CurrentUser, caseId: string): Promise<CaseDe
 
   const memberIds = [...new Set(person.households.flatMap((h) => h.household.members.map((m) => m.personId)))].filter((id) => id !== person.id);
   const canEdit = can(user, "case.edit", { regionId: person.regionId, caseworkerId: person.caseworkerId });
-  const [programTypes, requirements, visibleMembers, allMembers, history, transitions] = await Promise.all([
+  const [programTypes, requirements, visibleMembers, allMembers, history, transitions, programs, reasons] = await Promise.all([
     db.programType.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" }, select: { code: true, labelEn: true, labelRu: true, labelKk: true } }),
     db.programRequirement.findMany({ where: { ageCategory: person.ageCategory }, select: { programTypeCode: true } }),
     // Family members outside the user's own reach are shown by relationship only, never by name.
@@ -101,6 +106,16 @@ export async function getCase(user: CurrentUser, caseId: string): Promise<CaseDe
     }),
     canEdit
       ? db.prosecutionTransition.findMany({ where: { fromStatus: person.prosecutionStatus }, orderBy: [{ isCorrection: "asc" }, { toStatus: "asc" }], select: { toStatus: true, isCorrection: true } })
+      : Promise.resolve([]),
+    canEdit
+      ? db.program.findMany({
+          where: { regionId: person.regionId, active: true },
+          orderBy: [{ programType: { sortOrder: "asc" } }, { name: "asc" }],
+          select: { id: true, name: true, provider: true, capacity: true, programType: { select: { labelEn: true, labelRu: true, labelKk: true } }, _count: { select: { enrollments: { where: { status: "ENROLLED" } } } } },
+        })
+      : Promise.resolve([]),
+    canEdit
+      ? db.reason.findMany({ where: { active: true, kind: { in: ["DECLINE", "WITHDRAW", "DROP_OUT"] } }, orderBy: { sortOrder: "asc" }, select: { id: true, kind: true, labelEn: true, labelRu: true, labelKk: true } })
       : Promise.resolve([]),
   ]);
 
@@ -148,7 +163,7 @@ export async function getCase(user: CurrentUser, caseId: string): Promise<CaseDe
       return { programTypeCode: type.code, label: typeLabels(type), required: isRequired, state: override ? override.state : met ? "met" : isRequired ? "open" : "notNeeded" };
     }),
     enrollments: person.enrollments.map((e) => ({
-      id: e.id, program: e.program.name, provider: e.program.provider, type: typeLabels(e.program.programType), status: e.status,
+      id: e.id, version: e.version, steps: canEdit ? stepsFrom(e.status) : [], program: e.program.name, provider: e.program.provider, type: typeLabels(e.program.programType), status: e.status,
       referredOn: day(e.referredOn) ?? "", enrolledOn: day(e.enrolledOn), completedOn: day(e.completedOn), endedOn: day(e.endedOn),
       reason: e.reason ? typeLabels(e.reason) : null, outcomeNote: e.outcomeNote,
     })),
@@ -169,5 +184,7 @@ export async function getCase(user: CurrentUser, caseId: string): Promise<CaseDe
     history: history.map((h) => ({ id: h.id, occurredAt: h.occurredAt.toISOString(), actor: h.actorLabel, action: h.action, reason: h.reason, before: h.before, after: h.after })),
     canEdit,
     nextStatuses: transitions.map((t) => ({ status: t.toStatus, isCorrection: t.isCorrection })),
+    programOptions: programs.map((p) => ({ id: p.id, name: p.name, provider: p.provider, type: typeLabels(p.programType), free: Math.max(0, p.capacity - p._count.enrollments) })),
+    reasons: reasons.map((r) => ({ id: r.id, kind: r.kind, label: typeLabels(r) })),
   };
 }

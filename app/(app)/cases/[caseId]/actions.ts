@@ -1,32 +1,35 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/current-user";
-import { changeProsecutionStatus, FieldProblems } from "@/lib/cases/change-prosecution-status";
-import { DomainError } from "@/lib/cases/errors";
-import { reportUnexpected } from "@/lib/errors/report-unexpected";
+import { runFormAction } from "@/lib/actions/run-form-action";
+import { addNote } from "@/lib/cases/add-note";
+import { changeProsecutionStatus } from "@/lib/cases/change-prosecution-status";
+import { advanceEnrollment, referToProgram } from "@/lib/programs/enrollments";
+import type { ActionState } from "@/lib/validation/action-state";
+import { EnrollmentStepInput, ReferInput } from "@/lib/validation/enrollment";
+import { NoteInput } from "@/lib/validation/note";
 import { StatusChangeInput } from "@/lib/validation/prosecution";
-import { fieldErrorsOf, formValues, type ActionState } from "@/lib/validation/action-state";
 
-/** A server action is a public endpoint: it parses its input and the domain function authorizes. */
+// Server actions are public endpoints: each one signs the caller in fresh, parses its input, and
+// leaves authorization to the domain function, which decides on the stored case.
+const casePath = (formData: FormData) => `/cases/${String(formData.get("caseId") ?? "")}`;
+
 export async function changeProsecutionStatusAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requireUser();
-  const values = formValues(formData);
-  const parsed = StatusChangeInput.safeParse(values);
-  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error), message: "checkFields", values };
-  try {
-    await changeProsecutionStatus(user, parsed.data);
-  } catch (error) {
-    if (error instanceof FieldProblems) {
-      return { ok: false, fieldErrors: Object.fromEntries(error.problems.map((p) => [p.field, p.message])), message: "checkFields", values };
-    }
-    if (error instanceof DomainError) {
-      // After a conflict the page shows the other person's change; the form keeps this one's input.
-      if (error.kind === "conflict") revalidatePath(`/cases/${parsed.data.caseId}`);
-      return { ok: false, fieldErrors: {}, message: error.kind, values };
-    }
-    return { ok: false, fieldErrors: {}, message: "unexpected", messageValues: { ref: reportUnexpected(error, "changeProsecutionStatusAction") }, values };
-  }
-  revalidatePath(`/cases/${parsed.data.caseId}`);
-  return { ok: true, fieldErrors: {}, message: "statusChanged", values: {} };
+  return runFormAction("changeProsecutionStatusAction", formData, StatusChangeInput, (input) => changeProsecutionStatus(user, input), { path: casePath(formData), success: "statusChanged" });
+}
+
+export async function referToProgramAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await requireUser();
+  return runFormAction("referToProgramAction", formData, ReferInput, (input) => referToProgram(user, input), { path: casePath(formData), success: "referred" });
+}
+
+export async function advanceEnrollmentAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await requireUser();
+  return runFormAction("advanceEnrollmentAction", formData, EnrollmentStepInput, (input) => advanceEnrollment(user, input), { path: casePath(formData), success: "enrollmentUpdated" });
+}
+
+export async function addNoteAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await requireUser();
+  return runFormAction("addNoteAction", formData, NoteInput, (input) => addNote(user, input), { path: casePath(formData), success: "noteAdded" });
 }

@@ -6,6 +6,9 @@ import { DomainError } from "@/lib/cases/errors";
 import { getCase, type CaseDetail } from "@/lib/cases/get-case";
 import { ChangeList } from "@/components/cases/change-list";
 import { StatusChangeForm } from "@/components/prosecution/status-change-form";
+import { EnrollmentStepForm } from "@/components/programs/enrollment-step-form";
+import { ReferForm } from "@/components/programs/refer-form";
+import { NoteForm } from "@/components/cases/note-form";
 
 type Props = { params: Promise<{ caseId: string }> };
 
@@ -106,10 +109,12 @@ export default async function CasePage({ params }: Props) {
                   {e.reason && ` · ${label(e.reason)}`}
                   {e.outcomeNote && ` · ${e.outcomeNote}`}
                 </p>
+                {e.steps.length > 0 && <EnrollmentStepForm caseId={detail.id} enrollment={e} reasons={detail.reasons} />}
               </li>
             ))}
             {detail.enrollments.length === 0 && <li className="text-slate-600">{t("noEnrollments")}</li>}
           </ul>
+          {detail.canEdit && <ReferForm caseId={detail.id} programs={detail.programOptions} />}
         </Section>
 
         <Section title={t("household")}>
@@ -129,6 +134,7 @@ export default async function CasePage({ params }: Props) {
         </Section>
 
         <Section title={t("notes")}>
+          {detail.canEdit && <NoteForm caseId={detail.id} />}
           {detail.notes.length === 0 ? (
             <p className="text-sm text-slate-600">{t("noNotes")}</p>
           ) : (
@@ -147,7 +153,7 @@ export default async function CasePage({ params }: Props) {
       <Section title={t("history")} testId="case-history">
         <ol className="space-y-3 text-sm">
           {detail.history.map((event) => (
-            <li key={event.id} className="border-l-2 border-slate-200 pl-3">
+            <li key={event.id} className="border-l-2 border-slate-200 pl-3" data-testid="history-entry">
               <p>
                 <span className="font-medium">{t.has(`action.${event.action}` as "action.case.created") ? t(`action.${event.action}` as "action.case.created") : event.action}</span> · {dateTime(event.occurredAt)} · {event.actor ?? "—"}
               </p>
