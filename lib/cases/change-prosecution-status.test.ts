@@ -2,10 +2,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../db/client";
 import type { CurrentUser } from "../auth/session-store";
 import { TRANSITIONS } from "../prosecution/transitions";
+import { outcome } from "../testing/outcome";
 import { makePerson, makeRegion, makeUser } from "../testing/factories";
 import { StatusChangeInput } from "../validation/prosecution";
-import { changeProsecutionStatus, FieldProblems } from "./change-prosecution-status";
-import { DomainError } from "./errors";
+import { changeProsecutionStatus } from "./change-prosecution-status";
 
 let owner: CurrentUser;
 let colleague: CurrentUser;
@@ -23,17 +23,6 @@ beforeAll(async () => {
 
 const input = (caseId: string, overrides: Record<string, unknown> = {}) =>
   StatusChangeInput.parse({ caseId, version: 1, status: "PRELIMINARY_CHECK", effectiveDate: "2024-03-01", reason: "Поступила информация", ...overrides });
-
-async function outcome(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "ok";
-  } catch (error) {
-    if (error instanceof FieldProblems) return `invalid:${error.problems.map((p) => `${p.field}=${p.message}`).join(",")}`;
-    if (error instanceof DomainError) return error.kind;
-    throw error;
-  }
-}
 
 async function state(caseId: string) {
   const db = getDb();

@@ -7,7 +7,6 @@ import { requireEditableCase } from "./case-access";
 import { DomainError } from "./errors";
 import { FieldProblems, type FieldError } from "./field-problems";
 
-export { FieldProblems } from "./field-problems";
 
 /** Statuses for which a sentence length is part of the record. */
 const SENTENCED = new Set(["CONVICTED", "SERVING_SENTENCE", "RELEASED_AFTER_SENTENCE"]);

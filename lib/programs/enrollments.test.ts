@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../db/client";
 import type { CurrentUser } from "../auth/session-store";
-import { DomainError } from "../cases/errors";
-import { FieldProblems } from "../cases/field-problems";
 import { addNote } from "../cases/add-note";
+import { outcome } from "../testing/outcome";
 import { makePerson, makeProgram, makeReason, makeRegion, makeUser } from "../testing/factories";
 import { EnrollmentStepInput, ReferInput } from "../validation/enrollment";
 import { advanceEnrollment, referToProgram } from "./enrollments";
@@ -19,17 +18,6 @@ beforeAll(async () => {
   colleague = await makeUser("CASEWORKER", [regionId]);
   auditor = await makeUser("AUDITOR");
 });
-
-async function outcome(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "ok";
-  } catch (error) {
-    if (error instanceof FieldProblems) return `invalid:${error.problems.map((p) => `${p.field}=${p.message}`).join(",")}`;
-    if (error instanceof DomainError) return error.kind;
-    throw error;
-  }
-}
 
 const refer = (caseId: string, programId: string) => ReferInput.parse({ caseId, programId, date: "2024-02-01" });
 const step = (enrollmentId: string, step: string, extra: Record<string, unknown> = {}) => EnrollmentStepInput.parse({ enrollmentId, version: 1, step, date: "2024-03-01", ...extra });
