@@ -3,18 +3,30 @@
  * (`npm start` in another terminal, or SCREENSHOT_BASE_URL for another address).
  */
 import { mkdirSync } from "node:fs";
-import { chromium } from "@playwright/test";
+import { chromium, type Page } from "@playwright/test";
 import config from "../playwright.config";
 import { DEMO_PASSWORD } from "../prisma/seed/demo-accounts";
 
 const baseURL = process.env.SCREENSHOT_BASE_URL ?? "http://localhost:3000";
 const OUT = "docs/screenshots";
 
-const SHOTS = [
-  { file: "sign-in.png", email: null, path: "/login" },
-  { file: "home-caseworker.png", email: "caseworker@example.org", path: "/" },
-  { file: "home-supervisor.png", email: "supervisor@example.org", path: "/" },
-] as const;
+type Shot = { file: string; email: string | null; visit: (page: Page) => Promise<void> };
+
+const SHOTS: Shot[] = [
+  { file: "sign-in.png", email: null, visit: async (page) => void (await page.goto("/login")) },
+  { file: "home-caseworker.png", email: "caseworker@example.org", visit: async (page) => void (await page.goto("/")) },
+  { file: "home-supervisor.png", email: "supervisor@example.org", visit: async (page) => void (await page.goto("/")) },
+  { file: "registry-auditor.png", email: "auditor@example.org", visit: async (page) => void (await page.goto("/cases")) },
+  {
+    file: "case-caseworker.png",
+    email: "caseworker@example.org",
+    visit: async (page) => {
+      await page.goto("/cases");
+      await page.locator("tbody a").first().click();
+      await page.getByTestId("case-history").waitFor();
+    },
+  },
+];
 
 async function main() {
   mkdirSync(OUT, { recursive: true });
@@ -24,13 +36,14 @@ async function main() {
       const page = await browser.newPage({ baseURL, viewport: { width: 1280, height: 800 } });
       if (shot.email) {
         await page.goto("/login");
+        await page.locator("form[data-ready=true]").waitFor();
         await page.getByLabel("E-mail").fill(shot.email);
         await page.getByLabel("Password").fill(DEMO_PASSWORD);
         await page.getByRole("button", { name: "Sign in" }).click();
         await page.getByTestId("signed-in-as").waitFor();
       }
-      await page.goto(shot.path);
-      await page.screenshot({ path: `${OUT}/${shot.file}`, fullPage: true });
+      await shot.visit(page);
+      await page.screenshot({ path: `${OUT}/${shot.file}`, fullPage: shot.file !== "case-caseworker.png" });
       console.log(`wrote ${OUT}/${shot.file}`);
       await page.close();
     }
