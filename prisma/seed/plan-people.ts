@@ -1,5 +1,6 @@
 import type { AgeCategory, AliasType, CaseStatus, ProsecutionStatus, Relationship, RiskLevel, Script, Sex } from "../../lib/db/generated/enums";
 import { makeIin } from "../../lib/validation/iin";
+import { ageCategoryAt, fullYearsBetween } from "../../lib/cases/age-category";
 import { transliterateToLatin } from "../../lib/search/normalize-name";
 import { DEMO_ACCOUNTS } from "./demo-accounts";
 import { AUTHORITIES, ARTICLES, FAMILY_STEMS, FEMALE_NAMES, KUNYA_FEMALE, KUNYA_MALE, MALE_NAMES, NICKNAMES, NOTES, familyNameFor, patronymicFor } from "./names";
@@ -60,19 +61,6 @@ const COHORTS: readonly Cohort[] = [
 ];
 
 const STREETS = ["ул. Абая", "ул. Сейфуллина", "мкр. Самал-2", "ул. Толе би", "пр. Республики", "ул. Байтурсынова", "мкр. Нурсат"];
-
-function yearsBetween(birth: string, on: string): number {
-  const b = utcDate(birth);
-  const d = utcDate(on);
-  let years = d.getUTCFullYear() - b.getUTCFullYear();
-  if (d.getUTCMonth() < b.getUTCMonth() || (d.getUTCMonth() === b.getUTCMonth() && d.getUTCDate() < b.getUTCDate())) years--;
-  return years;
-}
-
-export function ageCategoryAt(birthDate: string, sex: Sex, on: string): AgeCategory {
-  if (yearsBetween(birthDate, on) < 18) return "MINOR";
-  return sex === "MALE" ? "ADULT_MAN" : "ADULT_WOMAN";
-}
 
 function dateBetween(random: Random, from: string, to: string): string {
   const start = utcDate(from).getTime();
@@ -231,7 +219,7 @@ export function planPeople(random: Random): { persons: PlannedPerson[]; househol
       const builder = new ProsecutionBuilder(random, returnDate);
       builder.step("NOT_APPLICABLE", 0, "Несовершеннолетний(яя)");
       // A teenager who has since come of age is checked like an adult.
-      if (yearsBetween(birthDate, isoDate(DEMO_CUTOFF)) >= 18 && random.chance(0.6)) {
+      if (fullYearsBetween(birthDate, isoDate(DEMO_CUTOFF)) >= 18 && random.chance(0.6)) {
         builder.step("NO_PROCEEDINGS", random.int(200, 900), "Достиг(ла) совершеннолетия, оснований для преследования нет");
       }
       child.prosecution = builder.entries;

@@ -1,0 +1,16 @@
+import type { AgeCategory, Sex } from "../db/generated/enums";
+
+/** Whole years from one YYYY-MM-DD date to another, as an age is counted. */
+export function fullYearsBetween(from: string, to: string): number {
+  const b = new Date(`${from}T00:00:00Z`);
+  const d = new Date(`${to}T00:00:00Z`);
+  const years = d.getUTCFullYear() - b.getUTCFullYear();
+  const beforeBirthday = d.getUTCMonth() < b.getUTCMonth() || (d.getUTCMonth() === b.getUTCMonth() && d.getUTCDate() < b.getUTCDate());
+  return beforeBirthday ? years - 1 : years;
+}
+
+/** Age category is derived from the birth date at return (DOMAIN.md): under 18 is a minor. */
+export function ageCategoryAt(birthDate: string, sex: Sex, on: string): AgeCategory {
+  if (fullYearsBetween(birthDate, on) < 18) return "MINOR";
+  return sex === "MALE" ? "ADULT_MAN" : "ADULT_WOMAN";
+}
