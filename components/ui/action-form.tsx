@@ -23,7 +23,11 @@ export function ActionForm({ action, submitLabel, pendingLabel, children, testId
   }, [state]);
   return (
     <form ref={form} action={formAction} className="mt-3 space-y-3" noValidate data-testid={testId}>
-      {children(state)}
+      {/* React resets a form after its action; remounting the fields with what was typed as their
+          defaults makes a refused form keep its input, selects included. */}
+      <div key={JSON.stringify(state.values)} className="space-y-3">
+        {children(state)}
+      </div>
       <div aria-live="polite">
         {state.message && (
           <p role={state.ok ? "status" : "alert"} className={state.ok ? "text-sm text-emerald-800" : "rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800"}>

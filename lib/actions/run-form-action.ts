@@ -25,16 +25,21 @@ export async function runFormAction<S extends z.ZodType>(
   try {
     await work(parsed.data);
   } catch (error) {
-    if (error instanceof FieldProblems) {
-      return { ok: false, fieldErrors: Object.fromEntries(error.problems.map((p) => [p.field, p.message])), message: "checkFields", values };
-    }
-    if (error instanceof DomainError) {
-      // After a conflict the page shows the other person's change; the form keeps this one's input.
-      if (error.kind === "conflict") revalidatePath(options.path);
-      return { ok: false, fieldErrors: {}, message: error.kind, values };
-    }
-    return { ok: false, fieldErrors: {}, message: "unexpected", messageValues: { ref: reportUnexpected(error, name) }, values };
+    return stateForError(error, values, name, options.path);
   }
   revalidatePath(options.path);
   return { ok: true, fieldErrors: {}, message: options.success, values: {} };
+}
+
+/** The form's answer to a failed domain call: field errors, a message key, or a logged reference. */
+export function stateForError(error: unknown, values: Record<string, string>, name: string, path: string): ActionState {
+  if (error instanceof FieldProblems) {
+    return { ok: false, fieldErrors: Object.fromEntries(error.problems.map((p) => [p.field, p.message])), message: "checkFields", values };
+  }
+  if (error instanceof DomainError) {
+    // After a conflict the page shows the other person's change; the form keeps this one's input.
+    if (error.kind === "conflict") revalidatePath(path);
+    return { ok: false, fieldErrors: {}, message: error.kind, values };
+  }
+  return { ok: false, fieldErrors: {}, message: "unexpected", messageValues: { ref: reportUnexpected(error, name) }, values };
 }

@@ -26,7 +26,7 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? "form");
-    errors[field] ??= issue.message.match(/^[a-zA-Z]+$/) ? issue.message : "invalid";
+    errors[field] ??= issue.message.match(/^[a-zA-Z_]+$/) ? issue.message : "invalid";
   }
   return errors;
 }

@@ -27,7 +27,7 @@ export const NewCaseInput = z
     birthDate: IsoDate,
     birthDateEstimated: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
     iin: z.string().trim().default(""),
-    citizenship: z.string().trim().regex(/^[A-Z]{2}$/, { error: "country" }).default("KZ"),
+    citizenship: z.preprocess((v) => (v === "" || v === undefined ? "KZ" : v), z.string().trim().regex(/^[A-Z]{2}$/, { error: "country" })),
     regionId: z.uuid({ error: "required" }),
     address: optionalText(300),
     returnDate: IsoDate,

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
@@ -20,7 +21,14 @@ export default async function CasesPage({ searchParams }: Props) {
   const [t, options, initial] = await Promise.all([getTranslations("registry"), getRegistryOptions(user), listCases(user, { ...filters, q: "", cursor: undefined })]);
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <div className="flex items-center justify-between">
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        {canAtAll(user, "case.create") && (
+          <Link href="/cases/new" className="rounded bg-sky-800 px-4 py-2 text-white hover:bg-sky-900">
+            {t("newCase")}
+          </Link>
+        )}
+      </div>
       <FiltersForm filters={filters} options={options} />
       <CaseRegistry filters={filters} initial={initial} regions={options.regions} />
     </div>
