@@ -81,3 +81,18 @@ test("an edit made from a stale page is refused with the conflict message and ke
   // The other person's change is now on the page, at the top of the history.
   await expect(page.getByTestId("history-entry").first()).toContainText("Первое изменение");
 });
+
+test("a caseworker edits the risk level and sees the change, before and after, in the history", async ({ signedInAs }) => {
+  const caseId = await ownCaseWithNoProceedings(2);
+  const page = await signedInAs("CASEWORKER");
+  await page.goto(`/cases/${caseId}`);
+  await page.getByText("Edit details").click();
+  await page.getByLabel("Risk level").selectOption("HIGH");
+  await page.getByLabel("Reason for the change").fill("Новая оценка психолога");
+  await page.getByRole("button", { name: "Save details" }).click();
+  const latest = page.getByTestId("history-entry").first();
+  await expect(latest).toContainText("Details changed");
+  await expect(latest).toContainText("riskLevel");
+  await expect(latest).toContainText("HIGH");
+  await expect(latest).toContainText("Новая оценка психолога");
+});

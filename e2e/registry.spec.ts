@@ -19,8 +19,12 @@ test("a caseworker finds a person by a Latin spelling of a Cyrillic name and ope
 
   const page = await signedInAs("CASEWORKER");
   await page.getByRole("link", { name: "Cases" }).click();
+  const total = page.getByTestId("registry-total");
+  const unfiltered = (await total.textContent()) ?? "";
   await page.getByLabel(/Search by case number/).fill(own.familyNameLatin);
   await page.getByRole("button", { name: "Search", exact: true }).click();
+  // The unfiltered first page may list the same case: wait for the search's own answer.
+  await expect(total).not.toHaveText(unfiltered);
   const link = page.getByRole("link", { name: own.caseNumber });
   await expect(link).toBeVisible();
   // The search text never reaches the address bar.

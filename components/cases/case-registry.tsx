@@ -72,7 +72,7 @@ export function CaseRegistry({ filters, initial, regions }: Props) {
           </p>
         )}
       </div>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm" aria-busy={pending}>
         <table className="w-full border-collapse text-sm">
           <thead className="bg-slate-50 text-left">
             <tr>

@@ -24,6 +24,7 @@ export type CaseDetail = {
   birthDate: string;
   birthDateEstimated: boolean;
   iin: string | null;
+  citizenship: string;
   address: string | null;
   region: Labels;
   returnDate: string;
@@ -67,7 +68,7 @@ export async function getCase(user: CurrentUser, caseId: string): Promise<CaseDe
     where: { id: caseId },
     select: {
       id: true, version: true, caseNumber: true, familyName: true, givenName: true, patronymic: true, familyNameLatin: true, givenNameLatin: true, patronymicLatin: true,
-      sex: true, birthDate: true, birthDateEstimated: true, iin: true, address: true, regionId: true, returnDate: true, returnedFrom: true, ageCategory: true,
+      sex: true, birthDate: true, birthDateEstimated: true, iin: true, citizenship: true, address: true, regionId: true, returnDate: true, returnedFrom: true, ageCategory: true,
       unaccompaniedMinor: true, caseStatus: true, riskLevel: true, caseworkerId: true, prosecutionStatus: true,
       region: { select: { nameEn: true, nameRu: true, nameKk: true } },
       returnOperation: { select: { nameEn: true, nameRu: true, nameKk: true } },
@@ -138,6 +139,7 @@ export async function getCase(user: CurrentUser, caseId: string): Promise<CaseDe
     birthDate: day(person.birthDate) ?? "",
     birthDateEstimated: person.birthDateEstimated,
     iin: person.iin,
+    citizenship: person.citizenship,
     address: person.address,
     region: labels(person.region),
     returnDate: day(person.returnDate) ?? "",

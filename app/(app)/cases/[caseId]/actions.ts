@@ -9,6 +9,8 @@ import type { ActionState } from "@/lib/validation/action-state";
 import { EnrollmentStepInput, ReferInput } from "@/lib/validation/enrollment";
 import { NoteInput } from "@/lib/validation/note";
 import { StatusChangeInput } from "@/lib/validation/prosecution";
+import { PersonEditInput } from "@/lib/validation/person";
+import { updatePerson } from "@/lib/cases/update-person";
 
 // Server actions are public endpoints: each one signs the caller in fresh, parses its input, and
 // leaves authorization to the domain function, which decides on the stored case.
@@ -32,4 +34,9 @@ export async function advanceEnrollmentAction(_previous: ActionState, formData: 
 export async function addNoteAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requireUser();
   return runFormAction("addNoteAction", formData, NoteInput, (input) => addNote(user, input), { path: casePath(formData), success: "noteAdded" });
+}
+
+export async function updatePersonAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await requireUser();
+  return runFormAction("updatePersonAction", formData, PersonEditInput, (input) => updatePerson(user, input), { path: casePath(formData), success: "personUpdated" });
 }

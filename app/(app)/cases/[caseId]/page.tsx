@@ -9,6 +9,7 @@ import { StatusChangeForm } from "@/components/prosecution/status-change-form";
 import { EnrollmentStepForm } from "@/components/programs/enrollment-step-form";
 import { ReferForm } from "@/components/programs/refer-form";
 import { NoteForm } from "@/components/cases/note-form";
+import { PersonEditForm } from "@/components/cases/person-edit-form";
 
 type Props = { params: Promise<{ caseId: string }> };
 
@@ -66,6 +67,7 @@ export default async function CasePage({ params }: Props) {
           <div><dt className="inline text-slate-600">{t("caseStatus")}: </dt><dd className="inline">{tEnum(`caseStatus.${detail.caseStatus}`)}</dd></div>
           <div><dt className="inline text-slate-600">{t("address")}: </dt><dd className="inline">{detail.address ?? "—"}</dd></div>
         </dl>
+        {detail.canEdit && <PersonEditForm detail={detail} />}
       </header>
 
       <div className="grid gap-6 lg:grid-cols-2">

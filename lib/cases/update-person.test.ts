@@ -1,0 +1,49 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "../db/client";
+import type { CurrentUser } from "../auth/session-store";
+import { makePerson, makeRegion, makeUser } from "../testing/factories";
+import { outcome } from "../testing/outcome";
+import { PersonEditInput } from "../validation/person";
+import { updatePerson } from "./update-person";
+
+let owner: CurrentUser;
+let auditor: CurrentUser;
+let regionId: string;
+
+beforeAll(async () => {
+  regionId = (await makeRegion()).id;
+  owner = await makeUser("CASEWORKER", [regionId]);
+  auditor = await makeUser("AUDITOR");
+});
+
+const edit = (caseId: string, overrides: Record<string, unknown> = {}) =>
+  PersonEditInput.parse({ caseId, version: 1, familyName: "Тестов", givenName: "Иван", sex: "MALE", birthDate: "1990-01-01", citizenship: "KZ", caseStatus: "OPEN", riskLevel: "UNASSESSED", ...overrides });
+
+describe("updatePerson", () => {
+  it("writes only the changed fields to the audit event, before and after, and bumps the version", async () => {
+    const person = await makePerson(regionId, owner.id);
+    const result = await updatePerson(owner, edit(person.id, { riskLevel: "HIGH", address: "ул. Абая, 1", reason: "Оценка риска" }));
+    expect(result).toEqual({ version: 2, changed: ["address", "riskLevel"] });
+    const event = await getDb().auditEvent.findFirstOrThrow({ where: { chain: person.id, action: "person.updated" } });
+    expect(event).toMatchObject({ before: { address: null, riskLevel: "UNASSESSED" }, after: { address: "ул. Абая, 1", riskLevel: "HIGH" }, reason: "Оценка риска" });
+  });
+
+  it("keeps the search form of the name in step with the name", async () => {
+    const person = await makePerson(regionId, owner.id);
+    await updatePerson(owner, edit(person.id, { familyName: "Абдуллаев" }));
+    expect((await getDb().person.findUniqueOrThrow({ where: { id: person.id } })).searchName).toBe("abdulaev ivan");
+  });
+
+  it("refuses an edit from a stale version, so nothing is silently overwritten", async () => {
+    const person = await makePerson(regionId, owner.id);
+    await updatePerson(owner, edit(person.id, { riskLevel: "LOW" }));
+    expect(await outcome(updatePerson(owner, edit(person.id, { riskLevel: "HIGH" })))).toBe("conflict");
+    expect((await getDb().person.findUniqueOrThrow({ where: { id: person.id } })).riskLevel).toBe("LOW");
+  });
+
+  it("refuses the auditor, writing nothing", async () => {
+    const person = await makePerson(regionId, owner.id);
+    expect(await outcome(updatePerson(auditor, edit(person.id, { riskLevel: "HIGH" })))).toBe("forbidden");
+    expect(await getDb().auditEvent.count({ where: { chain: person.id } })).toBe(0);
+  });
+});

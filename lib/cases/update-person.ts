@@ -1,0 +1,82 @@
+import "server-only";
+import { getDb } from "../db/client";
+import type { JsonValue } from "../audit/canonical-json";
+import { recordAuditEvent } from "../audit/record-event";
+import type { CurrentUser } from "../auth/current-user";
+import { normalizeName, transliterateToLatin } from "../search/normalize-name";
+import type { PersonEditInput } from "../validation/person";
+import { requireEditableCase } from "./case-access";
+import { DomainError } from "./errors";
+import { FieldProblems } from "./field-problems";
+
+const EDITABLE = ["familyName", "givenName", "patronymic", "sex", "birthDate", "birthDateEstimated", "iin", "citizenship", "address", "caseStatus", "riskLevel"] as const;
+type Editable = (typeof EDITABLE)[number];
+
+/**
+ * Saves a person's details from the version the user saw; a stale version is refused as a
+ * conflict. Only the fields that changed are written to the audit event, before and after.
+ */
+export async function updatePerson(user: CurrentUser, input: PersonEditInput): Promise<{ version: number; changed: Editable[] }> {
+  return getDb().$transaction(async (tx) => {
+    const target = await requireEditableCase(tx, user, input.caseId);
+    if (target.version !== input.version) throw new DomainError("conflict", "stale");
+    const current = await tx.person.findUniqueOrThrow({
+      where: { id: target.id },
+      select: { familyName: true, givenName: true, patronymic: true, sex: true, birthDate: true, birthDateEstimated: true, iin: true, citizenship: true, address: true, caseStatus: true, riskLevel: true },
+    });
+    const before: Record<Editable, string | boolean | null> = { ...current, birthDate: current.birthDate.toISOString().slice(0, 10) };
+    const after: Record<Editable, string | boolean | null> = {
+      familyName: input.familyName,
+      givenName: input.givenName,
+      patronymic: input.patronymic || null,
+      sex: input.sex,
+      birthDate: input.birthDate,
+      birthDateEstimated: input.birthDateEstimated,
+      iin: input.iin || null,
+      citizenship: input.citizenship,
+      address: input.address || null,
+      caseStatus: input.caseStatus,
+      riskLevel: input.riskLevel,
+    };
+    const changed = EDITABLE.filter((field) => before[field] !== after[field]);
+    if (changed.length === 0) return { version: target.version, changed };
+    if (input.iin && changed.includes("iin") && (await tx.person.count({ where: { iin: input.iin, id: { not: target.id } } })) > 0) {
+      throw new FieldProblems([{ field: "iin", message: "iinTaken" }]);
+    }
+
+    const updated = await tx.person.updateMany({
+      where: { id: target.id, version: target.version },
+      data: {
+        familyName: input.familyName,
+        givenName: input.givenName,
+        patronymic: input.patronymic || null,
+        familyNameLatin: transliterateToLatin(input.familyName),
+        givenNameLatin: transliterateToLatin(input.givenName),
+        patronymicLatin: input.patronymic ? transliterateToLatin(input.patronymic) : null,
+        searchName: normalizeName([input.familyName, input.givenName, input.patronymic].filter(Boolean).join(" ")),
+        sex: input.sex,
+        birthDate: new Date(`${input.birthDate}T00:00:00Z`),
+        birthDateEstimated: input.birthDateEstimated,
+        iin: input.iin || null,
+        citizenship: input.citizenship,
+        address: input.address || null,
+        caseStatus: input.caseStatus,
+        riskLevel: input.riskLevel,
+        version: { increment: 1 },
+      },
+    });
+    if (updated.count !== 1) throw new DomainError("conflict", "stale");
+    const pick = (values: Record<Editable, string | boolean | null>): JsonValue => Object.fromEntries(changed.map((field) => [field, values[field]]));
+    await recordAuditEvent(tx, {
+      actor: { id: user.id, label: user.email, role: user.role },
+      action: "person.updated",
+      entityType: "person",
+      entityId: target.id,
+      caseId: target.id,
+      reason: input.reason || null,
+      before: pick(before),
+      after: pick(after),
+    });
+    return { version: target.version + 1, changed };
+  });
+}
