@@ -8,6 +8,7 @@ import type { Option } from "@/lib/cases/registry-options";
 import { MAX_ALIASES } from "@/lib/validation/person";
 import { createCaseAction, type NewCaseState } from "@/app/(app)/cases/new/actions";
 import { FormField, inputClass } from "@/components/ui/form-field";
+import { SelectField } from "@/components/ui/select-field";
 
 const initial: NewCaseState = { ok: false, fieldErrors: {}, message: null, values: {}, duplicates: [] };
 
@@ -27,18 +28,7 @@ export function NewCaseForm({ regions, operations }: { regions: Option[]; operat
     </FormField>
   );
   const select = (name: string, choices: { value: string; label: string }[], required = true) => (
-    <FormField id={name} label={t(`fields.${name}` as "fields.familyName")} error={e[name]}>
-      {(describedBy, invalid) => (
-        <select id={name} name={name} defaultValue={v(name)} aria-describedby={describedBy} aria-invalid={invalid} className={inputClass}>
-          {required && <option value="">{t("choose")}</option>}
-          {choices.map((c) => (
-            <option key={c.value} value={c.value}>
-              {c.label}
-            </option>
-          ))}
-        </select>
-      )}
-    </FormField>
+    <SelectField id={name} name={name} label={t(`fields.${name}` as "fields.familyName")} error={e[name]} defaultValue={v(name)} choices={choices} placeholder={required ? t("choose") : undefined} />
   );
 
   return (

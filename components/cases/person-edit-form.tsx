@@ -6,6 +6,7 @@ import type { CaseDetail } from "@/lib/cases/get-case";
 import { updatePersonAction } from "@/app/(app)/cases/[caseId]/actions";
 import { ActionForm } from "@/components/ui/action-form";
 import { FormField, inputClass } from "@/components/ui/form-field";
+import { SelectField } from "@/components/ui/select-field";
 
 type Props = { detail: Pick<CaseDetail, "id" | "version" | "familyName" | "givenName" | "patronymic" | "sex" | "birthDate" | "birthDateEstimated" | "iin" | "citizenship" | "address" | "caseStatus" | "riskLevel"> };
 
@@ -39,17 +40,7 @@ export function PersonEditForm({ detail }: Props) {
             </FormField>
           );
           const select = (name: string, label: string, choices: { value: string; label: string }[]) => (
-            <FormField id={`edit-${name}`} label={label} error={e[name]}>
-              {(describedBy, invalid) => (
-                <select id={`edit-${name}`} name={name} defaultValue={v(name)} aria-describedby={describedBy} aria-invalid={invalid} className={inputClass}>
-                  {choices.map((c) => (
-                    <option key={c.value} value={c.value}>
-                      {c.label}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </FormField>
+            <SelectField id={`edit-${name}`} name={name} label={label} error={e[name]} defaultValue={v(name)} choices={choices} />
           );
           return (
             <div className="grid gap-3 sm:grid-cols-3">

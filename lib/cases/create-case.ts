@@ -3,7 +3,8 @@ import { getDb } from "../db/client";
 import { recordAuditEvent } from "../audit/record-event";
 import type { CurrentUser } from "../auth/current-user";
 import { can } from "../policy/can";
-import { normalizeName, transliterateToLatin } from "../search/normalize-name";
+import { normalizeName } from "../search/normalize-name";
+import { personNameFields } from "./person-names";
 import { aliasesOf, type NewCaseInput } from "../validation/person";
 import { ageCategoryAt } from "./age-category";
 import { DomainError } from "./errors";
@@ -52,13 +53,7 @@ export async function createCase(user: CurrentUser, input: NewCaseInput): Promis
     const person = await tx.person.create({
       data: {
         caseNumber,
-        familyName: input.familyName,
-        givenName: input.givenName,
-        patronymic: input.patronymic || null,
-        familyNameLatin: transliterateToLatin(input.familyName),
-        givenNameLatin: transliterateToLatin(input.givenName),
-        patronymicLatin: input.patronymic ? transliterateToLatin(input.patronymic) : null,
-        searchName: normalizeName([input.familyName, input.givenName, input.patronymic].filter(Boolean).join(" ")),
+        ...personNameFields(input.familyName, input.givenName, input.patronymic || null),
         sex: input.sex,
         birthDate: new Date(`${input.birthDate}T00:00:00Z`),
         birthDateEstimated: input.birthDateEstimated,

@@ -3,7 +3,7 @@ import { getDb } from "../db/client";
 import type { JsonValue } from "../audit/canonical-json";
 import { recordAuditEvent } from "../audit/record-event";
 import type { CurrentUser } from "../auth/current-user";
-import { normalizeName, transliterateToLatin } from "../search/normalize-name";
+import { personNameFields } from "./person-names";
 import type { PersonEditInput } from "../validation/person";
 import { requireEditableCase } from "./case-access";
 import { DomainError } from "./errors";
@@ -47,13 +47,7 @@ export async function updatePerson(user: CurrentUser, input: PersonEditInput): P
     const updated = await tx.person.updateMany({
       where: { id: target.id, version: target.version },
       data: {
-        familyName: input.familyName,
-        givenName: input.givenName,
-        patronymic: input.patronymic || null,
-        familyNameLatin: transliterateToLatin(input.familyName),
-        givenNameLatin: transliterateToLatin(input.givenName),
-        patronymicLatin: input.patronymic ? transliterateToLatin(input.patronymic) : null,
-        searchName: normalizeName([input.familyName, input.givenName, input.patronymic].filter(Boolean).join(" ")),
+        ...personNameFields(input.familyName, input.givenName, input.patronymic || null),
         sex: input.sex,
         birthDate: new Date(`${input.birthDate}T00:00:00Z`),
         birthDateEstimated: input.birthDateEstimated,

@@ -3,7 +3,8 @@ import type { JsonValue } from "../../lib/audit/canonical-json";
 import { SYSTEM_CHAIN } from "../../lib/audit/event-hash";
 import { auditEventRow, buildAuditEvent, type AuditActor, type AuditInput } from "../../lib/audit/record-event";
 import { hashPassword } from "../../lib/auth/password";
-import { normalizeName, transliterateToLatin } from "../../lib/search/normalize-name";
+import { normalizeName } from "../../lib/search/normalize-name";
+import { personNameFields } from "../../lib/cases/person-names";
 import { TRANSITIONS } from "../../lib/prosecution/transitions";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
 import { planPeople, type PlannedPerson } from "./plan-people";
@@ -198,17 +199,10 @@ export async function seedDemoData(db: Db): Promise<{ persons: number; events: n
 }
 
 function personRow(p: PlannedPerson, id: string, caseNumber: string, regionId: string, caseworkerId: string | null): Prisma.PersonCreateManyInput {
-  const latin = (text: string | null) => (text ? transliterateToLatin(text) : null);
   return {
     id,
     caseNumber,
-    familyName: p.familyName,
-    givenName: p.givenName,
-    patronymic: p.patronymic,
-    familyNameLatin: latin(p.familyName) ?? "",
-    givenNameLatin: latin(p.givenName) ?? "",
-    patronymicLatin: latin(p.patronymic),
-    searchName: normalizeName([p.familyName, p.givenName, p.patronymic].filter(Boolean).join(" ")),
+    ...personNameFields(p.familyName, p.givenName, p.patronymic),
     sex: p.sex,
     birthDate: utcDate(p.birthDate),
     birthDateEstimated: p.birthDateEstimated,
