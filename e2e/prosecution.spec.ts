@@ -96,3 +96,29 @@ test("a caseworker edits the risk level and sees the change, before and after, i
   await expect(latest).toContainText("HIGH");
   await expect(latest).toContainText("Новая оценка психолога");
 });
+
+test("a caseworker links another of their cases as a family member, and both cases show the link", async ({ signedInAs }) => {
+  const url = process.env.E2E_DATABASE_URL ?? "";
+  const db = createDb(url);
+  const [first, second] = await db.person.findMany({
+    where: { caseworker: { email: "caseworker@example.org" }, households: { none: {} } },
+    orderBy: { caseNumber: "desc" },
+    take: 2,
+    select: { id: true, caseNumber: true, familyName: true },
+  });
+  await db.$disconnect();
+  if (!first || !second) throw new Error("the demo data have too few cases without a household");
+
+  const page = await signedInAs("CASEWORKER");
+  await page.goto(`/cases/${first.id}`);
+  await page.getByText("Add a family member").click();
+  await page.getByLabel("This person's role in the family").selectOption("SIBLING");
+  await page.getByLabel("Family member's case number").fill(second.caseNumber.toLowerCase());
+  await page.getByLabel("Family member's role").selectOption("SIBLING");
+  await page.getByRole("button", { name: "Add to household" }).click();
+  await expect(page.getByRole("link", { name: new RegExp(second.caseNumber) })).toBeVisible();
+  await expect(page.getByTestId("history-entry").first()).toContainText("Family member added");
+
+  await page.getByRole("link", { name: new RegExp(second.caseNumber) }).click();
+  await expect(page.getByRole("link", { name: new RegExp(first.caseNumber) })).toBeVisible();
+});

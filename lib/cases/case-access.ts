@@ -9,7 +9,7 @@ import { DomainError, notFound } from "./errors";
  * region and caseworker decide; a case the user cannot even see is reported as absent.
  */
 export async function requireEditableCase(tx: Tx, user: CurrentUser, caseId: string) {
-  const person = await tx.person.findUnique({ where: { id: caseId }, select: { id: true, version: true, regionId: true, caseworkerId: true, prosecutionStatus: true } });
+  const person = await tx.person.findUnique({ where: { id: caseId }, select: { id: true, caseNumber: true, version: true, regionId: true, caseworkerId: true, prosecutionStatus: true } });
   if (!person || !can(user, "case.view", person)) throw notFound();
   if (!can(user, "case.edit", person)) throw new DomainError("forbidden", "read-only");
   return person;

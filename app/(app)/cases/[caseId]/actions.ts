@@ -11,6 +11,8 @@ import { NoteInput } from "@/lib/validation/note";
 import { StatusChangeInput } from "@/lib/validation/prosecution";
 import { PersonEditInput } from "@/lib/validation/person";
 import { updatePerson } from "@/lib/cases/update-person";
+import { addHouseholdMember } from "@/lib/cases/add-household-member";
+import { AddHouseholdMemberInput } from "@/lib/validation/household";
 
 // Server actions are public endpoints: each one signs the caller in fresh, parses its input, and
 // leaves authorization to the domain function, which decides on the stored case.
@@ -39,4 +41,9 @@ export async function addNoteAction(_previous: ActionState, formData: FormData):
 export async function updatePersonAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requireUser();
   return runFormAction("updatePersonAction", formData, PersonEditInput, (input) => updatePerson(user, input), { path: casePath(formData), success: "personUpdated" });
+}
+
+export async function addHouseholdMemberAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await requireUser();
+  return runFormAction("addHouseholdMemberAction", formData, AddHouseholdMemberInput, (input) => addHouseholdMember(user, input), { path: casePath(formData), success: "memberAdded" });
 }

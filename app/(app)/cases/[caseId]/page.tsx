@@ -10,6 +10,7 @@ import { EnrollmentStepForm } from "@/components/programs/enrollment-step-form";
 import { ReferForm } from "@/components/programs/refer-form";
 import { NoteForm } from "@/components/cases/note-form";
 import { PersonEditForm } from "@/components/cases/person-edit-form";
+import { HouseholdMemberForm } from "@/components/cases/household-member-form";
 
 type Props = { params: Promise<{ caseId: string }> };
 
@@ -120,6 +121,7 @@ export default async function CasePage({ params }: Props) {
         </Section>
 
         <Section title={t("household")}>
+          {detail.canEdit && <HouseholdMemberForm caseId={detail.id} hasHousehold={detail.household.length > 0} />}
           {detail.household.length === 0 ? (
             <p className="text-sm text-slate-600">{t("noHousehold")}</p>
           ) : (
