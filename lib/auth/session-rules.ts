@@ -7,6 +7,8 @@ export const TOUCH_INTERVAL_MS = 60 * 1000;
 /** Lockout: this many failures for one account within the window lock it until an administrator unlocks it. */
 export const LOCKOUT_THRESHOLD = 5;
 export const LOCKOUT_WINDOW_MS = 15 * 60 * 1000;
+/** Per-address throttle: this many failures from one address within the same window refuse further attempts from it. */
+export const ADDRESS_THROTTLE_THRESHOLD = 20;
 
 export type SessionTimes = { createdAt: Date; lastSeenAt: Date; expiresAt: Date; endedAt: Date | null };
 

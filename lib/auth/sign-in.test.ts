@@ -4,7 +4,7 @@ import { getDb } from "../db/client";
 import { hashPassword } from "./password";
 import { signInWithPassword } from "./sign-in";
 import { endSession, loadSessionUser } from "./session-store";
-import { IDLE_TIMEOUT_MS, LOCKOUT_THRESHOLD } from "./session-rules";
+import { ADDRESS_THROTTLE_THRESHOLD, IDLE_TIMEOUT_MS, LOCKOUT_THRESHOLD } from "./session-rules";
 
 const PASSWORD = "correct horse battery staple";
 let passwordHash: Promise<string> | undefined;
@@ -59,6 +59,20 @@ describe("signInWithPassword", () => {
     expect(await eventsFor(user.id, "auth.account_locked")).toHaveLength(1);
     expect(await signInWithPassword(request(user.email, PASSWORD))).toEqual({ ok: false });
   });
+});
+
+describe("the per-address throttle", () => {
+  it(`refuses an address after ${ADDRESS_THROTTLE_THRESHOLD} failures, even with the right password, while other addresses sign in`, async () => {
+    const address = `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+    const from = (email: string, password: string, ipAddress: string) => ({ email, password, ipAddress, userAgent: "vitest" });
+    // Unknown accounts, so no single account reaches its own lockout.
+    for (let i = 0; i < ADDRESS_THROTTLE_THRESHOLD; i++) await signInWithPassword(from(`nobody-${randomUUID()}@test.example.org`, "wrong password here", address));
+    const user = await makeUser();
+    expect(await signInWithPassword(from(user.email, PASSWORD, address))).toEqual({ ok: false });
+    const [refusal] = await eventsFor(user.id, "auth.sign_in.failed");
+    expect(refusal?.context).toMatchObject({ cause: "address_throttled" });
+    expect((await signInWithPassword(from(user.email, PASSWORD, "192.0.2.77"))).ok).toBe(true);
+  }, 60_000);
 });
 
 describe("loadSessionUser", () => {

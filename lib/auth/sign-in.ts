@@ -1,12 +1,12 @@
 import { getDb } from "../db/client";
 import { recordAuditEvent } from "../audit/record-event";
 import { dummyPasswordHash, verifyPassword } from "./password";
-import { ABSOLUTE_LIFETIME_MS, LOCKOUT_THRESHOLD, LOCKOUT_WINDOW_MS } from "./session-rules";
+import { ABSOLUTE_LIFETIME_MS, ADDRESS_THROTTLE_THRESHOLD, LOCKOUT_THRESHOLD, LOCKOUT_WINDOW_MS } from "./session-rules";
 
 export type SignInRequest = { email: string; password: string; ipAddress: string | null; userAgent: string | null };
 export type SignInResult = { ok: true; userId: string; sessionId: string } | { ok: false };
 
-type FailureCause = "unknown_account" | "wrong_password" | "inactive" | "locked";
+type FailureCause = "unknown_account" | "wrong_password" | "inactive" | "locked" | "address_throttled";
 
 /**
  * Checks credentials and opens a server-side session. Every outcome looks the same to the
@@ -21,8 +21,16 @@ export async function signInWithPassword(request: SignInRequest): Promise<SignIn
     select: { id: true, email: true, role: true, passwordHash: true, active: true, lockedAt: true },
   });
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), request.password);
+  // Counted in the database, so every app server behind a load balancer applies the same limit.
+  const throttled =
+    request.ipAddress !== null &&
+    (await db.signInAttempt.count({
+      where: { ipAddress: request.ipAddress, succeeded: false, attemptedAt: { gte: new Date(Date.now() - LOCKOUT_WINDOW_MS) } },
+    })) >= ADDRESS_THROTTLE_THRESHOLD;
 
-  const cause: FailureCause | null = !user
+  const cause: FailureCause | null = throttled
+    ? "address_throttled"
+    : !user
     ? "unknown_account"
     : !passwordOk
       ? "wrong_password"
