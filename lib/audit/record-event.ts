@@ -6,6 +6,11 @@ import { SYSTEM_CHAIN, hashEvent, type HashedEvent } from "./event-hash";
 
 export type AuditActor = { id: string | null; label: string | null; role: Role | null };
 
+/** A signed-in user as the audit log records them: the e-mail as it was at the time. */
+export function auditActorOf(user: { id: string; email: string; role: Role }): AuditActor {
+  return { id: user.id, label: user.email, role: user.role };
+}
+
 export type AuditInput = {
   actor: AuditActor;
   action: string;

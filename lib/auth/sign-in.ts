@@ -1,5 +1,5 @@
 import { getDb } from "../db/client";
-import { recordAuditEvent } from "../audit/record-event";
+import { auditActorOf, recordAuditEvent } from "../audit/record-event";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import { ABSOLUTE_LIFETIME_MS, ADDRESS_THROTTLE_THRESHOLD, LOCKOUT_THRESHOLD, LOCKOUT_WINDOW_MS } from "./session-rules";
 
@@ -57,7 +57,7 @@ export async function signInWithPassword(request: SignInRequest): Promise<SignIn
       });
       await tx.signInAttempt.create({ data: { email, ipAddress: request.ipAddress, succeeded: true } });
       await recordAuditEvent(tx, {
-        actor: { id: user.id, label: user.email, role: user.role },
+        actor: auditActorOf(user),
         action: "auth.sign_in.succeeded",
         entityType: "session",
         entityId: created.id,

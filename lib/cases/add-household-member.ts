@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "../db/client";
-import { recordAuditEvent } from "../audit/record-event";
+import { auditActorOf, recordAuditEvent } from "../audit/record-event";
 import type { CurrentUser } from "../auth/current-user";
 import { can } from "../policy/can";
 import type { AddHouseholdMemberInput } from "../validation/household";
@@ -35,7 +35,7 @@ export async function addHouseholdMember(user: CurrentUser, input: AddHouseholdM
     const change = { householdId, member: input.otherCaseNumber, memberRole: input.otherRole, ownRole: existing ? null : (input.ownRole ?? null) };
     for (const caseId of [person.id, other.id]) {
       await recordAuditEvent(tx, {
-        actor: { id: user.id, label: user.email, role: user.role },
+        actor: auditActorOf(user),
         action: "household.member_added",
         entityType: "household",
         entityId: householdId,

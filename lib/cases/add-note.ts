@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "../db/client";
-import { recordAuditEvent } from "../audit/record-event";
+import { auditActorOf, recordAuditEvent } from "../audit/record-event";
 import type { CurrentUser } from "../auth/current-user";
 import type { NoteInput } from "../validation/note";
 import { requireEditableCase } from "./case-access";
@@ -11,7 +11,7 @@ export async function addNote(user: CurrentUser, input: NoteInput): Promise<{ id
     const person = await requireEditableCase(tx, user, input.caseId);
     const note = await tx.note.create({ data: { personId: person.id, body: input.body, authorId: user.id }, select: { id: true } });
     await recordAuditEvent(tx, {
-      actor: { id: user.id, label: user.email, role: user.role },
+      actor: auditActorOf(user),
       action: "note.added",
       entityType: "note",
       entityId: note.id,

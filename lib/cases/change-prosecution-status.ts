@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "../db/client";
-import { recordAuditEvent } from "../audit/record-event";
+import { auditActorOf, recordAuditEvent } from "../audit/record-event";
 import type { CurrentUser } from "../auth/current-user";
 import type { StatusChangeInput } from "../validation/prosecution";
 import { requireEditableCase } from "./case-access";
@@ -59,7 +59,7 @@ export async function changeProsecutionStatus(user: CurrentUser, input: StatusCh
       select: { id: true },
     });
     await recordAuditEvent(tx, {
-      actor: { id: user.id, label: user.email, role: user.role },
+      actor: auditActorOf(user),
       action: "prosecution.status_changed",
       entityType: "prosecution_entry",
       entityId: entry.id,

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "../db/client";
-import { recordAuditEvent } from "../audit/record-event";
+import { auditActorOf, recordAuditEvent } from "../audit/record-event";
 import type { CurrentUser } from "../auth/current-user";
 import { can } from "../policy/can";
 import { normalizeName } from "../search/normalize-name";
@@ -74,7 +74,7 @@ export async function createCase(user: CurrentUser, input: NewCaseInput): Promis
       select: { id: true },
     });
     await recordAuditEvent(tx, {
-      actor: { id: user.id, label: user.email, role: user.role },
+      actor: auditActorOf(user),
       action: "case.created",
       entityType: "person",
       entityId: person.id,

@@ -4,7 +4,7 @@ import { getDb } from "../db/client";
 import type { AgeCategory, CaseStatus, EnrollmentStatus, NeedState, ProsecutionStatus, ReasonKind, Relationship, RiskLevel, Sex } from "../db/generated/enums";
 import { stepsFrom } from "../programs/enrollment-steps";
 import type { EnrollmentStep } from "../validation/enrollment";
-import { recordAuditEvent } from "../audit/record-event";
+import { auditActorOf, recordAuditEvent } from "../audit/record-event";
 import type { CurrentUser } from "../auth/current-user";
 import { can } from "../policy/can";
 import { caseScopeWhere } from "../policy/case-scope";
@@ -121,7 +121,7 @@ export async function getCase(user: CurrentUser, caseId: string): Promise<CaseDe
   ]);
 
   await db.$transaction((tx) =>
-    recordAuditEvent(tx, { actor: { id: user.id, label: user.email, role: user.role }, action: "case.viewed", entityType: "person", entityId: person.id, caseId: person.id }),
+    recordAuditEvent(tx, { actor: auditActorOf(user), action: "case.viewed", entityType: "person", entityId: person.id, caseId: person.id }),
   );
 
   const required = new Set(requirements.map((r) => r.programTypeCode));

@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma } from "../db/client";
 import { getDb } from "../db/client";
 import type { AgeCategory, CaseStatus, ProsecutionStatus, RiskLevel } from "../db/generated/enums";
-import { recordAuditEvent } from "../audit/record-event";
+import { auditActorOf, recordAuditEvent } from "../audit/record-event";
 import type { CurrentUser } from "../auth/current-user";
 import { caseScopeWhere } from "../policy/case-scope";
 import type { RegistryQuery } from "../validation/registry";
@@ -84,7 +84,7 @@ export async function listCases(user: CurrentUser, query: RegistryQuery): Promis
   if (query.q && !query.cursor) {
     await db.$transaction((tx) =>
       recordAuditEvent(tx, {
-        actor: { id: user.id, label: user.email, role: user.role },
+        actor: auditActorOf(user),
         action: "case.searched",
         entityType: "registry",
         context: { text: query.q, filters: definedOnly(filters), results: total },

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "../db/client";
 import type { JsonValue } from "../audit/canonical-json";
-import { recordAuditEvent } from "../audit/record-event";
+import { auditActorOf, recordAuditEvent } from "../audit/record-event";
 import type { CurrentUser } from "../auth/current-user";
 import { personNameFields } from "./person-names";
 import type { PersonEditInput } from "../validation/person";
@@ -62,7 +62,7 @@ export async function updatePerson(user: CurrentUser, input: PersonEditInput): P
     if (updated.count !== 1) throw new DomainError("conflict", "stale");
     const pick = (values: Record<Editable, string | boolean | null>): JsonValue => Object.fromEntries(changed.map((field) => [field, values[field]]));
     await recordAuditEvent(tx, {
-      actor: { id: user.id, label: user.email, role: user.role },
+      actor: auditActorOf(user),
       action: "person.updated",
       entityType: "person",
       entityId: target.id,

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "../db/client";
-import { recordAuditEvent } from "../audit/record-event";
+import { auditActorOf, recordAuditEvent } from "../audit/record-event";
 import type { CurrentUser } from "../auth/current-user";
 import { requireEditableCase } from "../cases/case-access";
 import { DomainError, notFound } from "../cases/errors";
@@ -9,7 +9,6 @@ import type { EnrollmentStepInput, ReferInput } from "../validation/enrollment";
 import { STEPS } from "./enrollment-steps";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
-const actorOf = (user: CurrentUser) => ({ id: user.id, label: user.email, role: user.role });
 
 /** Refers a person to an active program; the referral itself takes no place. */
 export async function referToProgram(user: CurrentUser, input: ReferInput, now = new Date()): Promise<{ id: string }> {
@@ -25,7 +24,7 @@ export async function referToProgram(user: CurrentUser, input: ReferInput, now =
       select: { id: true },
     });
     await recordAuditEvent(tx, {
-      actor: actorOf(user),
+      actor: auditActorOf(user),
       action: "enrollment.referred",
       entityType: "enrollment",
       entityId: enrollment.id,
@@ -83,7 +82,7 @@ export async function advanceEnrollment(user: CurrentUser, input: EnrollmentStep
     });
     if (updated.count !== 1) throw new DomainError("conflict", "stale");
     await recordAuditEvent(tx, {
-      actor: actorOf(user),
+      actor: auditActorOf(user),
       action: `enrollment.${step.to.toLowerCase()}`,
       entityType: "enrollment",
       entityId: enrollment.id,
