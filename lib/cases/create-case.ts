@@ -4,7 +4,7 @@ import { auditActorOf, recordAuditEvent } from "../audit/record-event";
 import type { CurrentUser } from "../auth/current-user";
 import { can } from "../policy/can";
 import { normalizeName } from "../search/normalize-name";
-import { personNameFields } from "./person-names";
+import { personDetailsData, personDetailsOf } from "./person-details";
 import { aliasesOf, type NewCaseInput } from "../validation/person";
 import { ageCategoryAt } from "./age-category";
 import { DomainError } from "./errors";
@@ -53,19 +53,12 @@ export async function createCase(user: CurrentUser, input: NewCaseInput): Promis
     const person = await tx.person.create({
       data: {
         caseNumber,
-        ...personNameFields(input.familyName, input.givenName, input.patronymic || null),
-        sex: input.sex,
-        birthDate: new Date(`${input.birthDate}T00:00:00Z`),
-        birthDateEstimated: input.birthDateEstimated,
-        iin: input.iin || null,
-        citizenship: input.citizenship,
+        ...personDetailsData(personDetailsOf(input)),
         regionId: input.regionId,
-        address: input.address || null,
         returnDate: new Date(`${input.returnDate}T00:00:00Z`),
         returnOperationCode: input.returnOperationCode,
         returnedFrom: input.returnedFrom,
         ageCategory,
-        riskLevel: input.riskLevel,
         prosecutionStatus: initialStatus,
         caseworkerId,
         aliases: { create: aliases.map((a) => ({ value: a.value, type: a.type, source: a.source || "—", script: scriptOf(a.value), searchName: normalizeName(a.value) })) },

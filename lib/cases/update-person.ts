@@ -3,7 +3,7 @@ import { getDb } from "../db/client";
 import type { JsonValue } from "../audit/canonical-json";
 import { auditActorOf, recordAuditEvent } from "../audit/record-event";
 import type { CurrentUser } from "../auth/current-user";
-import { personNameFields } from "./person-names";
+import { personDetailsData, personDetailsOf } from "./person-details";
 import type { PersonEditInput } from "../validation/person";
 import { requireEditableCase } from "./case-access";
 import { DomainError } from "./errors";
@@ -25,19 +25,8 @@ export async function updatePerson(user: CurrentUser, input: PersonEditInput): P
       select: { familyName: true, givenName: true, patronymic: true, sex: true, birthDate: true, birthDateEstimated: true, iin: true, citizenship: true, address: true, caseStatus: true, riskLevel: true },
     });
     const before: Record<Editable, string | boolean | null> = { ...current, birthDate: current.birthDate.toISOString().slice(0, 10) };
-    const after: Record<Editable, string | boolean | null> = {
-      familyName: input.familyName,
-      givenName: input.givenName,
-      patronymic: input.patronymic || null,
-      sex: input.sex,
-      birthDate: input.birthDate,
-      birthDateEstimated: input.birthDateEstimated,
-      iin: input.iin || null,
-      citizenship: input.citizenship,
-      address: input.address || null,
-      caseStatus: input.caseStatus,
-      riskLevel: input.riskLevel,
-    };
+    const details = personDetailsOf(input);
+    const after: Record<Editable, string | boolean | null> = { ...details, caseStatus: input.caseStatus };
     const changed = EDITABLE.filter((field) => before[field] !== after[field]);
     if (changed.length === 0) return { version: target.version, changed };
     if (input.iin && changed.includes("iin") && (await tx.person.count({ where: { iin: input.iin, id: { not: target.id } } })) > 0) {
@@ -46,18 +35,7 @@ export async function updatePerson(user: CurrentUser, input: PersonEditInput): P
 
     const updated = await tx.person.updateMany({
       where: { id: target.id, version: target.version },
-      data: {
-        ...personNameFields(input.familyName, input.givenName, input.patronymic || null),
-        sex: input.sex,
-        birthDate: new Date(`${input.birthDate}T00:00:00Z`),
-        birthDateEstimated: input.birthDateEstimated,
-        iin: input.iin || null,
-        citizenship: input.citizenship,
-        address: input.address || null,
-        caseStatus: input.caseStatus,
-        riskLevel: input.riskLevel,
-        version: { increment: 1 },
-      },
+      data: { ...personDetailsData(details), caseStatus: input.caseStatus, version: { increment: 1 } },
     });
     if (updated.count !== 1) throw new DomainError("conflict", "stale");
     const pick = (values: Record<Editable, string | boolean | null>): JsonValue => Object.fromEntries(changed.map((field) => [field, values[field]]));

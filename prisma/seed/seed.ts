@@ -4,7 +4,7 @@ import { SYSTEM_CHAIN } from "../../lib/audit/event-hash";
 import { auditEventRow, buildAuditEvent, type AuditActor, type AuditInput } from "../../lib/audit/record-event";
 import { hashPassword } from "../../lib/auth/password";
 import { normalizeName } from "../../lib/search/normalize-name";
-import { personNameFields } from "../../lib/cases/person-names";
+import { personNameFields } from "../../lib/cases/person-details";
 import { TRANSITIONS } from "../../lib/prosecution/transitions";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
 import { planPeople, type PlannedPerson } from "./plan-people";
