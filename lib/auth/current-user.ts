@@ -23,9 +23,16 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   return typeof sessionId === "string" ? loadSessionUser(sessionId) : null;
 });
 
-/** Returns the signed-in user or ends the request with a redirect to the sign-in page. */
-export async function requireUser(): Promise<CurrentUser> {
+export const PASSWORD_CHANGE_PATH = "/account/password";
+
+/**
+ * Returns the signed-in user or ends the request with a redirect to the sign-in page. An
+ * account that must replace its password can do nothing else until it has: every page and
+ * action passes through here, so the rule holds for direct posts as much as for clicks.
+ */
+export async function requireUser(options: { pendingPasswordChange?: "allow" } = {}): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) redirect("/login");
+  if (user.mustChangePassword && options.pendingPasswordChange !== "allow") redirect(PASSWORD_CHANGE_PATH);
   return user;
 }

@@ -18,7 +18,7 @@ export async function signInWithPassword(request: SignInRequest): Promise<SignIn
   const email = request.email.trim().toLowerCase();
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, email: true, role: true, passwordHash: true, active: true, lockedAt: true },
+    select: { id: true, email: true, role: true, passwordHash: true, active: true, lockedAt: true, failuresResetAt: true },
   });
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), request.password);
   // Counted in the database, so every app server behind a load balancer applies the same limit.
@@ -78,8 +78,9 @@ export async function signInWithPassword(request: SignInRequest): Promise<SignIn
       context: { ...context, cause },
     });
     if (user && !user.lockedAt && cause === "wrong_password") {
+      const windowStart = new Date(Math.max(now.getTime() - LOCKOUT_WINDOW_MS, user.failuresResetAt?.getTime() ?? 0));
       const recentFailures = await tx.signInAttempt.count({
-        where: { email, succeeded: false, attemptedAt: { gte: new Date(now.getTime() - LOCKOUT_WINDOW_MS) } },
+        where: { email, succeeded: false, attemptedAt: { gte: windowStart } },
       });
       if (recentFailures >= LOCKOUT_THRESHOLD) {
         await tx.user.update({ where: { id: user.id }, data: { lockedAt: now, version: { increment: 1 } } });

@@ -8,6 +8,7 @@ import { auditActorOf, recordAuditEvent } from "../audit/record-event";
 import type { CurrentUser } from "../auth/current-user";
 import { can } from "../policy/can";
 import { caseScopeWhere } from "../policy/case-scope";
+import { refusedCase } from "./case-access";
 import { notFound } from "./errors";
 
 type Labels = { en: string; ru: string; kk: string };
@@ -64,8 +65,9 @@ const ACTIVE_ENROLLMENT: EnrollmentStatus[] = ["REFERRED", "ENROLLED", "COMPLETE
 export async function getCase(user: CurrentUser, caseId: string): Promise<CaseDetail> {
   if (!CaseId.safeParse(caseId).success) throw notFound();
   const db = getDb();
-  const person = await db.person.findUnique({
-    where: { id: caseId },
+  // Scoped in the query itself, so nothing of a case out of reach is ever read.
+  const person = await db.person.findFirst({
+    where: { AND: [{ id: caseId }, caseScopeWhere(user, "case.view")] },
     select: {
       id: true, version: true, caseNumber: true, familyName: true, givenName: true, patronymic: true, familyNameLatin: true, givenNameLatin: true, patronymicLatin: true,
       sex: true, birthDate: true, birthDateEstimated: true, iin: true, citizenship: true, address: true, regionId: true, returnDate: true, returnedFrom: true, ageCategory: true,
@@ -88,7 +90,7 @@ export async function getCase(user: CurrentUser, caseId: string): Promise<CaseDe
       notes: { orderBy: { createdAt: "desc" }, select: { id: true, body: true, createdAt: true, author: { select: { name: true } } } },
     },
   });
-  if (!person || !can(user, "case.view", { regionId: person.regionId, caseworkerId: person.caseworkerId })) throw notFound();
+  if (!person) throw await refusedCase(user, "case.view", caseId);
 
   const memberIds = [...new Set(person.households.flatMap((h) => h.household.members.map((m) => m.personId)))].filter((id) => id !== person.id);
   const canEdit = can(user, "case.edit", { regionId: person.regionId, caseworkerId: person.caseworkerId });

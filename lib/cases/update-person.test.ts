@@ -41,9 +41,11 @@ describe("updatePerson", () => {
     expect((await getDb().person.findUniqueOrThrow({ where: { id: person.id } })).riskLevel).toBe("LOW");
   });
 
-  it("refuses the auditor, writing nothing", async () => {
+  it("refuses the auditor, writing nothing but the audited denial", async () => {
     const person = await makePerson(regionId, owner.id);
     expect(await outcome(updatePerson(auditor, edit(person.id, { riskLevel: "HIGH" })))).toBe("forbidden");
-    expect(await getDb().auditEvent.count({ where: { chain: person.id } })).toBe(0);
+    const events = await getDb().auditEvent.findMany({ where: { chain: person.id } });
+    expect(events.map((e) => [e.action, e.actorId, e.context])).toEqual([["access.denied", auditor.id, { attempted: "case.edit" }]]);
+    expect((await getDb().person.findUniqueOrThrow({ where: { id: person.id } })).riskLevel).not.toBe("HIGH");
   });
 });

@@ -15,9 +15,16 @@ export type ActionState = {
 
 export const initialActionState: ActionState = { ok: false, fieldErrors: {}, message: null, values: {} };
 
+/**
+ * The form's text fields. A field sent several times (a group of checkboxes of ids) comes out
+ * as one comma-separated value, which its schema splits again.
+ */
 export function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) if (typeof value === "string" && !key.startsWith("$")) values[key] = value;
+  for (const [key, value] of formData.entries()) {
+    if (typeof value !== "string" || key.startsWith("$")) continue;
+    values[key] = key in values ? `${values[key]},${value}` : value;
+  }
   return values;
 }
 

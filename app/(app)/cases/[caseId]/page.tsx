@@ -1,8 +1,7 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
-import { DomainError } from "@/lib/cases/errors";
+import { pageOrNotFound } from "@/lib/actions/page-or-not-found";
 import { getCase, type CaseDetail } from "@/lib/cases/get-case";
 import { ChangeList } from "@/components/cases/change-list";
 import { StatusChangeForm } from "@/components/prosecution/status-change-form";
@@ -16,13 +15,7 @@ type Props = { params: Promise<{ caseId: string }> };
 
 async function loadCase(caseId: string): Promise<CaseDetail> {
   const user = await requireUser();
-  try {
-    return await getCase(user, caseId);
-  } catch (error) {
-    // Absent and out of reach answer the same, so case ids cannot be probed.
-    if (error instanceof DomainError && error.kind === "notFound") notFound();
-    throw error;
-  }
+  return pageOrNotFound(() => getCase(user, caseId));
 }
 
 function Section({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {

@@ -1,0 +1,36 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { requireUser } from "@/lib/auth/current-user";
+import { runFormAction, type MessageOverrides } from "@/lib/actions/run-form-action";
+import { createUser, runAccountCommand, setTemporaryPassword, updateUser } from "@/lib/admin/users";
+import type { ActionState } from "@/lib/validation/action-state";
+import { AccountCommandInput, CreateUserInput, SetTemporaryPasswordInput, UpdateUserInput } from "@/lib/validation/account";
+
+// Each action signs the caller in fresh and leaves authorization to the domain function, which
+// refuses anyone but an administrator whatever the form says.
+const ACCOUNT_MESSAGES: MessageOverrides = { conflict: "accountConflict", notFound: "accountNotFound" };
+const userPath = (formData: FormData) => `/admin/users/${String(formData.get("userId") ?? "")}`;
+
+export async function createUserAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await requireUser();
+  const created = { id: "" };
+  const state = await runFormAction("createUserAction", formData, CreateUserInput, async (input) => (created.id = (await createUser(user, input)).id), { path: "/admin", success: "userCreated", messages: ACCOUNT_MESSAGES });
+  if (state.ok) redirect(`/admin/users/${created.id}`);
+  return state;
+}
+
+export async function updateUserAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await requireUser();
+  return runFormAction("updateUserAction", formData, UpdateUserInput, (input) => updateUser(user, input), { path: userPath(formData), success: "userUpdated", messages: ACCOUNT_MESSAGES });
+}
+
+export async function accountCommandAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await requireUser();
+  return runFormAction("accountCommandAction", formData, AccountCommandInput, (input) => runAccountCommand(user, input), { path: userPath(formData), success: "accountCommandDone", messages: ACCOUNT_MESSAGES });
+}
+
+export async function setTemporaryPasswordAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await requireUser();
+  return runFormAction("setTemporaryPasswordAction", formData, SetTemporaryPasswordInput, (input) => setTemporaryPassword(user, input), { path: userPath(formData), success: "temporaryPasswordSet", messages: ACCOUNT_MESSAGES });
+}
