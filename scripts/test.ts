@@ -25,6 +25,9 @@ async function unit(): Promise<boolean> {
   return run("unit and integration", process.execPath, [packageBin("vitest", "vitest"), "run"]);
 }
 
+// `npm run test:e2e -- e2e/admin.spec.ts` runs one spec: what follows the layer goes to Playwright.
+const playwrightArgs = process.argv.slice(3);
+
 async function e2e(): Promise<boolean> {
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   if (!run("production build", process.execPath, [packageBin("next", "next"), "build"], env)) return false;
@@ -38,7 +41,7 @@ async function e2e(): Promise<boolean> {
     } finally {
       await db.$disconnect();
     }
-    return run("browser", process.execPath, [packageBin("@playwright/test", "playwright"), "test"], {
+    return run("browser", process.execPath, [packageBin("@playwright/test", "playwright"), "test", ...playwrightArgs], {
       ...env,
       E2E_DATABASE_URL: database.url,
       E2E_NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),

@@ -1,0 +1,87 @@
+import { randomUUID } from "node:crypto";
+import type { Browser, Page } from "@playwright/test";
+import { expect, signInThroughForm, test } from "./fixtures";
+import { DEMO_PASSWORD } from "../prisma/seed/demo-accounts";
+
+async function openAccount(admin: Page, name: string | RegExp) {
+  await admin.getByRole("link", { name: "Administration" }).click();
+  await admin.getByTestId("users-table").getByRole("link", { name }).click();
+  await expect(admin.getByRole("heading", { level: 1 })).toHaveText(name);
+}
+
+/** Runs one account command; once done, its own box gives way to the opposite one (deactivate to reactivate). */
+async function runCommand(admin: Page, command: string, reason: string) {
+  const box = admin.getByTestId(`command-${command}`);
+  await box.getByLabel("Reason").fill(reason);
+  await box.getByRole("button").click();
+  await expect(box).toHaveCount(0);
+}
+
+async function newSignedInPage(browser: Browser, email: string, password = DEMO_PASSWORD) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInThroughForm(page, email, password);
+  return page;
+}
+
+test("after an administrator deactivates a signed-in user, that user's next click lands on sign-in", async ({ signedInAs, browser }) => {
+  const caseworker = await newSignedInPage(browser, "caseworker6@example.org");
+  await expect(caseworker.getByTestId("signed-in-as")).toBeVisible();
+
+  const admin = await signedInAs("ADMINISTRATOR");
+  await openAccount(admin, "Madina Ergaliyeva");
+  await runCommand(admin, "deactivate", "Left the service");
+  await expect(admin.getByTestId("account-state")).toContainText("Deactivated");
+  await expect(admin.getByTestId("account-state")).toContainText("no open sessions");
+
+  await caseworker.getByRole("link", { name: "Cases" }).click();
+  await expect(caseworker).toHaveURL(/\/login$/);
+
+  // Put the demo account back for whoever uses it next.
+  await runCommand(admin, "reactivate", "Test over");
+});
+
+test("an administrator creates an account; its owner must replace the temporary password, is locked after 5 failures, and is let back in after an unlock", async ({ signedInAs, browser }) => {
+  const email = `new-${randomUUID().slice(0, 8)}@example.org`;
+  const name = `Aliya Test ${email.slice(4, 10)}`;
+  const admin = await signedInAs("ADMINISTRATOR");
+  await admin.getByRole("link", { name: "Administration" }).click();
+  await admin.getByRole("link", { name: "New user" }).click();
+  const form = admin.getByTestId("user-form");
+  await form.getByLabel("Name").fill(name);
+  await form.getByLabel("E-mail").fill(email);
+  await form.getByLabel("Role").selectOption({ label: "Auditor" });
+  await form.getByLabel("Temporary password").fill("password12345");
+  await form.getByRole("button", { name: "Create user" }).click();
+  await expect(form.getByText("This password is too common")).toBeVisible();
+  await form.getByLabel("Temporary password").fill("a temporary phrase for aliya");
+  await form.getByRole("button", { name: "Create user" }).click();
+  await expect(admin.getByRole("heading", { level: 1 })).toHaveText(name);
+
+  const user = await newSignedInPage(browser, email, "a temporary phrase for aliya");
+  await expect(user).toHaveURL(/\/account\/password$/);
+  await user.getByRole("link", { name: "Cases" }).click();
+  await expect(user).toHaveURL(/\/account\/password$/);
+  await user.getByLabel("Current password").fill("a temporary phrase for aliya");
+  await user.getByLabel("New password", { exact: true }).fill("aliya's own long passphrase");
+  await user.getByLabel("New password again").fill("aliya's own long passphrase");
+  await user.getByRole("button", { name: "Change password" }).click();
+  await expect(user).toHaveURL(/\/$/);
+  await user.getByRole("button", { name: "Sign out" }).click();
+  await expect(user).toHaveURL(/\/login$/);
+
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await signInThroughForm(user, email, `not the password ${attempt}`);
+    await expect(user.getByRole("alert")).toBeVisible();
+  }
+  await signInThroughForm(user, email, "aliya's own long passphrase");
+  await expect(user.getByRole("alert")).toBeVisible();
+
+  await admin.reload();
+  await expect(admin.getByTestId("account-state")).toContainText("Locked");
+  await runCommand(admin, "unlock", "Confirmed with Aliya by phone");
+  await expect(admin.getByTestId("account-state")).not.toContainText("Locked");
+
+  await signInThroughForm(user, email, "aliya's own long passphrase");
+  await expect(user.getByTestId("signed-in-as")).toContainText(name);
+});
