@@ -36,7 +36,12 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  // The entry-point matrix runs alone first: it compares whole tables before and after each call,
+  // which other specs writing at the same time would disturb.
+  projects: [
+    { name: "entry-points", testMatch: /entry-points\.spec\.ts/ },
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: /entry-points\.spec\.ts/, dependencies: ["entry-points"] },
+  ],
   // scripts/test.ts prepares a fresh, seeded database and the production build before this runs.
   webServer: {
     command: `node node_modules/next/dist/bin/next start --port ${port} --hostname 127.0.0.1`,

@@ -1,0 +1,177 @@
+import { randomInt } from "node:crypto";
+import type { PrismaClient } from "../lib/db/generated/client";
+
+/**
+ * Every server action and route handler of the build, and who may use it. The spec
+ * e2e/entry-points.spec.ts fails when the build has an entry point missing here, so a new
+ * action cannot ship without its row.
+ */
+export type Caller = "caseworker" | "colleague" | "caseworkerElsewhere" | "supervisor" | "supervisorElsewhere" | "auditor" | "administrator";
+export const CALLERS: Record<Caller, string> = {
+  caseworker: "caseworker@example.org",
+  colleague: "caseworker2@example.org",
+  caseworkerElsewhere: "caseworker3@example.org",
+  supervisor: "supervisor@example.org",
+  supervisorElsewhere: "entry-points-supervisor@example.org",
+  auditor: "auditor@example.org",
+  administrator: "admin@example.org",
+};
+
+/** Records made for this spec alone, so that its positive controls disturb no other spec. */
+export type Fixtures = {
+  caseId: string;
+  caseNumber: string;
+  otherCaseNumber: string;
+  regionId: string;
+  operationCode: string;
+  programId: string;
+  enrollmentId: string;
+  nextStatus: string;
+  targetUserId: string;
+};
+
+type Reply = { form: Record<string, string> } | { args: unknown[] };
+
+export type EntryPoint = {
+  /** Callers for whom the action must work on the fixture (the positive control is the first). */
+  allowed: Caller[];
+  /** Callers who must be refused, changing nothing but the audit log's record of the denial. */
+  refused: Caller[];
+  /** The arguments of a call that would succeed for an allowed caller. */
+  reply: (fx: Fixtures, db: PrismaClient) => Promise<Reply>;
+  /** Why an action needs no session, if it does not. */
+  public?: string;
+};
+
+const today = () => new Date().toISOString().slice(0, 10);
+const version = async (read: () => Promise<{ version: number }>) => String((await read()).version);
+const caseVersion = (fx: Fixtures, db: PrismaClient) => version(() => db.person.findUniqueOrThrow({ where: { id: fx.caseId }, select: { version: true } }));
+const userVersion = (fx: Fixtures, db: PrismaClient) => version(() => db.user.findUniqueOrThrow({ where: { id: fx.targetUserId }, select: { version: true } }));
+
+// Case actions: the owner and the region's supervisor may; everyone else is refused, including
+// a colleague in the same region and a supervisor of another region.
+const CASE_EDITORS: Pick<EntryPoint, "allowed" | "refused"> = {
+  allowed: ["caseworker", "supervisor"],
+  refused: ["colleague", "caseworkerElsewhere", "supervisorElsewhere", "auditor", "administrator"],
+};
+const ADMINISTRATION: Pick<EntryPoint, "allowed" | "refused"> = {
+  allowed: ["administrator"],
+  refused: ["caseworker", "supervisor", "auditor"],
+};
+
+export const ENTRY_POINTS: Record<string, EntryPoint> = {
+  "app/actions.ts#setLocaleAction": {
+    public: "sets the display language cookie of the browser; grants and reads nothing",
+    allowed: [],
+    refused: [],
+    reply: async () => ({ args: [formOf({ locale: "ru" })] }),
+  },
+  "app/actions.ts#signOutAction": {
+    public: "ends the caller's own session, if any",
+    allowed: [],
+    refused: [],
+    reply: async () => ({ args: [] }),
+  },
+  "app/(app)/cases/actions.ts#searchCasesAction": {
+    allowed: ["caseworker", "supervisor", "auditor"],
+    // Refused by scope: the search runs and finds nothing of this case.
+    refused: ["colleague", "caseworkerElsewhere", "supervisorElsewhere", "administrator"],
+    reply: async (fx) => ({ args: [{ q: fx.caseNumber, sort: "caseNumber" }] }),
+  },
+  "app/(app)/cases/new/actions.ts#createCaseAction": {
+    allowed: ["caseworker", "supervisor"],
+    refused: ["caseworkerElsewhere", "supervisorElsewhere", "auditor", "administrator"],
+    reply: async (fx) => ({
+      form: {
+        familyName: "Точкавходова",
+        givenName: `Проверка${randomInt(1000, 9999)}`,
+        sex: "FEMALE",
+        birthDate: "1991-02-03",
+        regionId: fx.regionId,
+        returnDate: "2019-05-07",
+        returnOperationCode: fx.operationCode,
+        returnedFrom: "SY",
+        confirmNotDuplicate: "on",
+      },
+    }),
+  },
+  "app/(app)/cases/[caseId]/actions.ts#changeProsecutionStatusAction": {
+    ...CASE_EDITORS,
+    reply: async (fx, db) => ({ form: { caseId: fx.caseId, version: await caseVersion(fx, db), status: fx.nextStatus, effectiveDate: today(), reason: "Entry-point check" } }),
+  },
+  "app/(app)/cases/[caseId]/actions.ts#referToProgramAction": {
+    ...CASE_EDITORS,
+    reply: async (fx) => ({ form: { caseId: fx.caseId, programId: fx.programId, date: today() } }),
+  },
+  "app/(app)/cases/[caseId]/actions.ts#advanceEnrollmentAction": {
+    ...CASE_EDITORS,
+    reply: async (fx, db) => ({
+      form: {
+        enrollmentId: fx.enrollmentId,
+        version: await version(() => db.enrollment.findUniqueOrThrow({ where: { id: fx.enrollmentId }, select: { version: true } })),
+        step: "enrol",
+        date: today(),
+      },
+    }),
+  },
+  "app/(app)/cases/[caseId]/actions.ts#addNoteAction": {
+    ...CASE_EDITORS,
+    reply: async (fx) => ({ form: { caseId: fx.caseId, body: "Entry-point check note" } }),
+  },
+  "app/(app)/cases/[caseId]/actions.ts#updatePersonAction": {
+    ...CASE_EDITORS,
+    reply: async (fx, db) => ({
+      form: {
+        caseId: fx.caseId,
+        version: await caseVersion(fx, db),
+        familyName: "Точкавходов",
+        givenName: `Иван${randomInt(1000, 9999)}`,
+        sex: "MALE",
+        birthDate: "1990-01-01",
+        citizenship: "KZ",
+        caseStatus: "OPEN",
+        riskLevel: "HIGH",
+      },
+    }),
+  },
+  "app/(app)/cases/[caseId]/actions.ts#addHouseholdMemberAction": {
+    ...CASE_EDITORS,
+    reply: async (fx) => ({ form: { caseId: fx.caseId, ownRole: "MOTHER", otherCaseNumber: fx.otherCaseNumber, otherRole: "CHILD" } }),
+  },
+  "app/(app)/account/password/actions.ts#changeOwnPasswordAction": {
+    // Acts only on the caller's own account, which the session names; a form cannot name another.
+    allowed: [],
+    refused: [],
+    reply: async () => ({ form: { currentPassword: "zhusan-demo-2026", newPassword: "an entry point passphrase", confirmPassword: "an entry point passphrase" } }),
+  },
+  "app/(app)/admin/actions.ts#createUserAction": {
+    ...ADMINISTRATION,
+    reply: async () => ({ form: { name: "Created By Check", email: `created-${randomInt(1e9)}@example.org`, role: "AUDITOR", temporaryPassword: "a temporary entry passphrase" } }),
+  },
+  "app/(app)/admin/actions.ts#updateUserAction": {
+    ...ADMINISTRATION,
+    reply: async (fx, db) => ({ form: { userId: fx.targetUserId, version: await userVersion(fx, db), name: `Renamed ${randomInt(1e6)}`, email: "entry-points-target@example.org", role: "AUDITOR" } }),
+  },
+  "app/(app)/admin/actions.ts#accountCommandAction": {
+    ...ADMINISTRATION,
+    reply: async (fx, db) => ({ form: { userId: fx.targetUserId, version: await userVersion(fx, db), command: "requirePasswordChange", reason: "Entry-point check" } }),
+  },
+  "app/(app)/admin/actions.ts#setTemporaryPasswordAction": {
+    ...ADMINISTRATION,
+    reply: async (fx, db) => ({ form: { userId: fx.targetUserId, version: await userVersion(fx, db), temporaryPassword: "another temporary passphrase", reason: "Entry-point check" } }),
+  },
+};
+
+/** Route handlers, and why each is safe to call without the policy deciding. */
+export const ROUTE_HANDLERS: Record<string, string> = {
+  "/api/auth/[...nextauth]": "next-auth's own endpoints: sign-in (the credentials check itself), CSRF token, session read, sign-out",
+};
+
+export function formOf(fields: Record<string, string>): FormData {
+  const form = new FormData();
+  for (const [key, value] of Object.entries(fields)) form.append(key, value);
+  return form;
+}
+
+/** A case number for this spec's own records, in a year no real return has. */
+export const fixtureCaseNumber = () => `KZ-2099-${String(randomInt(0, 999_999)).padStart(6, "0")}`;
