@@ -160,6 +160,25 @@ export const ENTRY_POINTS: Record<string, EntryPoint> = {
     ...ADMINISTRATION,
     reply: async (fx, db) => ({ form: { userId: fx.targetUserId, version: await userVersion(fx, db), temporaryPassword: "another temporary passphrase", reason: "Entry-point check" } }),
   },
+  "app/(app)/admin/actions.ts#saveRegionAction": {
+    ...ADMINISTRATION,
+    reply: async () => ({ form: { code: `CHECK_${randomInt(1e9)}`, kind: "REGION", labelEn: "Check region", labelRu: "Проверка", labelKk: "Тексеру", active: "on" } }),
+  },
+  "app/(app)/admin/actions.ts#saveProgramTypeAction": {
+    ...ADMINISTRATION,
+    reply: async () => ({ form: { code: `CHECK_${randomInt(1e9)}`, labelEn: "Check type", labelRu: "Проверка", labelKk: "Тексеру", sortOrder: "90", active: "on" } }),
+  },
+  "app/(app)/admin/actions.ts#saveReasonAction": {
+    ...ADMINISTRATION,
+    reply: async () => ({ form: { kind: "DECLINE", code: `CHECK_${randomInt(1e9)}`, labelEn: "Check reason", labelRu: "Проверка", labelKk: "Тексеру", sortOrder: "90", active: "on" } }),
+  },
+  "app/(app)/admin/actions.ts#saveProgramAction": {
+    ...ADMINISTRATION,
+    reply: async (fx, db) => {
+      const program = await db.program.findUniqueOrThrow({ where: { id: fx.programId } });
+      return { form: { id: program.id, version: String(program.version), name: program.name, provider: program.provider, programTypeCode: program.programTypeCode, regionId: program.regionId, capacity: String(program.capacity + 1), active: "on" } };
+    },
+  },
 };
 
 /** Route handlers, and why each is safe to call without the policy deciding. */

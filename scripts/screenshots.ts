@@ -26,6 +26,16 @@ const SHOTS: Shot[] = [
       await page.getByTestId("case-history").waitFor();
     },
   },
+  { file: "admin-users.png", email: "admin@example.org", visit: async (page) => void (await page.goto("/admin")) },
+  {
+    file: "admin-account.png",
+    email: "admin@example.org",
+    visit: async (page) => {
+      await page.goto("/admin");
+      await page.getByTestId("users-table").getByRole("link", { name: "Dana Seitkali" }).click();
+      await page.getByTestId("account-state").waitFor();
+    },
+  },
 ];
 
 async function main() {

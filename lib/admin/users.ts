@@ -2,6 +2,7 @@ import "server-only";
 import { getDb, type Tx } from "../db/client";
 import type { Role } from "../db/generated/enums";
 import type { JsonValue } from "../audit/canonical-json";
+import { changedFields } from "../audit/changed-fields";
 import { auditActorOf, recordAuditEvent } from "../audit/record-event";
 import type { CurrentUser } from "../auth/current-user";
 import { hashPassword } from "../auth/password";
@@ -167,18 +168,18 @@ export async function updateUser(user: CurrentUser, input: UpdateUserInput): Pro
       if (stranded > 0) throw new FieldProblems([{ field: input.role === "CASEWORKER" ? "regionIds" : "role", message: "reassignFirst" }]);
     }
 
-    const before = { email: target.email, name: target.name, role: target.role, regionIds: target.regions.map((r) => r.regionId).sort() };
-    const after = { email: input.email, name: input.name, role: input.role, regionIds: [...regionIds].sort() };
-    const changed = (Object.keys(before) as (keyof typeof before)[]).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
-    if (changed.length === 0) return;
+    const diff = changedFields(
+      { email: target.email, name: target.name, role: target.role, regionIds: target.regions.map((r) => r.regionId).sort() },
+      { email: input.email, name: input.name, role: input.role, regionIds: [...regionIds].sort() },
+    );
+    if (diff.changed.length === 0) return;
 
     await bumpVersion(tx, target.id, target.version, { email: input.email, name: input.name, role: input.role });
-    if (changed.includes("regionIds")) {
+    if (diff.changed.includes("regionIds")) {
       await tx.userRegion.deleteMany({ where: { userId: target.id } });
       await tx.userRegion.createMany({ data: regionIds.map((regionId) => ({ userId: target.id, regionId })) });
     }
-    const pick = (values: typeof before): JsonValue => Object.fromEntries(changed.map((key) => [key, values[key]]));
-    await recordAuditEvent(tx, { actor: auditActorOf(user), action: "account.updated", entityType: "user", entityId: target.id, before: pick(before), after: pick(after) });
+    await recordAuditEvent(tx, { actor: auditActorOf(user), action: "account.updated", entityType: "user", entityId: target.id, before: diff.before, after: diff.after });
   });
 }
 

@@ -6,9 +6,12 @@ import { runFormAction, type MessageOverrides } from "@/lib/actions/run-form-act
 import { createUser, runAccountCommand, setTemporaryPassword, updateUser } from "@/lib/admin/users";
 import type { ActionState } from "@/lib/validation/action-state";
 import { AccountCommandInput, CreateUserInput, SetTemporaryPasswordInput, UpdateUserInput } from "@/lib/validation/account";
+import { saveProgram, saveProgramType, saveReason, saveRegion } from "@/lib/admin/reference-data";
+import { ProgramInput, ProgramTypeInput, ReasonInput, RegionInput } from "@/lib/validation/reference-data";
 
 // Each action signs the caller in fresh and leaves authorization to the domain function, which
 // refuses anyone but an administrator whatever the form says.
+// The default conflict message speaks of a case; these records are accounts and reference data.
 const ACCOUNT_MESSAGES: MessageOverrides = { conflict: "accountConflict", notFound: "accountNotFound" };
 const userPath = (formData: FormData) => `/admin/users/${String(formData.get("userId") ?? "")}`;
 
@@ -33,4 +36,24 @@ export async function accountCommandAction(_previous: ActionState, formData: For
 export async function setTemporaryPasswordAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requireUser();
   return runFormAction("setTemporaryPasswordAction", formData, SetTemporaryPasswordInput, (input) => setTemporaryPassword(user, input), { path: userPath(formData), success: "temporaryPasswordSet", messages: ACCOUNT_MESSAGES });
+}
+
+export async function saveRegionAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await requireUser();
+  return runFormAction("saveRegionAction", formData, RegionInput, (input) => saveRegion(user, input), { path: "/admin/regions", success: "entrySaved", messages: ACCOUNT_MESSAGES });
+}
+
+export async function saveProgramTypeAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await requireUser();
+  return runFormAction("saveProgramTypeAction", formData, ProgramTypeInput, (input) => saveProgramType(user, input), { path: "/admin/reference", success: "entrySaved", messages: ACCOUNT_MESSAGES });
+}
+
+export async function saveReasonAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await requireUser();
+  return runFormAction("saveReasonAction", formData, ReasonInput, (input) => saveReason(user, input), { path: "/admin/reference", success: "entrySaved", messages: ACCOUNT_MESSAGES });
+}
+
+export async function saveProgramAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await requireUser();
+  return runFormAction("saveProgramAction", formData, ProgramInput, (input) => saveProgram(user, input), { path: "/admin/programs", success: "entrySaved", messages: ACCOUNT_MESSAGES });
 }
