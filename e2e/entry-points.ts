@@ -144,6 +144,39 @@ export const ENTRY_POINTS: Record<string, EntryPoint> = {
     refused: [],
     reply: async () => ({ form: { currentPassword: "zhusan-demo-2026", newPassword: "an entry point passphrase", confirmPassword: "an entry point passphrase" } }),
   },
+  // The second-factor actions act only on the caller's own account, named by the session.
+  "app/(auth)/login/code/actions.ts#secondFactorAction": {
+    // Served only to a session whose password was accepted and whose code is owed; none of the callers has one.
+    allowed: [],
+    refused: [],
+    reply: async () => ({ form: { code: "123456" } }),
+  },
+  "app/(app)/account/security/actions.ts#startEnrolmentAction": {
+    allowed: [],
+    refused: [],
+    reply: async () => ({ form: {} }),
+  },
+  "app/(app)/account/security/actions.ts#confirmEnrolmentAction": {
+    allowed: [],
+    refused: [],
+    reply: async () => ({ form: { code: "123456" } }),
+  },
+  "app/(app)/account/security/actions.ts#renewRecoveryCodesAction": {
+    allowed: [],
+    refused: [],
+    reply: async () => ({ form: { code: "123456" } }),
+  },
+  "app/(app)/account/security/actions.ts#disableSecondFactorAction": {
+    allowed: [],
+    refused: [],
+    reply: async () => ({ form: { currentPassword: "zhusan-demo-2026" } }),
+  },
+  "app/(app)/admin/actions.ts#saveSecondFactorRolesAction": {
+    ...ADMINISTRATION,
+    reply: async (_fx, db) => ({
+      form: { version: String((await db.setting.findUnique({ where: { key: "auth.secondFactorRequiredRoles" }, select: { version: true } }))?.version ?? 0), roles: "", reason: "Entry-point check" },
+    }),
+  },
   "app/(app)/admin/actions.ts#createUserAction": {
     ...ADMINISTRATION,
     reply: async () => ({ form: { name: "Created By Check", email: `created-${randomInt(1e9)}@example.org`, role: "AUDITOR", temporaryPassword: "a temporary entry passphrase" } }),

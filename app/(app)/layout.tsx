@@ -6,7 +6,7 @@ import { AppHeader } from "@/components/shell/app-header";
 // The layout only needs the user for the header; each page checks access itself, since
 // layouts do not re-run on client navigation. The header shows on the password-change page too.
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
-  const [user, t] = await Promise.all([requireUser({ pendingPasswordChange: "allow" }), getTranslations("app")]);
+  const [user, t] = await Promise.all([requireUser({ allow: ["passwordChange", "secondFactorSetup"] }), getTranslations("app")]);
   return (
     <>
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">

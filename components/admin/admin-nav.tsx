@@ -6,6 +6,7 @@ const SECTIONS = [
   { key: "regions", href: "/admin/regions" },
   { key: "programs", href: "/admin/programs" },
   { key: "reference", href: "/admin/reference" },
+  { key: "security", href: "/admin/security" },
 ] as const;
 
 export async function AdminNav({ current }: { current: (typeof SECTIONS)[number]["key"] }) {

@@ -29,6 +29,9 @@ export async function AppHeader({ user }: { user: CurrentUser }) {
         <Link href="/account/password" className="text-sm text-sky-800 underline">
           {t("password")}
         </Link>
+        <Link href="/account/security" className="text-sm text-sky-800 underline">
+          {t("security")}
+        </Link>
         <SignOutButton />
       </div>
     </header>

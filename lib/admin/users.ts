@@ -7,6 +7,7 @@ import { auditActorOf, recordAuditEvent } from "../audit/record-event";
 import type { CurrentUser } from "../auth/current-user";
 import { hashPassword } from "../auth/password";
 import { passwordProblem } from "../auth/password-policy";
+import { clearSecondFactor } from "../auth/second-factor";
 import { DomainError, notFound } from "../cases/errors";
 import { FieldProblems } from "../cases/field-problems";
 import type { AccountCommandInput, CreateUserInput, SetTemporaryPasswordInput, UpdateUserInput } from "../validation/account";
@@ -21,6 +22,7 @@ export type UserSummary = {
   active: boolean;
   locked: boolean;
   mustChangePassword: boolean;
+  secondFactor: boolean;
   openSessions: number;
   lastSignInAt: string | null;
   version: number;
@@ -34,6 +36,7 @@ const SUMMARY_SELECT = {
   active: true,
   lockedAt: true,
   mustChangePassword: true,
+  totpEnabledAt: true,
   version: true,
   regions: { select: { regionId: true } },
   sessions: { orderBy: { createdAt: "desc" as const }, take: 1, select: { createdAt: true } },
@@ -48,6 +51,7 @@ type SummaryRow = {
   active: boolean;
   lockedAt: Date | null;
   mustChangePassword: boolean;
+  totpEnabledAt: Date | null;
   version: number;
   regions: { regionId: string }[];
   sessions: { createdAt: Date }[];
@@ -64,6 +68,7 @@ function toSummary(row: SummaryRow): UserSummary {
     active: row.active,
     locked: row.lockedAt !== null,
     mustChangePassword: row.mustChangePassword,
+    secondFactor: row.totpEnabledAt !== null,
     // Open sessions past their idle or absolute limit are closed lazily; this count may include them.
     openSessions: row._count.sessions,
     lastSignInAt: row.sessions[0]?.createdAt.toISOString() ?? null,
@@ -130,7 +135,7 @@ export async function createUser(user: CurrentUser, input: CreateUserInput): Pro
 async function lockedTarget(tx: Tx, userId: string, version: number) {
   const target = await tx.user.findUnique({
     where: { id: userId },
-    select: { id: true, email: true, name: true, role: true, active: true, lockedAt: true, mustChangePassword: true, version: true, regions: { select: { regionId: true } } },
+    select: { id: true, email: true, name: true, role: true, active: true, lockedAt: true, mustChangePassword: true, totpEnabledAt: true, version: true, regions: { select: { regionId: true } } },
   });
   if (!target) throw notFound();
   if (target.version !== version) throw new DomainError("conflict", "stale");
@@ -219,6 +224,15 @@ export async function runAccountCommand(user: CurrentUser, input: AccountCommand
       case "endSessions": {
         const sessionsEnded = await endOpenSessions(tx, target.id, "ended_by_administrator");
         await audit("account.sessions_ended", null, null, { sessionsEnded });
+        return;
+      }
+      case "resetSecondFactor": {
+        // For a lost phone: the key and recovery codes go, and with them every session; a role
+        // that requires a second factor enrols again at the next sign-in.
+        if (!target.totpEnabledAt) return;
+        await clearSecondFactor(tx, target.id, target.version);
+        const sessionsEnded = await endOpenSessions(tx, target.id, "second_factor_reset");
+        await audit("account.second_factor.reset", { secondFactor: true }, { secondFactor: false }, { sessionsEnded });
         return;
       }
       case "requirePasswordChange": {

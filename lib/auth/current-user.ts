@@ -24,15 +24,24 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
 });
 
 export const PASSWORD_CHANGE_PATH = "/account/password";
+export const SECOND_FACTOR_SETUP_PATH = "/account/security";
+export const SECOND_FACTOR_PATH = "/login/code";
+
+/** What an account still owes before it may do anything else, and the page that settles it. */
+type Unfinished = "passwordChange" | "secondFactorSetup";
 
 /**
- * Returns the signed-in user or ends the request with a redirect to the sign-in page. An
- * account that must replace its password can do nothing else until it has: every page and
- * action passes through here, so the rule holds for direct posts as much as for clicks.
+ * Returns the signed-in user or ends the request with a redirect to the sign-in page. Every page
+ * and action passes through here, so these hold for direct posts as much as for clicks: a session
+ * still owing its second factor reaches nothing; an account that must replace its password, or
+ * enrol a second factor its role requires, can do only that until it has.
  */
-export async function requireUser(options: { pendingPasswordChange?: "allow" } = {}): Promise<CurrentUser> {
+export async function requireUser(options: { allow?: readonly Unfinished[] } = {}): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) redirect("/login");
-  if (user.mustChangePassword && options.pendingPasswordChange !== "allow") redirect(PASSWORD_CHANGE_PATH);
+  if (user.secondFactorPending) redirect(SECOND_FACTOR_PATH);
+  const allow = options.allow ?? [];
+  if (user.mustChangePassword && !allow.includes("passwordChange")) redirect(PASSWORD_CHANGE_PATH);
+  if (user.secondFactorMissing && allow.length === 0) redirect(SECOND_FACTOR_SETUP_PATH);
   return user;
 }

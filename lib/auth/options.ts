@@ -2,6 +2,7 @@ import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { env, isHttps } from "../env";
+import { clientAddress } from "../http/client-address";
 import { signInWithPassword } from "./sign-in";
 import { endSession } from "./session-store";
 import { ABSOLUTE_LIFETIME_MS } from "./session-rules";
@@ -46,10 +47,9 @@ export function authOptions(): AuthOptions {
         async authorize(credentials, req) {
           const parsed = CredentialsInput.safeParse(credentials);
           if (!parsed.success) return null;
-          const forwarded = firstHeader(req.headers, "x-forwarded-for");
           const result = await signInWithPassword({
             ...parsed.data,
-            ipAddress: forwarded?.split(",")[0]?.trim() ?? firstHeader(req.headers, "x-real-ip"),
+            ipAddress: clientAddress(firstHeader(req.headers, "x-forwarded-for"), firstHeader(req.headers, "x-real-ip")),
             userAgent: firstHeader(req.headers, "user-agent"),
           });
           return result.ok ? { id: result.userId, sid: result.sessionId } : null;

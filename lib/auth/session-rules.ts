@@ -10,12 +10,16 @@ export const LOCKOUT_WINDOW_MS = 15 * 60 * 1000;
 /** Per-address throttle: this many failures from one address within the same window refuse further attempts from it. */
 export const ADDRESS_THROTTLE_THRESHOLD = 20;
 
-export type SessionTimes = { createdAt: Date; lastSeenAt: Date; expiresAt: Date; endedAt: Date | null };
+/** A password accepted but its second factor not yet given stays usable for only this long. */
+export const SECOND_FACTOR_WINDOW_MS = 5 * 60 * 1000;
+
+export type SessionTimes = { createdAt: Date; lastSeenAt: Date; expiresAt: Date; endedAt: Date | null; secondFactorPending?: boolean };
 
 /** Why a session row no longer admits its holder, or null when it does. */
-export function sessionEndReason(session: SessionTimes, now: Date): "ended" | "expired" | "idle" | null {
+export function sessionEndReason(session: SessionTimes, now: Date): "ended" | "expired" | "idle" | "second_factor_timeout" | null {
   if (session.endedAt) return "ended";
   if (session.expiresAt.getTime() <= now.getTime()) return "expired";
+  if (session.secondFactorPending && now.getTime() - session.createdAt.getTime() > SECOND_FACTOR_WINDOW_MS) return "second_factor_timeout";
   if (now.getTime() - session.lastSeenAt.getTime() > IDLE_TIMEOUT_MS) return "idle";
   return null;
 }

@@ -2,6 +2,7 @@ import { getDb } from "../db/client";
 import type { Role } from "../db/generated/enums";
 import { recordAuditEvent } from "../audit/record-event";
 import { TOUCH_INTERVAL_MS, sessionEndReason } from "./session-rules";
+import { rolesRequiringSecondFactor } from "./second-factor-policy";
 
 /** Who is signed in, read fresh from the database on each request; nothing here comes from the cookie. */
 export type CurrentUser = {
@@ -12,6 +13,10 @@ export type CurrentUser = {
   regionIds: string[];
   sessionId: string;
   mustChangePassword: boolean;
+  /** Signed in with the password only; the second factor is still owed. */
+  secondFactorPending: boolean;
+  /** The administrator requires a second factor for this role and the user has none yet. */
+  secondFactorMissing: boolean;
 };
 
 /**
@@ -29,6 +34,7 @@ export async function loadSessionUser(sessionId: string, now = new Date()): Prom
       lastSeenAt: true,
       expiresAt: true,
       endedAt: true,
+      secondFactorPending: true,
       user: {
         select: {
           id: true,
@@ -38,6 +44,7 @@ export async function loadSessionUser(sessionId: string, now = new Date()): Prom
           active: true,
           lockedAt: true,
           mustChangePassword: true,
+          totpEnabledAt: true,
           regions: { select: { regionId: true } },
         },
       },
@@ -63,11 +70,13 @@ export async function loadSessionUser(sessionId: string, now = new Date()): Prom
     regionIds: user.regions.map((r) => r.regionId),
     sessionId: session.id,
     mustChangePassword: user.mustChangePassword,
+    secondFactorPending: session.secondFactorPending,
+    secondFactorMissing: user.totpEnabledAt === null && (await rolesRequiringSecondFactor()).includes(user.role),
   };
 }
 
 /** Ends a session for good; idempotent, and audited only the first time. */
-export async function endSession(sessionId: string, reason: "sign_out" | "idle" | "expired", actorId: string | null) {
+export async function endSession(sessionId: string, reason: "sign_out" | "idle" | "expired" | "second_factor_timeout", actorId: string | null) {
   const db = getDb();
   await db.$transaction(async (tx) => {
     const ended = await tx.session.updateMany({

@@ -15,7 +15,7 @@ export async function makeUser(role: Role, regionIds: string[] = []): Promise<Cu
   const user = await getDb().user.create({
     data: { email, name: `Test ${role}`, role, passwordHash: "not-a-hash", regions: { create: regionIds.map((regionId) => ({ regionId })) } },
   });
-  return { id: user.id, email, name: user.name, role, regionIds, sessionId: randomUUID(), mustChangePassword: false };
+  return { id: user.id, email, name: user.name, role, regionIds, sessionId: randomUUID(), mustChangePassword: false, secondFactorPending: false, secondFactorMissing: false };
 }
 
 export async function ensureOperation(code = "TEST_OP") {

@@ -39,9 +39,32 @@ export const UpdateUserInput = z.object({ userId: UserId, version: Version, ...u
 export type UpdateUserInput = z.infer<typeof UpdateUserInput>;
 
 /** The account actions that take only a reason: each is one button on the user's page. */
-export const ACCOUNT_COMMANDS = ["deactivate", "reactivate", "unlock", "endSessions", "requirePasswordChange"] as const;
+export const ACCOUNT_COMMANDS = ["deactivate", "reactivate", "unlock", "endSessions", "requirePasswordChange", "resetSecondFactor"] as const;
 export const AccountCommandInput = z.object({ userId: UserId, version: Version, command: z.enum(ACCOUNT_COMMANDS, { error: "invalid" }), reason: Reason });
 export type AccountCommandInput = z.infer<typeof AccountCommandInput>;
 
 export const SetTemporaryPasswordInput = z.object({ userId: UserId, version: Version, temporaryPassword: NewPassword, reason: Reason });
 export type SetTemporaryPasswordInput = z.infer<typeof SetTemporaryPasswordInput>;
+
+/** A six-digit authenticator code or a recovery code; which one is decided by its shape. */
+const SecondFactorCode = z.string().trim().min(1, { error: "required" }).max(40, { error: "wrongCode" });
+
+export const SecondFactorInput = z.object({ code: SecondFactorCode });
+export type SecondFactorInput = z.infer<typeof SecondFactorInput>;
+
+export const ConfirmEnrolmentInput = z.object({ code: z.string().trim().regex(/^\d{6}$/, { error: "totpCodeShape" }) });
+export type ConfirmEnrolmentInput = z.infer<typeof ConfirmEnrolmentInput>;
+
+export const DisableSecondFactorInput = z.object({ currentPassword: z.string().min(1, { error: "required" }).max(1024, { error: "tooLong" }) });
+export type DisableSecondFactorInput = z.infer<typeof DisableSecondFactorInput>;
+
+export const SecondFactorRolesInput = z.object({
+  version: z.coerce.number({ error: "required" }).int().nonnegative(),
+  roles: z
+    .string()
+    .default("")
+    .transform((value) => [...new Set(value.split(",").map((v) => v.trim()).filter(Boolean))])
+    .pipe(z.array(z.enum(Role, { error: "invalid" }))),
+  reason: Reason,
+});
+export type SecondFactorRolesInput = z.infer<typeof SecondFactorRolesInput>;

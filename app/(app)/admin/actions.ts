@@ -5,7 +5,8 @@ import { requireUser } from "@/lib/auth/current-user";
 import { runFormAction, type MessageOverrides } from "@/lib/actions/run-form-action";
 import { createUser, runAccountCommand, setTemporaryPassword, updateUser } from "@/lib/admin/users";
 import type { ActionState } from "@/lib/validation/action-state";
-import { AccountCommandInput, CreateUserInput, SetTemporaryPasswordInput, UpdateUserInput } from "@/lib/validation/account";
+import { AccountCommandInput, CreateUserInput, SecondFactorRolesInput, SetTemporaryPasswordInput, UpdateUserInput } from "@/lib/validation/account";
+import { saveSecondFactorRoles } from "@/lib/admin/second-factor-roles";
 import { saveProgram, saveProgramType, saveReason, saveRegion } from "@/lib/admin/reference-data";
 import { ProgramInput, ProgramTypeInput, ReasonInput, RegionInput } from "@/lib/validation/reference-data";
 
@@ -56,4 +57,9 @@ export async function saveReasonAction(_previous: ActionState, formData: FormDat
 export async function saveProgramAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requireUser();
   return runFormAction("saveProgramAction", formData, ProgramInput, (input) => saveProgram(user, input), { path: "/admin/programs", success: "entrySaved", messages: ACCOUNT_MESSAGES });
+}
+
+export async function saveSecondFactorRolesAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await requireUser();
+  return runFormAction("saveSecondFactorRolesAction", formData, SecondFactorRolesInput, (input) => saveSecondFactorRoles(user, input), { path: "/admin/security", success: "settingsSaved", messages: { conflict: "settingsConflict" } });
 }

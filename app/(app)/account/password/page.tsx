@@ -4,7 +4,7 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-po
 import { PasswordChangeForm } from "@/components/account/password-change-form";
 
 export default async function PasswordPage() {
-  const user = await requireUser({ pendingPasswordChange: "allow" });
+  const user = await requireUser({ allow: ["passwordChange"] });
   const t = await getTranslations("account");
   return (
     <div className="max-w-md space-y-4">

@@ -26,7 +26,7 @@ export default async function UserPage({ params }: Props) {
       <div>
         <h1 className="text-2xl font-semibold">{account.name}</h1>
         <p className="text-sm text-slate-700" data-testid="account-state">
-          {tRoles(account.role)} · {account.email} · {[account.active ? t("activeState") : t("inactive"), account.locked && t("locked"), account.mustChangePassword && t("mustChangePassword")].filter(Boolean).join(" · ")} ·{" "}
+          {tRoles(account.role)} · {account.email} · {[account.active ? t("activeState") : t("inactive"), account.locked && t("locked"), account.mustChangePassword && t("mustChangePassword"), account.secondFactor && t("secondFactorOn")].filter(Boolean).join(" · ")} ·{" "}
           {t("openSessions", { count: account.openSessions })}
         </p>
       </div>
@@ -42,6 +42,7 @@ export default async function UserPage({ params }: Props) {
         {!account.active && <AccountCommandForm userId={account.id} version={account.version} command="reactivate" />}
         {account.openSessions > 0 && <AccountCommandForm userId={account.id} version={account.version} command="endSessions" />}
         {!account.mustChangePassword && <AccountCommandForm userId={account.id} version={account.version} command="requirePasswordChange" />}
+        {account.secondFactor && <AccountCommandForm userId={account.id} version={account.version} command="resetSecondFactor" />}
         <TemporaryPasswordForm userId={account.id} version={account.version} rules={rules} />
       </section>
     </div>
