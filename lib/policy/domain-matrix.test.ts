@@ -1,0 +1,195 @@
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "../db/client";
+import type { Role } from "../db/generated/enums";
+import type { CurrentUser } from "../auth/session-store";
+import { listUsers } from "../admin/users";
+import { saveRegion } from "../admin/reference-data";
+import { addNote } from "../cases/add-note";
+import { changeProsecutionStatus } from "../cases/change-prosecution-status";
+import { createCase } from "../cases/create-case";
+import { getCase } from "../cases/get-case";
+import { listCases } from "../cases/registry";
+import { updatePerson } from "../cases/update-person";
+import { referToProgram } from "../programs/enrollments";
+import { TRANSITIONS } from "../prosecution/transitions";
+import { ensureOperation, makePerson, makeProgram, makeRegion, makeUser } from "../testing/factories";
+import { outcome } from "../testing/outcome";
+import { ReferInput } from "../validation/enrollment";
+import { NoteInput } from "../validation/note";
+import { NewCaseInput, PersonEditInput } from "../validation/person";
+import { StatusChangeInput } from "../validation/prosecution";
+import { RegistryQuery } from "../validation/registry";
+
+/**
+ * Every role x every action x every scope, through the real domain functions on real PostgreSQL.
+ * The expectations are written out here from DOMAIN.md ("Who may do what"), not read from the
+ * policy module, so a mistake in the policy shows up as a failing row.
+ *
+ * Scopes are seen from the caller: a case of region A assigned to the caseworker ("assignedToMe"),
+ * a case of region A assigned to a colleague ("myRegion"), and a case of region B ("otherRegion").
+ * The caseworker and the supervisor work in region A; auditors and administrators have no region.
+ */
+const SCOPES = ["assignedToMe", "myRegion", "otherRegion"] as const;
+type Scope = (typeof SCOPES)[number];
+const CASE_ACTIONS = ["view", "list", "search", "create", "editPerson", "changeProsecution", "enrol", "addNote"] as const;
+type CaseAction = (typeof CASE_ACTIONS)[number];
+const ROLES = ["CASEWORKER", "SUPERVISOR", "AUDITOR", "ADMINISTRATOR"] as const satisfies readonly Role[];
+
+const ALL: Scope[] = ["assignedToMe", "myRegion", "otherRegion"];
+const REGION_A: Scope[] = ["assignedToMe", "myRegion"];
+const MINE: Scope[] = ["assignedToMe"];
+const NONE: Scope[] = [];
+
+const ALLOWED: Record<(typeof ROLES)[number], Record<CaseAction, Scope[]>> = {
+  CASEWORKER: { view: MINE, list: MINE, search: MINE, create: REGION_A, editPerson: MINE, changeProsecution: MINE, enrol: MINE, addNote: MINE },
+  SUPERVISOR: { view: REGION_A, list: REGION_A, search: REGION_A, create: REGION_A, editPerson: REGION_A, changeProsecution: REGION_A, enrol: REGION_A, addNote: REGION_A },
+  AUDITOR: { view: ALL, list: ALL, search: ALL, create: NONE, editPerson: NONE, changeProsecution: NONE, enrol: NONE, addNote: NONE },
+  ADMINISTRATOR: { view: NONE, list: NONE, search: NONE, create: NONE, editPerson: NONE, changeProsecution: NONE, enrol: NONE, addNote: NONE },
+};
+
+let regionA: string;
+let regionB: string;
+let users: Record<(typeof ROLES)[number], CurrentUser>;
+let colleague: CurrentUser;
+let caseworkerB: CurrentUser;
+let programs: Record<string, string>;
+
+beforeAll(async () => {
+  await getDb().prosecutionTransition.createMany({ data: TRANSITIONS.map((t) => ({ fromStatus: t.from, toStatus: t.to, isCorrection: t.isCorrection })), skipDuplicates: true });
+  await ensureOperation();
+  [regionA, regionB] = (await Promise.all([makeRegion(), makeRegion()])).map((r) => r.id) as [string, string];
+  users = {
+    CASEWORKER: await makeUser("CASEWORKER", [regionA]),
+    SUPERVISOR: await makeUser("SUPERVISOR", [regionA]),
+    AUDITOR: await makeUser("AUDITOR"),
+    ADMINISTRATOR: await makeUser("ADMINISTRATOR"),
+  };
+  colleague = await makeUser("CASEWORKER", [regionA]);
+  caseworkerB = await makeUser("CASEWORKER", [regionB]);
+  programs = { [regionA]: (await makeProgram(regionA, 1000)).id, [regionB]: (await makeProgram(regionB, 1000)).id };
+});
+
+/** A fresh case in the given scope, so that an allowed write never disturbs another row of the table. */
+function caseIn(scope: Scope) {
+  if (scope === "assignedToMe") return makePerson(regionA, users.CASEWORKER.id, uniqueSurname());
+  if (scope === "myRegion") return makePerson(regionA, colleague.id, uniqueSurname());
+  return makePerson(regionB, caseworkerB.id, uniqueSurname());
+}
+
+const uniqueSurname = () => `Матрица${Array.from(randomUUID().replace(/-/g, "").slice(0, 8), (c) => "бвгдклмнпрстфхш"[parseInt(c, 16) % 15]).join("")}`;
+
+/** Every page of a registry query, so the answer does not depend on the page size. */
+async function everyListedId(user: CurrentUser, query: Record<string, string>): Promise<string[]> {
+  const ids: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listCases(user, RegistryQuery.parse({ ...query, cursor }));
+    ids.push(...page.rows.map((row) => row.id));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return ids;
+}
+
+/** All a refused call could have touched on a case: its row and everything hanging from it. */
+async function caseSnapshot(caseId: string): Promise<string> {
+  const db = getDb();
+  const rows = await Promise.all([
+    db.person.findUniqueOrThrow({ where: { id: caseId } }),
+    db.prosecutionEntry.findMany({ where: { personId: caseId }, orderBy: { id: "asc" } }),
+    db.enrollment.findMany({ where: { personId: caseId }, orderBy: { id: "asc" } }),
+    db.note.findMany({ where: { personId: caseId }, orderBy: { id: "asc" } }),
+    db.alias.findMany({ where: { personId: caseId }, orderBy: { id: "asc" } }),
+  ]);
+  return JSON.stringify(rows, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value));
+}
+
+type Attempt = { run: () => Promise<unknown>; served: () => Promise<boolean> };
+
+/** How each action is tried on a case of the scope, and how to tell from the database that it was served. */
+async function attempt(action: CaseAction, user: CurrentUser, scope: Scope, person: { id: string; familyName: string; regionId: string }): Promise<Attempt> {
+  const db = getDb();
+  const chainHas = (eventAction: string) => async () => (await db.auditEvent.count({ where: { chain: person.id, action: eventAction } })) > 0;
+  switch (action) {
+    case "view":
+      return { run: () => getCase(user, person.id), served: chainHas("case.viewed") };
+    case "list": {
+      const listed = { ids: [] as string[] };
+      return { run: async () => (listed.ids = await everyListedId(user, { region: person.regionId })), served: async () => listed.ids.includes(person.id) };
+    }
+    case "search": {
+      const found = { ids: [] as string[] };
+      return { run: async () => (found.ids = await everyListedId(user, { q: person.familyName })), served: async () => found.ids.includes(person.id) };
+    }
+    case "create": {
+      // Names and birth date of no one else, so the possible-duplicates check never stops the save.
+      const familyName = uniqueSurname();
+      const region = scope === "otherRegion" ? regionB : regionA;
+      const birthDate = `19${70 + Math.floor(Math.random() * 30)}-0${1 + Math.floor(Math.random() * 9)}-1${Math.floor(Math.random() * 9)}`;
+      const input = NewCaseInput.parse({ familyName, givenName: uniqueSurname(), sex: "FEMALE", birthDate, regionId: region, returnDate: "2019-05-07", returnOperationCode: "TEST_OP", returnedFrom: "SY" });
+      return { run: () => createCase(user, input), served: async () => (await db.person.count({ where: { familyName } })) === 1 };
+    }
+    case "editPerson": {
+      const input = PersonEditInput.parse({ caseId: person.id, version: 1, familyName: "Тестов", givenName: "Иван", sex: "MALE", birthDate: "1990-01-01", citizenship: "KZ", caseStatus: "OPEN", riskLevel: "HIGH", reason: "Матрица" });
+      return { run: () => updatePerson(user, input), served: chainHas("person.updated") };
+    }
+    case "changeProsecution": {
+      const input = StatusChangeInput.parse({ caseId: person.id, version: 1, status: "PRELIMINARY_CHECK", effectiveDate: "2024-03-01", reason: "Матрица" });
+      return { run: () => changeProsecutionStatus(user, input), served: chainHas("prosecution.status_changed") };
+    }
+    case "enrol": {
+      const input = ReferInput.parse({ caseId: person.id, programId: programs[person.regionId], date: "2024-02-01" });
+      return { run: () => referToProgram(user, input), served: async () => (await db.enrollment.count({ where: { personId: person.id } })) === 1 };
+    }
+    case "addNote":
+      return { run: () => addNote(user, NoteInput.parse({ caseId: person.id, body: "Матрица" })), served: async () => (await db.note.count({ where: { personId: person.id } })) === 1 };
+  }
+}
+
+describe("access matrix through the domain functions", () => {
+  for (const role of ROLES) {
+    for (const action of CASE_ACTIONS) {
+      for (const scope of SCOPES) {
+        const allowed = ALLOWED[role][action].includes(scope);
+        it(`${role} ${action} on a case ${scope}: ${allowed ? "allowed" : "refused"}`, async () => {
+          const user = users[role];
+          const person = await caseIn(scope);
+          const before = await caseSnapshot(person.id);
+          const since = new Date();
+          const tried = await attempt(action, user, scope, person);
+          const result = await outcome(tried.run());
+          if (allowed) {
+            expect(result).toBe("ok");
+            expect(await tried.served()).toBe(true);
+            return;
+          }
+          // Refused: a list or search that leaves the case out, or a refusal in which a case out
+          // of reach reads as absent, one in reach but read-only as forbidden.
+          expect(await tried.served()).toBe(false);
+          if (result === "ok") expect(["list", "search"]).toContain(action);
+          else expect(result).toMatch(/^(notFound|forbidden|invalid:regionId=regionNotYours)$/);
+          expect(await caseSnapshot(person.id)).toBe(before);
+          // Nothing but the record of the denial (and, for a search, the record of the search).
+          const written = await getDb().auditEvent.findMany({ where: { actorId: user.id, occurredAt: { gte: since } }, select: { action: true } });
+          expect(written.map((e) => e.action).filter((a) => a !== "access.denied" && a !== "case.searched")).toEqual([]);
+        });
+      }
+    }
+  }
+});
+
+describe("administration through the domain functions", () => {
+  for (const role of ROLES) {
+    const allowed = role === "ADMINISTRATOR";
+    it(`${role} administers accounts and reference data: ${allowed ? "allowed" : "refused, with only the denial recorded"}`, async () => {
+      const user = users[role];
+      const since = new Date();
+      const code = `M_${randomUUID().slice(0, 8).toUpperCase()}`;
+      const results = [await outcome(listUsers(user)), await outcome(saveRegion(user, { code, kind: "REGION", labelEn: "Matrix", labelRu: "Матрица", labelKk: "Матрица", active: true }))];
+      expect(results).toEqual(allowed ? ["ok", "ok"] : ["notFound", "notFound"]);
+      expect(await getDb().region.count({ where: { code } })).toBe(allowed ? 1 : 0);
+      const written = (await getDb().auditEvent.findMany({ where: { actorId: user.id, occurredAt: { gte: since } }, select: { action: true } })).map((e) => e.action);
+      expect(written).toEqual(allowed ? ["region.created"] : ["access.denied", "access.denied"]);
+    });
+  }
+});
