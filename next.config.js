@@ -14,8 +14,8 @@ const securityHeaders = [
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  // The generated Prisma client and the pg driver run on the server only.
-  serverExternalPackages: ["@prisma/adapter-pg", "pg", "@node-rs/argon2"],
+  // The generated Prisma client, the pg driver and pdfkit (which reads its own data files) run on the server only, unbundled.
+  serverExternalPackages: ["@prisma/adapter-pg", "pg", "@node-rs/argon2", "pdfkit"],
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

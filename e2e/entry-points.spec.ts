@@ -3,9 +3,8 @@ import { createRequire } from "node:module";
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
 import { createDb } from "../lib/db/client";
 import type { PrismaClient } from "../lib/db/generated/client";
-import { expect, test } from "./fixtures";
+import { expect, signedInContext, test } from "./fixtures";
 import { CALLERS, ENTRY_POINTS, ROUTE_HANDLERS, fixtureCaseNumber, formOf, type Caller, type EntryPoint, type Fixtures } from "./entry-points";
-import { DEMO_PASSWORD } from "../prisma/seed/demo-accounts";
 
 // React's own encoder for server action arguments: the calls below are byte for byte what a
 // browser sends, minus the browser.
@@ -64,15 +63,6 @@ const auditActionsSince = async (db: PrismaClient, since: Date) =>
 let db: PrismaClient;
 let fixtures: Fixtures;
 const sessions = new Map<Caller | "anonymous", APIRequestContext>();
-
-async function signedInContext(baseURL: string, email: string): Promise<APIRequestContext> {
-  const context = await playwrightRequest.newContext({ baseURL });
-  const { csrfToken } = (await (await context.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const response = await context.post("/api/auth/callback/credentials", { form: { csrfToken, email, password: DEMO_PASSWORD, json: "true" } });
-  expect(response.ok(), `sign-in of ${email}`).toBe(true);
-  expect((await context.storageState()).cookies.some((c) => c.name === "zhusan.session"), `session cookie of ${email}`).toBe(true);
-  return context;
-}
 
 async function makeFixtures(): Promise<Fixtures> {
   const [caseworker, city, elsewhere, operation, programType, supervisor] = await Promise.all([

@@ -217,6 +217,8 @@ export const ENTRY_POINTS: Record<string, EntryPoint> = {
 /** Route handlers, and why each is safe to call without the policy deciding. */
 export const ROUTE_HANDLERS: Record<string, string> = {
   "/api/auth/[...nextauth]": "next-auth's own endpoints: sign-in (the credentials check itself), CSRF token, session read, sign-out",
+  "/api/cases/[caseId]/history": "one case's history export; refusals by session, origin, role and scope in e2e/exports.spec.ts",
+  "/api/exports/history": "a set of cases' history export; refusals by session, origin and role, and scope, in e2e/exports.spec.ts",
 };
 
 export function formOf(fields: Record<string, string>): FormData {

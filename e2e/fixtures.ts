@@ -1,4 +1,4 @@
-import { expect, test as base, type Page } from "@playwright/test";
+import { expect, request as playwrightRequest, test as base, type APIRequestContext, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/seed/demo-accounts";
 
 export type DemoRole = (typeof DEMO_ACCOUNTS)[number]["role"];
@@ -17,6 +17,16 @@ export async function signInThroughForm(page: Page, email: string, password = DE
   await page.getByLabel("E-mail").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** An HTTP client signed in through next-auth's own endpoints, for calling the app as a script would. */
+export async function signedInContext(baseURL: string, email: string, password = DEMO_PASSWORD): Promise<APIRequestContext> {
+  const context = await playwrightRequest.newContext({ baseURL });
+  const { csrfToken } = (await (await context.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const response = await context.post("/api/auth/callback/credentials", { form: { csrfToken, email, password, json: "true" } });
+  expect(response.ok(), `sign-in of ${email}`).toBe(true);
+  expect((await context.storageState()).cookies.some((c) => c.name === "zhusan.session"), `session cookie of ${email}`).toBe(true);
+  return context;
 }
 
 /** A page already signed in as the role's demo account (through the same form, once per test). */

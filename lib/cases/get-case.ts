@@ -44,6 +44,8 @@ export type CaseDetail = {
   notes: { id: string; body: string; author: string | null; createdAt: string }[];
   history: { id: string; occurredAt: string; actor: string | null; action: string; reason: string | null; before: unknown; after: unknown }[];
   canEdit: boolean;
+  /** May export this case's history (auditors, and supervisors in their regions). */
+  canExport: boolean;
   /** The statuses this case may move to, from the table the server also enforces; empty when read-only. */
   nextStatuses: { status: ProsecutionStatus; isCorrection: boolean }[];
   /** Active programs in the person's region, with free places; empty when read-only. */
@@ -187,6 +189,7 @@ export async function getCase(user: CurrentUser, caseId: string): Promise<CaseDe
     notes: person.notes.map((n) => ({ id: n.id, body: n.body, author: n.author?.name ?? null, createdAt: n.createdAt.toISOString() })),
     history: history.map((h) => ({ id: h.id, occurredAt: h.occurredAt.toISOString(), actor: h.actorLabel, action: h.action, reason: h.reason, before: h.before, after: h.after })),
     canEdit,
+    canExport: can(user, "export.history", { regionId: person.regionId, caseworkerId: person.caseworkerId }),
     nextStatuses: transitions.map((t) => ({ status: t.toStatus, isCorrection: t.isCorrection })),
     programOptions: programs.map((p) => ({ id: p.id, name: p.name, provider: p.provider, type: typeLabels(p.programType), free: Math.max(0, p.capacity - p._count.enrollments) })),
     reasons: reasons.map((r) => ({ id: r.id, kind: r.kind, label: typeLabels(r) })),

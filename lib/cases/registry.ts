@@ -5,7 +5,7 @@ import type { AgeCategory, CaseStatus, ProsecutionStatus, RiskLevel } from "../d
 import { auditActorOf, recordAuditEvent } from "../audit/record-event";
 import type { CurrentUser } from "../auth/current-user";
 import { caseScopeWhere } from "../policy/case-scope";
-import type { RegistryQuery } from "../validation/registry";
+import type { RegistryFilters, RegistryQuery } from "../validation/registry";
 import { matchingPersonIds } from "./search-persons";
 
 export const REGISTRY_PAGE_SIZE = 50;
@@ -34,6 +34,19 @@ const ORDER: Record<RegistryQuery["sort"], Prisma.PersonOrderByWithRelationInput
   familyName: [{ familyNameLatin: "asc" }, { givenNameLatin: "asc" }, { id: "asc" }],
 };
 
+/** The registry's filters as a person query; set exports select their cases with the same. */
+export function registryFiltersWhere(filters: RegistryFilters): Prisma.PersonWhereInput {
+  return {
+    regionId: filters.region,
+    ageCategory: filters.age,
+    prosecutionStatus: filters.prosecution,
+    caseStatus: filters.status,
+    riskLevel: filters.risk,
+    caseworkerId: filters.caseworker,
+    returnOperationCode: filters.operation,
+  };
+}
+
 /**
  * One page of the registry: only cases the user may see (the policy's scope is part of every
  * query, counts included), filtered, optionally searched, in cursor order. A search is itself
@@ -41,16 +54,7 @@ const ORDER: Record<RegistryQuery["sort"], Prisma.PersonOrderByWithRelationInput
  */
 export async function listCases(user: CurrentUser, query: RegistryQuery): Promise<RegistryPage> {
   const db = getDb();
-  const filters: Prisma.PersonWhereInput = {
-    regionId: query.region,
-    ageCategory: query.age,
-    prosecutionStatus: query.prosecution,
-    caseStatus: query.status,
-    riskLevel: query.risk,
-    caseworkerId: query.caseworker,
-    returnOperationCode: query.operation,
-  };
-  const conditions: Prisma.PersonWhereInput[] = [caseScopeWhere(user, "case.view"), filters];
+  const conditions: Prisma.PersonWhereInput[] = [caseScopeWhere(user, "case.view"), registryFiltersWhere(query)];
   if (query.q) conditions.push({ id: { in: await matchingPersonIds(query.q) } });
   const where: Prisma.PersonWhereInput = { AND: conditions };
 
@@ -87,7 +91,7 @@ export async function listCases(user: CurrentUser, query: RegistryQuery): Promis
         actor: auditActorOf(user),
         action: "case.searched",
         entityType: "registry",
-        context: { text: query.q, filters: definedOnly(filters), results: total },
+        context: { text: query.q, filters: definedOnly(registryFiltersWhere(query)), results: total },
       }),
     );
   }

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { canonicalJson, type JsonValue } from "../audit/canonical-json";
-import type { ChainedEvent, ChainHead } from "../audit/verify-chain";
+import type { ChainHead } from "../audit/verify-chain";
 
 /**
  * The JSON case-history export (docs/audit-chain.md): `format`, then `chains`, then `manifest`.
@@ -8,10 +8,9 @@ import type { ChainedEvent, ChainHead } from "../audit/verify-chain";
  */
 export const HISTORY_FORMAT = "zhusan.case-history/1";
 
-/** One case's chain as exported: every event from seq 1 to the head at the time of export. */
-export type ExportedChain = { chain: string; caseNumber: string | null; head: ChainHead | null; events: (ChainedEvent | JsonValue)[] };
-
 export type HistoryManifest = {
+  /** The id of the export's audit event, which records the same counts, filters and reason. */
+  exportId: string;
   generatedAt: string;
   generatedBy: { id: string | null; label: string; role: string | null };
   reason: string;
@@ -24,31 +23,47 @@ export type HistoryManifest = {
   verifiable: boolean;
 };
 
-/** The `chains` array written piece by piece, hashing exactly the bytes of its JCS form. */
+/**
+ * The `chains` array written piece by piece, one event at a time, as exactly its RFC 8785 form
+ * (a chain's members in JCS order: caseNumber, chain, events, head), hashing the bytes as they go.
+ */
 export class ChainsWriter {
   private readonly hash = createHash("sha256");
-  private first = true;
+  private firstChain = true;
+  private firstEvent = true;
 
-  constructor(private readonly write: (text: string) => void) {}
+  constructor(private readonly write: (text: string) => Promise<void>) {}
 
-  open(): void {
-    this.emit("[");
+  open(): Promise<void> {
+    return this.emit("[");
   }
 
-  chain(chain: ExportedChain): void {
-    this.emit(`${this.first ? "" : ","}${canonicalJson(chain as unknown as JsonValue)}`);
-    this.first = false;
+  beginChain(chain: string, caseNumber: string | null): Promise<void> {
+    const text = `${this.firstChain ? "" : ","}{"caseNumber":${canonicalJson(caseNumber)},"chain":${canonicalJson(chain)},"events":[`;
+    this.firstChain = false;
+    this.firstEvent = true;
+    return this.emit(text);
+  }
+
+  event(event: JsonValue): Promise<void> {
+    const text = `${this.firstEvent ? "" : ","}${canonicalJson(event)}`;
+    this.firstEvent = false;
+    return this.emit(text);
+  }
+
+  endChain(head: ChainHead | null): Promise<void> {
+    return this.emit(`],"head":${canonicalJson(head)}}`);
   }
 
   /** Closes the array and returns its SHA-256. */
-  close(): string {
-    this.emit("]");
+  async close(): Promise<string> {
+    await this.emit("]");
     return this.hash.digest("hex");
   }
 
-  private emit(text: string): void {
+  private emit(text: string): Promise<void> {
     this.hash.update(text, "utf8");
-    this.write(text);
+    return this.write(text);
   }
 }
 

@@ -8,6 +8,13 @@ import { getRegistryOptions } from "@/lib/cases/registry-options";
 import { RegistryFilters } from "@/lib/validation/registry";
 import { CaseRegistry } from "@/components/cases/case-registry";
 import { RegistryFilters as FiltersForm } from "@/components/cases/registry-filters";
+import { ExportDialog } from "@/components/exports/export-dialog";
+
+/** The filters in force, as the form fields a set export sends. */
+function definedFilters(filters: RegistryFilters): Record<string, string> {
+  const { sort: _sort, ...rest } = filters;
+  return Object.fromEntries(Object.entries(rest).filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== ""));
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -31,6 +38,7 @@ export default async function CasesPage({ searchParams }: Props) {
       </div>
       <FiltersForm filters={filters} options={options} />
       <CaseRegistry filters={filters} initial={initial} regions={options.regions} />
+      {canAtAll(user, "export.history") && <ExportDialog endpoint="/api/exports/history" variant="set" filters={definedFilters(filters)} />}
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { ReferForm } from "@/components/programs/refer-form";
 import { NoteForm } from "@/components/cases/note-form";
 import { PersonEditForm } from "@/components/cases/person-edit-form";
 import { HouseholdMemberForm } from "@/components/cases/household-member-form";
+import { ExportDialog } from "@/components/exports/export-dialog";
 
 type Props = { params: Promise<{ caseId: string }> };
 
@@ -148,6 +149,11 @@ export default async function CasePage({ params }: Props) {
       </div>
 
       <Section title={t("history")} testId="case-history">
+        {detail.canExport && (
+          <div className="mb-4">
+            <ExportDialog endpoint={`/api/cases/${detail.id}/history`} variant="case" />
+          </div>
+        )}
         <ol className="space-y-3 text-sm">
           {detail.history.map((event) => (
             <li key={event.id} className="border-l-2 border-slate-200 pl-3" data-testid="history-entry">

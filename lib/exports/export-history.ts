@@ -1,0 +1,168 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { getDb, type Prisma, type Tx } from "../db/client";
+import type { AgeCategory, CaseStatus, ProsecutionStatus } from "../db/generated/enums";
+import type { JsonValue } from "../audit/canonical-json";
+import { auditActorOf, recordAuditEvent } from "../audit/record-event";
+import { recordDenial } from "../audit/record-denial";
+import { toHashedEvent } from "../audit/stored-event";
+import type { ChainedEvent } from "../audit/verify-chain";
+import type { CurrentUser } from "../auth/current-user";
+import { refusedCase } from "../cases/case-access";
+import { notFound } from "../cases/errors";
+import { registryFiltersWhere } from "../cases/registry";
+import { canAtAll } from "../policy/can";
+import { caseScopeWhere } from "../policy/case-scope";
+import type { RegistryFilters } from "../validation/registry";
+import type { CaseExportRequest } from "../validation/export";
+import { Pseudonymiser } from "./pseudonymise";
+
+/** Cases read per query while streaming, and events per query within a case: memory stays flat whatever the size. */
+const CASE_BATCH = 500;
+const EVENT_PAGE = 2000;
+/** An export reads from one snapshot, however long the download takes. */
+const SNAPSHOT_TIMEOUT_MS = 60 * 60 * 1000;
+
+export type Selection = { caseId: string } | { filters: Omit<RegistryFilters, "sort"> };
+
+/** What the person summary of a dossier shows; pseudonymised, names and exact dates are gone. */
+export type CaseSummary = {
+  chain: string;
+  caseNumber: string | null;
+  name: string | null;
+  birth: string;
+  ageCategory: AgeCategory;
+  region: { en: string; ru: string; kk: string };
+  prosecutionStatus: ProsecutionStatus;
+  caseStatus: CaseStatus;
+  returnDate: string;
+};
+
+/** One case of the export; its events are read page by page as the writer asks for them. */
+export type ExportedCase = { summary: CaseSummary; head: { lastSeq: number; lastHash: string } | null; events: AsyncIterable<ChainedEvent | JsonValue> };
+
+export type ExportPlan = {
+  exportId: string;
+  generatedAt: string;
+  generatedBy: { id: string; label: string; role: string };
+  request: CaseExportRequest;
+  filters: JsonValue;
+  counts: { cases: number; events: number };
+  /** Streams every case in order; call once, while the snapshot is open. */
+  cases: () => AsyncGenerator<ExportedCase>;
+};
+
+/**
+ * Authorizes the export, opens a snapshot, counts what it will contain, records the export's
+ * audit event with those counts, and hands `run` the plan to stream from. Everything the export
+ * holds is read inside one repeatable-read transaction, so the counts in the audit event are
+ * exactly what the file contains even while others keep working; events written meanwhile
+ * belong to the next export. Scope is the policy's, applied in every query.
+ */
+export async function exportHistory(user: CurrentUser, selection: Selection, request: CaseExportRequest, run: (plan: ExportPlan) => Promise<void>): Promise<void> {
+  if ("caseId" in selection && !z.uuid().safeParse(selection.caseId).success) throw notFound();
+  if (!canAtAll(user, "export.history")) {
+    await recordDenial(user, "export.history", { entityType: "person", entityId: "caseId" in selection ? selection.caseId : null, caseId: "caseId" in selection ? selection.caseId : null });
+    throw notFound();
+  }
+  const db = getDb();
+  const scope = caseScopeWhere(user, "export.history");
+  const where: Prisma.PersonWhereInput = "caseId" in selection ? { AND: [scope, { id: selection.caseId }] } : { AND: [scope, registryFiltersWhere({ ...selection.filters, sort: "caseNumber" })] };
+  const filters: JsonValue = "caseId" in selection ? { caseId: selection.caseId } : (JSON.parse(JSON.stringify(selection.filters)) as JsonValue);
+
+  await db.$transaction(
+    async (tx) => {
+      const counts = await countExport(tx, where);
+      if ("caseId" in selection && counts.cases === 0) throw await refusedCase(user, "export.history", selection.caseId);
+      const exportId = randomUUID();
+      const pseudonymiser = request.profile === "pseudonymised" ? new Pseudonymiser() : null;
+      // Its own transaction: the export is on record before a byte leaves, and the snapshot does not hold the chain's head.
+      const recorded = await db.$transaction((audit) =>
+        recordAuditEvent(audit, {
+          actor: auditActorOf(user),
+          action: "history.exported",
+          entityType: "export",
+          entityId: exportId,
+          caseId: "caseId" in selection ? selection.caseId : null,
+          reason: request.reason,
+          context: { format: request.format, profile: request.profile, filters, cases: counts.cases, events: counts.events },
+        }),
+      );
+      await run({
+        exportId,
+        generatedAt: recorded.occurredAt,
+        generatedBy: { id: user.id, label: user.email, role: user.role },
+        request,
+        filters: pseudonymiser ? pseudonymiser.value(filters) : filters,
+        counts,
+        cases: () => streamCases(tx, where, pseudonymiser),
+      });
+    },
+    { isolationLevel: "RepeatableRead", timeout: SNAPSHOT_TIMEOUT_MS, maxWait: 10_000 },
+  );
+}
+
+/** Cases and events the export will hold, read page by page so no list of ids is kept. */
+async function countExport(tx: Tx, where: Prisma.PersonWhereInput): Promise<{ cases: number; events: number }> {
+  let cases = 0;
+  let events = 0;
+  let after: string | undefined;
+  for (;;) {
+    const ids = (await tx.person.findMany({ where: after ? { AND: [where, { id: { gt: after } }] } : where, orderBy: { id: "asc" }, take: 5000, select: { id: true } })).map((p) => p.id);
+    if (ids.length === 0) break;
+    const heads = await tx.auditChainHead.aggregate({ where: { chain: { in: ids } }, _sum: { lastSeq: true } });
+    cases += ids.length;
+    events += heads._sum.lastSeq ?? 0;
+    after = ids[ids.length - 1];
+  }
+  return { cases, events };
+}
+
+const SUMMARY_SELECT = {
+  id: true, caseNumber: true, familyName: true, givenName: true, patronymic: true, birthDate: true, ageCategory: true,
+  prosecutionStatus: true, caseStatus: true, returnDate: true, region: { select: { nameEn: true, nameRu: true, nameKk: true } },
+} satisfies Prisma.PersonSelect;
+
+async function* streamCases(tx: Tx, where: Prisma.PersonWhereInput, pseudonymiser: Pseudonymiser | null): AsyncGenerator<ExportedCase> {
+  let after: string | undefined;
+  for (;;) {
+    const persons = await tx.person.findMany({ where: after ? { AND: [where, { id: { gt: after } }] } : where, orderBy: { id: "asc" }, take: CASE_BATCH, select: SUMMARY_SELECT });
+    if (persons.length === 0) return;
+    const heads = await tx.auditChainHead.findMany({ where: { chain: { in: persons.map((p) => p.id) } } });
+    const headOf = new Map(heads.map((h) => [h.chain, { lastSeq: h.lastSeq, lastHash: h.lastHash }]));
+    for (const person of persons) {
+      const region = { en: person.region.nameEn, ru: person.region.nameRu, kk: person.region.nameKk };
+      const events = chainEvents(tx, person.id);
+      if (pseudonymiser) {
+        yield {
+          summary: { chain: pseudonymiser.pseudonym(person.id, "P"), caseNumber: null, name: null, birth: person.birthDate.toISOString().slice(0, 7), ageCategory: person.ageCategory, region, prosecutionStatus: person.prosecutionStatus, caseStatus: person.caseStatus, returnDate: person.returnDate.toISOString().slice(0, 7) },
+          head: null,
+          events: mapAsync(events, (event) => pseudonymiser.event(event)),
+        };
+      } else {
+        yield {
+          summary: { chain: person.id, caseNumber: person.caseNumber, name: [person.familyName, person.givenName, person.patronymic].filter(Boolean).join(" "), birth: person.birthDate.toISOString().slice(0, 10), ageCategory: person.ageCategory, region, prosecutionStatus: person.prosecutionStatus, caseStatus: person.caseStatus, returnDate: person.returnDate.toISOString().slice(0, 10) },
+          head: headOf.get(person.id) ?? null,
+          events,
+        };
+      }
+    }
+    after = persons[persons.length - 1]!.id;
+  }
+}
+
+/** One chain's events in seq order, a page at a time. */
+async function* chainEvents(tx: Tx, chain: string): AsyncGenerator<ChainedEvent> {
+  let afterSeq = 0;
+  for (;;) {
+    const rows = await tx.auditEvent.findMany({ where: { chain, seq: { gt: afterSeq } }, orderBy: { seq: "asc" }, take: EVENT_PAGE });
+    for (const row of rows) yield { ...toHashedEvent(row), hash: row.hash };
+    if (rows.length < EVENT_PAGE) return;
+    afterSeq = rows[rows.length - 1]!.seq;
+  }
+}
+
+async function* mapAsync<T, U>(source: AsyncIterable<T>, map: (item: T) => U): AsyncGenerator<U> {
+  for await (const item of source) yield map(item);
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import type { HashedEvent } from "../audit/event-hash";
+import { Pseudonymiser } from "./pseudonymise";
+
+const CASE = "0b7c3f0e-2d7f-4c55-9d2a-6f1e8a4b9c01";
+const event: HashedEvent = {
+  id: "9a1e7c52-0f3b-4d6e-a8c1-2b3d4e5f6a7b",
+  chain: CASE,
+  seq: 3,
+  prevHash: "ab",
+  occurredAt: "2026-03-02T09:15:00.000Z",
+  actor: { id: "5f0c1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b", label: "caseworker@example.org", role: "CASEWORKER" },
+  action: "person.updated",
+  entity: { type: "person", id: CASE },
+  caseId: CASE,
+  reason: "Уточнено со слов Абдуллаевой",
+  before: { familyName: "Абдуллаева", iin: "920410450123", birthDate: "1992-04-10", riskLevel: "LOW", aliases: [{ value: "Умм Мухаммад" }] },
+  after: { familyName: "Абдулаева", address: "ул. Абая, 1", riskLevel: "HIGH", memberId: "7d6c5b4a-3f2e-4d1c-9b8a-7f6e5d4c3b2a" },
+  context: { ipAddress: "10.0.0.7" },
+};
+
+describe("pseudonymised profile", () => {
+  const out = JSON.stringify(new Pseudonymiser().event(event));
+
+  it("leaves out names, IIN, address, aliases, free text and staff identities", () => {
+    for (const secret of ["Абдуллаева", "Абдулаева", "920410450123", "Абая", "Умм", "Уточнено", "caseworker@example.org", "10.0.0.7", CASE, "5f0c1a2b"]) expect(out).not.toContain(secret);
+  });
+
+  it("keeps what an evaluator needs, with dates cut to the month", () => {
+    const result = new Pseudonymiser().event(event) as Record<string, unknown>;
+    expect(result).toMatchObject({ seq: 3, occurredAt: "2026-03", action: "person.updated", actor: { role: "CASEWORKER" }, chain: "P-000002", caseId: "P-000002" });
+    expect(result.before).toMatchObject({ birthDate: "1992-04", riskLevel: "LOW" });
+    expect(result.after).toMatchObject({ riskLevel: "HIGH" });
+  });
+
+  it("gives the same id the same pseudonym throughout one export", () => {
+    const p = new Pseudonymiser();
+    expect(p.pseudonym(CASE, "P")).toBe(p.pseudonym(CASE, "P"));
+    expect(p.pseudonym(CASE, "P")).not.toBe(p.pseudonym(event.id, "E"));
+  });
+});
