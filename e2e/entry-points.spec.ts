@@ -52,7 +52,8 @@ async function fingerprint(db: PrismaClient): Promise<string> {
       (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM program t) AS program,
       (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM enrollment t) AS enrollment,
       (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM program_need t) AS program_need,
-      (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM note t) AS note`;
+      (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM note t) AS note,
+      (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM audit_verification t) AS audit_verification`;
   return JSON.stringify(row);
 }
 

@@ -177,6 +177,12 @@ export const ENTRY_POINTS: Record<string, EntryPoint> = {
       form: { version: String((await db.setting.findUnique({ where: { key: "auth.secondFactorRequiredRoles" }, select: { version: true } }))?.version ?? 0), roles: "", reason: "Entry-point check" },
     }),
   },
+  "app/(app)/audit/actions.ts#verifyLogAction": {
+    // Only those who may read every chain; the result row it writes is part of the fingerprint.
+    allowed: ["auditor"],
+    refused: ["caseworker", "supervisor", "administrator"],
+    reply: async () => ({ form: {} }),
+  },
   "app/(app)/admin/actions.ts#createUserAction": {
     ...ADMINISTRATION,
     reply: async () => ({ form: { name: "Created By Check", email: `created-${randomInt(1e9)}@example.org`, role: "AUDITOR", temporaryPassword: "a temporary entry passphrase" } }),

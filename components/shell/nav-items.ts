@@ -1,8 +1,9 @@
 import type { Action } from "@/lib/policy/permissions";
 
 /** The navigation, each entry shown only to roles the policy lets perform its action. */
-export const NAV_ITEMS: readonly { href: string; labelKey: "home" | "cases" | "admin"; action: Action | null }[] = [
+export const NAV_ITEMS: readonly { href: string; labelKey: "home" | "cases" | "audit" | "admin"; action: Action | null }[] = [
   { href: "/", labelKey: "home", action: null },
   { href: "/cases", labelKey: "cases", action: "case.view" },
+  { href: "/audit", labelKey: "audit", action: "audit.read" },
   { href: "/admin", labelKey: "admin", action: "admin.manage" },
 ];

@@ -1,0 +1,68 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import type { AuditLogRow } from "@/lib/audit/audit-log";
+import { ChangeList } from "@/components/cases/change-list";
+
+/** The events, newest first; each opens to its full before, after and context. */
+export async function AuditTable({ rows, canOpenCases }: { rows: AuditLogRow[]; canOpenCases: boolean }) {
+  const [t, tCase, tRoles, format] = await Promise.all([getTranslations("audit"), getTranslations("case"), getTranslations("roles"), getFormatter()]);
+  if (rows.length === 0) return <p className="text-slate-700">{t("empty")}</p>;
+  const actionLabel = (action: string) => (tCase.has(`action.${action}` as "action.case.created") ? tCase(`action.${action}` as "action.case.created") : action);
+  return (
+    <ol className="space-y-2" data-testid="audit-events">
+      {rows.map((row) => (
+        <li key={row.id} className="rounded border border-slate-200 bg-white p-3 text-sm" data-testid="audit-event">
+          <details>
+            <summary className="cursor-pointer">
+              <span className="font-medium">{actionLabel(row.action)}</span> <code className="text-xs text-slate-500">{row.action}</code> · {format.dateTime(new Date(row.occurredAt), { dateStyle: "medium", timeStyle: "medium" })} ·{" "}
+              {row.actorLabel ?? "—"}
+              {row.actorRole && ` (${tRoles(row.actorRole as "AUDITOR")})`}
+              {row.caseNumber && (
+                <>
+                  {" · "}
+                  {canOpenCases && row.caseId ? <Link href={`/cases/${row.caseId}`} className="text-sky-800 underline">{row.caseNumber}</Link> : row.caseNumber}
+                </>
+              )}
+            </summary>
+            <div className="mt-2 space-y-1">
+              {row.reason && (
+                <p>
+                  {t("reason")}: {row.reason}
+                </p>
+              )}
+              <ChangeList before={row.before} after={row.after} />
+              <dl className="grid grid-cols-[auto_1fr] gap-x-3 text-xs text-slate-700">
+                <dt>{t("entity")}</dt>
+                <dd>
+                  {row.entityType} {row.entityId ?? ""}
+                </dd>
+                <dt>{t("chain")}</dt>
+                <dd>
+                  {row.chain} · #{row.seq}
+                </dd>
+                {row.before !== null && (
+                  <>
+                    <dt>{t("before")}</dt>
+                    <dd className="break-all font-mono">{JSON.stringify(row.before)}</dd>
+                  </>
+                )}
+                {row.after !== null && (
+                  <>
+                    <dt>{t("after")}</dt>
+                    <dd className="break-all font-mono">{JSON.stringify(row.after)}</dd>
+                  </>
+                )}
+                {row.context !== null && (
+                  <>
+                    <dt>{t("context")}</dt>
+                    <dd className="break-all font-mono">{JSON.stringify(row.context)}</dd>
+                  </>
+                )}
+              </dl>
+            </div>
+          </details>
+        </li>
+      ))}
+    </ol>
+  );
+}
