@@ -1,0 +1,136 @@
+/**
+ * `npm run bench:export -- 10000 100000 1000000`: builds a throwaway database with that many
+ * audit events (100 per case), exports all of them as JSON and as CSV the way the endpoint does,
+ * and prints events per second and the process's peak memory. The figures are printed, never
+ * asserted: these machines are shared and noisy. Uses TEST_DATABASE_URL's server, or an
+ * embedded one. Run it with a small heap (NODE_OPTIONS=--max-old-space-size=256) to see that
+ * the export's memory does not grow with its size.
+ */
+import { randomUUID } from "node:crypto";
+import { Pool } from "pg";
+import { createFreshDatabase } from "../lib/db/fresh-database";
+import { applyMigrations } from "../lib/db/migrate";
+import { buildAuditEvent } from "../lib/audit/record-event";
+import type { CurrentUser } from "../lib/auth/session-store";
+import { runScript } from "./run-script";
+
+const EVENTS_PER_CASE = 100;
+const CASE_BATCH = 200;
+
+/**
+ * Loads the cases, their chains and heads straight through pg with array parameters: a million
+ * events go in as a few hundred statements, and the loader's memory does not count against the export.
+ */
+async function fill(url: string, events: number): Promise<{ regionId: string; auditor: CurrentUser }> {
+  const pool = new Pool({ connectionString: url, max: 1 });
+  try {
+    const regionId = randomUUID();
+    const auditorId = randomUUID();
+    const email = `bench-${auditorId}@example.org`;
+    await pool.query(`INSERT INTO region (id, code, kind, name_en, name_ru, name_kk, updated_at) VALUES ($1, $2, 'REGION', 'Bench', 'Бенч', 'Бенч', now())`, [regionId, `BENCH_${regionId.slice(0, 6)}`]);
+    await pool.query(`INSERT INTO return_operation (code, name_en, name_ru, name_kk) VALUES ('BENCH', 'Bench', 'Бенч', 'Бенч') ON CONFLICT DO NOTHING`);
+    await pool.query(`INSERT INTO app_user (id, email, name, role, password_hash, updated_at) VALUES ($1, $2, 'Bench Auditor', 'AUDITOR', 'not-a-hash', now())`, [auditorId, email]);
+    const actor = { id: auditorId, label: email, role: "CASEWORKER" as const };
+    const cases = Math.ceil(events / EVENTS_PER_CASE);
+    for (let first = 0; first < cases; first += CASE_BATCH) {
+      const ids = Array.from({ length: Math.min(CASE_BATCH, cases - first) }, () => randomUUID());
+      await pool.query(
+        `INSERT INTO person (id, case_number, family_name, given_name, family_name_latin, given_name_latin, search_name, sex, birth_date, region_id, return_date, return_operation_code, returned_from, age_category, updated_at)
+         SELECT id, num, 'Бенчмаркова', 'Айгерим', 'Benchmarkova', 'Aigerim', 'benchmarkova aigerim', 'FEMALE', '1990-01-01', $3, '2019-05-07', 'BENCH', 'SY', 'ADULT_WOMAN', now()
+         FROM unnest($1::uuid[], $2::text[]) AS t(id, num)`,
+        [ids, ids.map((_, i) => `KZ-2097-${String(first + i).padStart(6, "0")}`), regionId],
+      );
+      const columns: unknown[][] = Array.from({ length: 11 }, () => []);
+      const heads: [string[], number[], string[]] = [[], [], []];
+      ids.forEach((id, i) => {
+        let prevHash: string | null = null;
+        const inCase = Math.min(EVENTS_PER_CASE, events - (first + i) * EVENTS_PER_CASE);
+        for (let seq = 1; seq <= inCase; seq++) {
+          const { event, hash } = buildAuditEvent(id, seq, prevHash, { actor, action: "note.added", entityType: "note", entityId: randomUUID(), caseId: id, after: { body: `Заметка ${seq}: беседа с матерью, ребёнок ходит в школу` } });
+          [event.id, id, seq, prevHash, hash, event.occurredAt, auditorId, email, event.entity.id, id, JSON.stringify(event.after)].forEach((value, c) => columns[c]!.push(value));
+          prevHash = hash;
+        }
+        heads[0].push(id);
+        heads[1].push(inCase);
+        heads[2].push(prevHash ?? "");
+      });
+      await pool.query(
+        `INSERT INTO audit_event (id, chain, seq, prev_hash, hash, occurred_at, actor_id, actor_label, actor_role, action, entity_type, entity_id, person_id, after)
+         SELECT id, chain, seq, prev_hash, hash, occurred_at, actor_id, actor_label, 'CASEWORKER', 'note.added', 'note', entity_id, person_id, after
+         FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::text[], $6::timestamptz[], $7::uuid[], $8::text[], $9::text[], $10::uuid[], $11::jsonb[])
+           AS t(id, chain, seq, prev_hash, hash, occurred_at, actor_id, actor_label, entity_id, person_id, after)`,
+        columns,
+      );
+      await pool.query(`INSERT INTO audit_chain_head (chain, last_seq, last_hash) SELECT * FROM unnest($1::text[], $2::int[], $3::text[])`, heads);
+    }
+    return { regionId, auditor: { id: auditorId, email, name: "Bench Auditor", role: "AUDITOR", regionIds: [], sessionId: randomUUID(), mustChangePassword: false, secondFactorPending: false, secondFactorMissing: false } };
+  } finally {
+    await pool.end();
+  }
+}
+
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+
+/**
+ * Memory while `work` runs, sampled every 20 ms: the JavaScript heap's peak above where it
+ * started (what the export itself holds) and the process's peak resident size.
+ */
+async function measured(work: () => Promise<number>): Promise<{ seconds: number; bytes: number; heapGrowthMb: number; retainedMb: number; peakRssMb: number }> {
+  globalThis.gc?.();
+  const baseHeap = process.memoryUsage().heapUsed;
+  let peakHeap = baseHeap;
+  let peakRss = process.memoryUsage().rss;
+  const timer = setInterval(() => {
+    const now = process.memoryUsage();
+    peakHeap = Math.max(peakHeap, now.heapUsed);
+    peakRss = Math.max(peakRss, now.rss);
+  }, 20);
+  const started = performance.now();
+  try {
+    const bytes = await work();
+    const seconds = (performance.now() - started) / 1000;
+    globalThis.gc?.();
+    return { seconds, bytes, heapGrowthMb: mb(peakHeap - baseHeap), retainedMb: mb(process.memoryUsage().heapUsed - baseHeap), peakRssMb: mb(peakRss) };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+runScript("bench:export", async () => {
+  const sizes = process.argv.slice(2).map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  if (sizes.length === 0) sizes.push(10_000, 100_000, 1_000_000);
+  // Imported after DATABASE_URL names the throwaway database, which getDb() reads on first use.
+  for (const size of sizes) {
+    const database = await createFreshDatabase("bench");
+    try {
+      await applyMigrations(database.url);
+      process.env.DATABASE_URL = database.url;
+      process.env.NEXTAUTH_SECRET ??= "bench-only-secret-for-a-throwaway-database";
+      const filled = Date.now();
+      const { regionId, auditor } = await fill(database.url, size);
+      console.log(`[bench:export] ${size.toLocaleString("en")} events in ${Math.ceil(size / EVENTS_PER_CASE).toLocaleString("en")} cases loaded in ${((Date.now() - filled) / 1000).toFixed(1)} s`);
+      const { exportHistory } = await import("../lib/exports/export-history");
+      const { writeHistoryJson } = await import("../lib/exports/write-json");
+      const { writeHistoryCsv } = await import("../lib/exports/write-csv");
+      for (const [format, writer] of [["json", writeHistoryJson], ["csv", writeHistoryCsv]] as const) {
+        const result = await measured(async () => {
+          let bytes = 0;
+          await exportHistory(auditor, { filters: { region: regionId } }, { format, profile: "full", reason: "benchmark" }, (plan) =>
+            writer(plan, async (chunk) => {
+              bytes += Buffer.byteLength(chunk);
+            }),
+          );
+          return bytes;
+        });
+        console.log(
+          `[bench:export] ${format} ${size.toLocaleString("en")} events: ${result.seconds.toFixed(1)} s, ${Math.round(size / result.seconds).toLocaleString("en")} events/s, ${(result.bytes / 1024 / 1024).toFixed(1)} MB written, heap peak +${result.heapGrowthMb} MB (garbage included), +${result.retainedMb} MB kept after, peak RSS ${result.peakRssMb} MB`,
+        );
+      }
+      const { getDb } = await import("../lib/db/client");
+      await getDb().$disconnect();
+      delete (globalThis as { zhusanDb?: unknown }).zhusanDb;
+    } finally {
+      await database.drop();
+    }
+  }
+});
