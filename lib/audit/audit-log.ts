@@ -5,6 +5,7 @@ import type { CurrentUser } from "../auth/current-user";
 import { notFound } from "../cases/errors";
 import { canAtAll } from "../policy/can";
 import { reachOf } from "../policy/permissions";
+import { caseScopeSql } from "../policy/case-scope-sql";
 import type { AuditLogQuery } from "../validation/audit-log";
 import type { JsonValue } from "./canonical-json";
 import { recordDenial } from "./record-denial";
@@ -44,14 +45,11 @@ function scopeSql(user: CurrentUser): Prisma.Sql {
   switch (reachOf(user.role, "audit.read")) {
     case "all":
       return Prisma.sql`TRUE`;
-    case "regions":
-      return Prisma.sql`e.person_id IN (SELECT id FROM person WHERE region_id = ANY(${user.regionIds}::uuid[]))`;
-    case "own":
-      return Prisma.sql`e.person_id IN (SELECT id FROM person WHERE caseworker_id = ${user.id}::uuid)`;
     case "system":
       return Prisma.sql`e.chain = 'system' AND e.action <> ALL(${CASE_CONTENT_IN_SYSTEM_CHAIN}::text[])`;
-    case "none":
-      return Prisma.sql`FALSE`;
+    default:
+      // A case's history is readable exactly where the case's own scope for this action reaches.
+      return Prisma.sql`e.person_id IN (SELECT p.id FROM person p WHERE ${caseScopeSql(user, "audit.read", "p")})`;
   }
 }
 
