@@ -14,9 +14,10 @@ const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 export async function referToProgram(user: CurrentUser, input: ReferInput, now = new Date()): Promise<{ id: string }> {
   return getDb().$transaction(async (tx) => {
     const person = await requireEditableCase(tx, user, input.caseId);
-    const program = await tx.program.findUnique({ where: { id: input.programId }, select: { id: true, name: true, active: true, programTypeCode: true } });
+    const program = await tx.program.findUnique({ where: { id: input.programId }, select: { id: true, name: true, active: true, programTypeCode: true, regionId: true } });
     const problems: FieldError[] = [];
-    if (!program || !program.active) problems.push({ field: "programId", message: "programUnavailable" });
+    // A person is served where they live: a program of another region is not on offer to them.
+    if (!program || !program.active || program.regionId !== person.regionId) problems.push({ field: "programId", message: "programUnavailable" });
     if (day(input.date).getTime() > now.getTime()) problems.push({ field: "date", message: "future" });
     if (problems.length || !program) throw new FieldProblems(problems);
     const enrollment = await tx.enrollment.create({

@@ -1,0 +1,40 @@
+import { getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/current-user";
+import { pageOrNotFound } from "@/lib/actions/page-or-not-found";
+import { reviewQueue } from "@/lib/review/queue";
+import { getReviewOptions } from "@/lib/review/review-options";
+import { ReviewQuery } from "@/lib/validation/review";
+import { ReviewFilters } from "@/components/review/review-filters";
+import { ReviewQueue } from "@/components/review/review-queue";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ReviewPage({ searchParams }: Props) {
+  const user = await requireUser();
+  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  // A hand-edited URL with a nonsense filter shows the whole queue rather than an error page.
+  const parsed = ReviewQuery.safeParse(raw);
+  const query = parsed.success ? parsed.data : ReviewQuery.parse({});
+  const page = await pageOrNotFound(() => reviewQueue(user, query));
+  const [options, t] = await Promise.all([getReviewOptions(user), getTranslations("review")]);
+  const keep = Object.fromEntries(Object.entries(query).filter(([k, v]) => k !== "cursor" && v !== undefined && v !== false).map(([k, v]) => [k, v === true ? "1" : String(v)]));
+  const nextHref = page.nextCursor ? `/review?${new URLSearchParams({ ...keep, cursor: page.nextCursor }).toString()}` : null;
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p className="text-sm text-slate-600">{t("intro", { target: page.targetDays })}</p>
+        <p className="mt-2 text-sm" data-testid="review-total">
+          {t("total", { count: page.total, overdue: page.overdue })}
+        </p>
+      </div>
+      <ReviewFilters query={query} options={options} />
+      <ReviewQueue rows={page.rows} options={options} today={new Date().toISOString().slice(0, 10)} />
+      {nextHref && (
+        <a href={nextHref} className="inline-block rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100">
+          {t("more")}
+        </a>
+      )}
+    </div>
+  );
+}
