@@ -41,6 +41,8 @@ export type EntryPoint = {
   reply: (fx: Fixtures, db: PrismaClient) => Promise<Reply>;
   /** Why an action needs no session, if it does not. */
   public?: string;
+  /** Refused callers who may nonetheless read the case, so its number may appear in the refusal. */
+  mayReadCase?: Caller[];
 };
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -182,6 +184,28 @@ export const ENTRY_POINTS: Record<string, EntryPoint> = {
     allowed: ["auditor"],
     refused: ["caseworker", "supervisor", "administrator"],
     reply: async () => ({ form: {} }),
+  },
+  "app/(app)/admin/actions.ts#saveReviewSettingsAction": {
+    ...ADMINISTRATION,
+    // The configuration as it stands, saved again: the positive control changes only the version.
+    reply: async (_fx, db) => ({
+      form: {
+        version: String((await db.setting.findUnique({ where: { key: "review.waitingTargetDays" }, select: { version: true } }))?.version ?? 0),
+        targetDays: "30",
+        required: (await db.programRequirement.findMany()).map((r) => `${r.ageCategory}:${r.programTypeCode}`).join(","),
+        reason: "Entry-point check",
+      },
+    }),
+  },
+  "app/(app)/review/actions.ts#bulkReviewAction": {
+    // Acting on the fixture's case: its region's supervisor may; everyone else is refused for that person.
+    allowed: ["supervisor"],
+    refused: ["caseworker", "colleague", "caseworkerElsewhere", "supervisorElsewhere", "auditor", "administrator"],
+    // The summary names the case to those who may see it in the queue: its own caseworker and the auditor.
+    mayReadCase: ["caseworker", "auditor"],
+    reply: async (fx, db) => ({
+      form: { operation: "assign", caseworkerId: (await db.user.findUniqueOrThrow({ where: { email: CALLERS.colleague }, select: { id: true } })).id, selected: `${fx.caseId}:${await caseVersion(fx, db)}` },
+    }),
   },
   "app/(app)/admin/actions.ts#createUserAction": {
     ...ADMINISTRATION,

@@ -6,6 +6,7 @@ const SECTIONS = [
   { key: "regions", href: "/admin/regions" },
   { key: "programs", href: "/admin/programs" },
   { key: "reference", href: "/admin/reference" },
+  { key: "review", href: "/admin/review" },
   { key: "security", href: "/admin/security" },
 ] as const;
 

@@ -47,7 +47,7 @@ export function ReviewQueue({ rows, options, today }: { rows: QueueRow[]; option
           </thead>
           <tbody>
             {rows.map((row) => (
-              <tr key={row.id} className={`border-t border-slate-100 ${row.overdue ? "bg-amber-50" : ""}`} data-testid="review-row" data-overdue={row.overdue}>
+              <tr key={row.id} className={`border-t border-slate-100 ${row.overdue ? "bg-amber-50" : ""}`} data-testid="review-row" data-overdue={row.overdue} data-case={row.id} data-missing={row.missingTypes.join(",")}>
                 {options.canAct && (
                   <td className="px-3 py-2">
                     <input type="checkbox" name="selected" value={`${row.id}:${row.version}`} aria-label={t("selectPerson", { name: row.name })} />

@@ -13,6 +13,8 @@ import { ensureProgramType, makePerson, makeProgram, makeReason, makeRegion, mak
 import { outcome } from "../testing/outcome";
 import { BulkReviewInput } from "../validation/review-actions";
 import { runBulkReview } from "./bulk";
+import { saveReviewSettings } from "../admin/review-settings";
+import { ReviewSettingsInput } from "../validation/review-settings";
 
 /**
  * The queue the app computes must equal the queue computed here, from the same rows, by a
@@ -192,5 +194,25 @@ describe("acting from the review queue", () => {
     await getDb().person.update({ where: { id: people[1]!.id }, data: { version: 2 } });
     const input = BulkReviewInput.parse({ operation: "assign", caseworkerId: caseworkerA.id, selected: people.map((p) => `${p.id}:1`).join(",") });
     expect((await runBulkReview(supervisor, input)).map((o) => o.result)).toEqual(["ok", "conflict", "ok"]);
+  });
+});
+
+describe("review settings", () => {
+  it("are saved by an administrator with one audit event holding before and after, guarded by a version", async () => {
+    const admin = await makeUser("ADMINISTRATOR");
+    const db = getDb();
+    const required = (await db.programRequirement.findMany()).map((r) => `${r.ageCategory}:${r.programTypeCode}`);
+    const version = (await db.setting.findUnique({ where: { key: "review.waitingTargetDays" } }))?.version ?? 0;
+    const input = (v: number, targetDays: number) => ReviewSettingsInput.parse({ version: v, targetDays, required: required.join(","), reason: "Проверка" });
+    expect(await outcome(saveReviewSettings(supervisor, input(version, 45)))).toBe("notFound");
+    await saveReviewSettings(admin, input(version, 45));
+    expect(await waitingTargetDays()).toBe(45);
+    expect(await outcome(saveReviewSettings(admin, input(version, 30)))).toBe("conflict");
+    await saveReviewSettings(admin, input(version + 1, 30));
+    const events = await db.auditEvent.findMany({ where: { chain: "system", action: "settings.changed", actorId: admin.id }, orderBy: { seq: "asc" } });
+    expect(events.map((e) => [e.before, e.after])).toEqual([
+      [{ targetDays: 30, required: [...required].sort() }, { targetDays: 45, required: [...required].sort() }],
+      [{ targetDays: 45, required: [...required].sort() }, { targetDays: 30, required: [...required].sort() }],
+    ]);
   });
 });

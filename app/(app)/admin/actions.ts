@@ -7,6 +7,8 @@ import { createUser, runAccountCommand, setTemporaryPassword, updateUser } from 
 import type { ActionState } from "@/lib/validation/action-state";
 import { AccountCommandInput, CreateUserInput, SecondFactorRolesInput, SetTemporaryPasswordInput, UpdateUserInput } from "@/lib/validation/account";
 import { saveSecondFactorRoles } from "@/lib/admin/second-factor-roles";
+import { saveReviewSettings } from "@/lib/admin/review-settings";
+import { ReviewSettingsInput } from "@/lib/validation/review-settings";
 import { saveProgram, saveProgramType, saveReason, saveRegion } from "@/lib/admin/reference-data";
 import { ProgramInput, ProgramTypeInput, ReasonInput, RegionInput } from "@/lib/validation/reference-data";
 
@@ -62,4 +64,9 @@ export async function saveProgramAction(_previous: ActionState, formData: FormDa
 export async function saveSecondFactorRolesAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requireUser();
   return runFormAction("saveSecondFactorRolesAction", formData, SecondFactorRolesInput, (input) => saveSecondFactorRoles(user, input), { path: "/admin/security", success: "settingsSaved", messages: { conflict: "settingsConflict" } });
+}
+
+export async function saveReviewSettingsAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await requireUser();
+  return runFormAction("saveReviewSettingsAction", formData, ReviewSettingsInput, (input) => saveReviewSettings(user, input), { path: "/admin/review", success: "settingsSaved", messages: { conflict: "settingsConflict" } });
 }

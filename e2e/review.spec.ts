@@ -1,0 +1,69 @@
+import { createDb } from "../lib/db/client";
+import type { PrismaClient } from "../lib/db/generated/client";
+import { expect, test } from "./fixtures";
+
+let db: PrismaClient;
+let regionId: string;
+let newCaseworker: { id: string; name: string };
+
+test.beforeAll(async () => {
+  const url = process.env.E2E_DATABASE_URL;
+  if (!url) throw new Error("E2E_DATABASE_URL is not set: run the browser tests through `npm test`");
+  db = createDb(url);
+  regionId = (await db.region.findUniqueOrThrow({ where: { code: "ALMATY_REGION" }, select: { id: true } })).id;
+  // A caseworker of this spec's own, so reassigning cases disturbs no demo account another spec relies on.
+  const template = await db.user.findUniqueOrThrow({ where: { email: "caseworker3@example.org" }, select: { passwordHash: true } });
+  newCaseworker = await db.user.upsert({
+    where: { email: "review-spec-caseworker@example.org" },
+    update: {},
+    create: { email: "review-spec-caseworker@example.org", name: "Nurlan Review", role: "CASEWORKER", passwordHash: template.passwordHash, regions: { create: [{ regionId }] } },
+    select: { id: true, name: true },
+  });
+});
+
+test.afterAll(async () => {
+  await db?.$disconnect();
+});
+
+test("a supervisor bulk-assigns three people from the queue, refers one to a program, and that person leaves the queue", async ({ signedInAs }) => {
+  const page = await signedInAs("SUPERVISOR");
+  await page.getByRole("link", { name: "Review" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Review");
+  await page.goto(`/review?region=${regionId}`);
+  const rows = page.getByTestId("review-row");
+  await expect(rows.first()).toBeVisible();
+
+  // Assign three.
+  const chosen = await Promise.all([0, 1, 2].map((i) => rows.nth(i).getAttribute("data-case")));
+  for (const i of [0, 1, 2]) await rows.nth(i).getByRole("checkbox").check();
+  await page.getByLabel("Action").selectOption("assign");
+  await page.getByLabel("Caseworker", { exact: true }).selectOption(newCaseworker.id);
+  await page.getByRole("button", { name: "Apply to each" }).click();
+  await expect(page.getByTestId("bulk-summary")).toContainText("3 done, 0 not done");
+  const assigned = await db.person.findMany({ where: { id: { in: chosen as string[] } }, select: { caseworkerId: true } });
+  expect(assigned.map((p) => p.caseworkerId)).toEqual([newCaseworker.id, newCaseworker.id, newCaseworker.id]);
+
+  // Refer one whose only missing type a program of the region offers.
+  await page.goto(`/review?region=${regionId}`);
+  const single = page.locator('[data-testid="review-row"]:not([data-missing*=","])').first();
+  const caseId = (await single.getAttribute("data-case"))!;
+  const type = (await single.getAttribute("data-missing"))!;
+  const program = await db.program.create({ data: { name: "Review spec program", programTypeCode: type, provider: "Test", regionId, capacity: 20 }, select: { id: true } });
+  await page.reload();
+  await page.locator(`[data-case="${caseId}"]`).getByRole("checkbox").check();
+  await page.getByLabel("Action").selectOption("refer");
+  await page.getByLabel("Program").selectOption(program.id);
+  await page.getByRole("button", { name: "Apply to each" }).click();
+  await expect(page.getByTestId("bulk-summary")).toContainText("1 done, 0 not done");
+  await page.goto(`/review?region=${regionId}`);
+  await expect(page.getByTestId("review-table")).toBeVisible();
+  await expect(page.locator(`[data-case="${caseId}"]`)).toHaveCount(0);
+});
+
+test("an auditor reads the queue without the means to act on it", async ({ signedInAs }) => {
+  const page = await signedInAs("AUDITOR");
+  await page.getByRole("link", { name: "Review" }).click();
+  await expect(page.getByTestId("review-row").first()).toBeVisible();
+  await expect(page.getByRole("checkbox")).toHaveCount(1); // the "overdue only" filter
+  await expect(page.getByRole("button", { name: "Apply to each" })).toHaveCount(0);
+});

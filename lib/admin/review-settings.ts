@@ -1,0 +1,65 @@
+import "server-only";
+import { getDb } from "../db/client";
+import type { AgeCategory } from "../db/generated/enums";
+import { auditActorOf, recordAuditEvent } from "../audit/record-event";
+import type { CurrentUser } from "../auth/current-user";
+import { DomainError } from "../cases/errors";
+import { FieldProblems } from "../cases/field-problems";
+import { WAITING_TARGET_SETTING, waitingTargetDays } from "../review/settings";
+import type { ReviewSettingsInput } from "../validation/review-settings";
+import { requireAdministrator } from "./require-administrator";
+
+export type ReviewSettings = {
+  version: number;
+  targetDays: number;
+  required: { ageCategory: AgeCategory; programTypeCode: string }[];
+  programTypes: { code: string; en: string; ru: string; kk: string; active: boolean }[];
+};
+
+const asKeys = (rows: { ageCategory: string; programTypeCode: string }[]) => rows.map((r) => `${r.ageCategory}:${r.programTypeCode}`).sort();
+
+export async function readReviewSettings(user: CurrentUser): Promise<ReviewSettings> {
+  await requireAdministrator(user, { entityType: "setting", entityId: WAITING_TARGET_SETTING });
+  const db = getDb();
+  const [setting, targetDays, required, types] = await Promise.all([
+    db.setting.findUnique({ where: { key: WAITING_TARGET_SETTING }, select: { version: true } }),
+    waitingTargetDays(db),
+    db.programRequirement.findMany({ select: { ageCategory: true, programTypeCode: true } }),
+    db.programType.findMany({ orderBy: { sortOrder: "asc" }, select: { code: true, labelEn: true, labelRu: true, labelKk: true, active: true } }),
+  ]);
+  return { version: setting?.version ?? 0, targetDays, required, programTypes: types.map((t) => ({ code: t.code, en: t.labelEn, ru: t.labelRu, kk: t.labelKk, active: t.active })) };
+}
+
+/**
+ * The queue's configuration: which program types each age category requires, and after how many
+ * days without an enrollment a person is overdue. One version guards both, and the change is one
+ * audit event with both before and after.
+ */
+export async function saveReviewSettings(user: CurrentUser, input: ReviewSettingsInput): Promise<void> {
+  await requireAdministrator(user, { entityType: "setting", entityId: WAITING_TARGET_SETTING });
+  await getDb().$transaction(async (tx) => {
+    const current = await tx.setting.findUnique({ where: { key: WAITING_TARGET_SETTING }, select: { version: true } });
+    if ((current?.version ?? 0) !== input.version) throw new DomainError("conflict", "stale");
+    const known = new Set((await tx.programType.findMany({ select: { code: true } })).map((t) => t.code));
+    if (input.required.some((r) => !known.has(r.programTypeCode))) throw new FieldProblems([{ field: "required", message: "invalid" }]);
+    const before = { targetDays: await waitingTargetDays(tx), required: asKeys(await tx.programRequirement.findMany({ select: { ageCategory: true, programTypeCode: true } })) };
+    if (current) {
+      const saved = await tx.setting.updateMany({ where: { key: WAITING_TARGET_SETTING, version: input.version }, data: { value: input.targetDays, version: { increment: 1 } } });
+      if (saved.count !== 1) throw new DomainError("conflict", "stale");
+    } else {
+      const created = await tx.setting.createMany({ data: [{ key: WAITING_TARGET_SETTING, value: input.targetDays }], skipDuplicates: true });
+      if (created.count !== 1) throw new DomainError("conflict", "stale");
+    }
+    await tx.programRequirement.deleteMany({});
+    await tx.programRequirement.createMany({ data: input.required });
+    await recordAuditEvent(tx, {
+      actor: auditActorOf(user),
+      action: "settings.changed",
+      entityType: "setting",
+      entityId: WAITING_TARGET_SETTING,
+      reason: input.reason,
+      before,
+      after: { targetDays: input.targetDays, required: asKeys(input.required) },
+    });
+  });
+}
