@@ -24,6 +24,15 @@ export async function RegistryFilters({ filters, options }: Props) {
       </select>
     </div>
   );
+  const operationNames = (codes: string) => codes.split(",").map((code) => label(options.operations.find((o) => o.value === code) ?? { en: code, ru: code, kk: code })).join(", ");
+  const extra: { name: string; value: string; text: string }[] = [
+    filters.operation?.includes(",") ? { name: "", value: "", text: t("extra.operations", { names: operationNames(filters.operation) }) } : null,
+    filters.returnedFrom ? { name: "returnedFrom", value: filters.returnedFrom, text: t("extra.returnedFrom", { date: filters.returnedFrom }) } : null,
+    filters.returnedTo ? { name: "returnedTo", value: filters.returnedTo, text: t("extra.returnedTo", { date: filters.returnedTo }) } : null,
+    filters.convicted ? { name: "convicted", value: filters.convicted, text: t(`extra.convicted_${filters.convicted}`) } : null,
+    filters.prosecuted ? { name: "prosecuted", value: filters.prosecuted, text: t(`extra.prosecuted_${filters.prosecuted}`) } : null,
+    filters.need ? { name: "need", value: filters.need, text: t(`extra.need_${filters.need.split(":")[1] as "met" | "open"}`, { type: filters.need.split(":")[0]! }) } : null,
+  ].filter((e): e is { name: string; value: string; text: string } => e !== null);
   return (
     <form method="get" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-3 lg:grid-cols-5" aria-label={t("filtersLabel")}>
       {select("region", options.regions.map((r) => ({ value: r.value, label: label(r) })))}
@@ -32,8 +41,17 @@ export async function RegistryFilters({ filters, options }: Props) {
       {select("status", Object.values(CaseStatus).map((v) => ({ value: v, label: tEnum(`caseStatus.${v}`) })))}
       {select("risk", Object.values(RiskLevel).map((v) => ({ value: v, label: tEnum(`risk.${v}`) })))}
       {options.caseworkers.length > 0 && select("caseworker", options.caseworkers)}
-      {select("operation", options.operations.map((o) => ({ value: o.value, label: label(o) })))}
+      {filters.operation?.includes(",") ? <input type="hidden" name="operation" value={filters.operation} /> : select("operation", options.operations.map((o) => ({ value: o.value, label: label(o) })))}
       {select("sort", REGISTRY_SORTS.map((v) => ({ value: v, label: t(`sorts.${v}`) })), false)}
+      {/* Filters a dashboard link can set that have no control here: kept, and said in words. */}
+      {extra.length > 0 && (
+        <p className="text-sm text-slate-700 sm:col-span-3 lg:col-span-5" data-testid="registry-extra-filters">
+          {t("extra.label")} {extra.map((e) => e.text).join(" · ")}
+          {extra.filter((e) => e.name).map((e) => (
+            <input key={e.name} type="hidden" name={e.name} value={e.value} />
+          ))}
+        </p>
+      )}
       <div className="flex items-end gap-2">
         <button type="submit" className="rounded bg-slate-800 px-3 py-1.5 text-sm text-white hover:bg-slate-900">
           {t("apply")}

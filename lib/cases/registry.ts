@@ -5,8 +5,9 @@ import type { AgeCategory, CaseStatus, ProsecutionStatus, RiskLevel } from "../d
 import { auditActorOf, recordAuditEvent } from "../audit/record-event";
 import type { CurrentUser } from "../auth/current-user";
 import { caseScopeWhere } from "../policy/case-scope";
-import type { RegistryFilters, RegistryQuery } from "../validation/registry";
+import type { RegistryQuery } from "../validation/registry";
 import { matchingPersonIds } from "./search-persons";
+import { filtersInForce, registryFiltersWhere } from "./registry-filters";
 
 export const REGISTRY_PAGE_SIZE = 50;
 
@@ -34,19 +35,6 @@ const ORDER: Record<RegistryQuery["sort"], Prisma.PersonOrderByWithRelationInput
   familyName: [{ familyNameLatin: "asc" }, { givenNameLatin: "asc" }, { id: "asc" }],
 };
 
-/** The registry's filters as a person query; set exports select their cases with the same. */
-export function registryFiltersWhere(filters: RegistryFilters): Prisma.PersonWhereInput {
-  return {
-    regionId: filters.region,
-    ageCategory: filters.age,
-    prosecutionStatus: filters.prosecution,
-    caseStatus: filters.status,
-    riskLevel: filters.risk,
-    caseworkerId: filters.caseworker,
-    returnOperationCode: filters.operation,
-  };
-}
-
 /**
  * One page of the registry: only cases the user may see (the policy's scope is part of every
  * query, counts included), filtered, optionally searched, in cursor order. A search is itself
@@ -54,7 +42,8 @@ export function registryFiltersWhere(filters: RegistryFilters): Prisma.PersonWhe
  */
 export async function listCases(user: CurrentUser, query: RegistryQuery): Promise<RegistryPage> {
   const db = getDb();
-  const conditions: Prisma.PersonWhereInput[] = [caseScopeWhere(user, "case.view"), registryFiltersWhere(query)];
+  const { q: _q, cursor: _cursor, sort: _sort, ...filters } = query;
+  const conditions: Prisma.PersonWhereInput[] = [caseScopeWhere(user, "case.view"), await registryFiltersWhere(filters, db)];
   if (query.q) conditions.push({ id: { in: await matchingPersonIds(query.q) } });
   const where: Prisma.PersonWhereInput = { AND: conditions };
 
@@ -91,7 +80,7 @@ export async function listCases(user: CurrentUser, query: RegistryQuery): Promis
         actor: auditActorOf(user),
         action: "case.searched",
         entityType: "registry",
-        context: { text: query.q, filters: definedOnly(registryFiltersWhere(query)), results: total },
+        context: { text: query.q, filters: filtersInForce(filters), results: total },
       }),
     );
   }
@@ -116,8 +105,4 @@ export async function listCases(user: CurrentUser, query: RegistryQuery): Promis
       unaccompaniedMinor: p.unaccompaniedMinor,
     })),
   };
-}
-
-function definedOnly(filters: Prisma.PersonWhereInput): Record<string, string> {
-  return Object.fromEntries(Object.entries(filters).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
 }

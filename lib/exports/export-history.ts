@@ -11,7 +11,7 @@ import type { ChainedEvent } from "../audit/verify-chain";
 import type { CurrentUser } from "../auth/current-user";
 import { refusedCase } from "../cases/case-access";
 import { notFound } from "../cases/errors";
-import { registryFiltersWhere } from "../cases/registry";
+import { registryFiltersWhere } from "../cases/registry-filters";
 import { canAtAll } from "../policy/can";
 import { caseScopeWhere } from "../policy/case-scope";
 import type { RegistryFilters } from "../validation/registry";
@@ -68,7 +68,7 @@ export async function exportHistory(user: CurrentUser, selection: Selection, req
   }
   const db = getDb();
   const scope = caseScopeWhere(user, "export.history");
-  const where: Prisma.PersonWhereInput = "caseId" in selection ? { AND: [scope, { id: selection.caseId }] } : { AND: [scope, registryFiltersWhere({ ...selection.filters, sort: "caseNumber" })] };
+  const where: Prisma.PersonWhereInput = "caseId" in selection ? { AND: [scope, { id: selection.caseId }] } : { AND: [scope, await registryFiltersWhere(selection.filters, db)] };
   const filters: JsonValue = "caseId" in selection ? { caseId: selection.caseId } : (JSON.parse(JSON.stringify(selection.filters)) as JsonValue);
 
   await db.$transaction(

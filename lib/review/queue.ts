@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "../db/client";
+import { getDb, type Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import type { AgeCategory, ProsecutionStatus } from "../db/generated/enums";
 import type { CurrentUser } from "../auth/current-user";
@@ -82,13 +82,12 @@ function decodeCursor(cursor: string | undefined): Cursor | null {
 }
 
 /** The queue as the user may see it, longest waiting first, a page at a time. */
-export async function reviewQueue(user: CurrentUser, query: ReviewQuery, today = new Date()): Promise<QueuePage> {
+export async function reviewQueue(user: CurrentUser, query: ReviewQuery, today = new Date(), db: Db = getDb()): Promise<QueuePage> {
   if (!canAtAll(user, "review.view")) {
     await recordDenial(user, "review.view", { entityType: "review_queue", entityId: null });
     throw notFound();
   }
-  const db = getDb();
-  const targetDays = await waitingTargetDays();
+  const targetDays = await waitingTargetDays(db);
   const base = queueSql(user, query, today, targetDays);
   const cursor = decodeCursor(query.cursor);
   const [rows, [counts]] = await Promise.all([

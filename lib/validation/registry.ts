@@ -8,6 +8,10 @@ const optionalId = z.preprocess((v) => (v === "" || v === null ? undefined : v),
 export const REGISTRY_SORTS = ["caseNumber", "returnDate", "familyName"] as const;
 
 /** Registry filters: safe to keep in the URL, since none of them names a person. */
+const optionalText = (pattern: RegExp, max: number) => z.preprocess((v) => (v === "" || v === null ? undefined : v), z.string().max(max).regex(pattern).optional());
+const optionalDay = optionalText(/^\d{4}-\d{2}-\d{2}$/, 10).refine((v) => v === undefined || !Number.isNaN(Date.parse(v)));
+const yesNo = z.preprocess((v) => (v === "" || v === null ? undefined : v), z.enum(["yes", "no"]).optional());
+
 export const RegistryFilters = z.object({
   region: optionalId,
   age: optionalEnum(AgeCategory),
@@ -15,7 +19,17 @@ export const RegistryFilters = z.object({
   status: optionalEnum(CaseStatus),
   risk: optionalEnum(RiskLevel),
   caseworker: optionalId,
-  operation: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.string().max(40).regex(/^[A-Z0-9_]+$/).optional()),
+  /** One return operation, or several separated by commas (the Zhusan operations together). */
+  operation: optionalText(/^[A-Z0-9_]+(,[A-Z0-9_]+){0,19}$/, 400),
+  /** Returned on or after / on or before these days. */
+  returnedFrom: optionalDay,
+  returnedTo: optionalDay,
+  /** Convicted in DOMAIN.md's sense (convicted, serving or released after sentence). */
+  convicted: yesNo,
+  /** Ever in criminal proceedings: any status but not applicable and no proceedings. */
+  prosecuted: yesNo,
+  /** A program type's need, met or open, in the review queue's sense: "EDUCATION:open". */
+  need: optionalText(/^[A-Z0-9_]+:(met|open)$/, 60),
   sort: z.enum(REGISTRY_SORTS).catch("caseNumber"),
 });
 export type RegistryFilters = z.infer<typeof RegistryFilters>;

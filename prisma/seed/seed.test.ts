@@ -9,6 +9,9 @@ import { CONVICTED_STATUSES, isAllowedTransition } from "../../lib/prosecution/t
 import { hashEvent } from "../../lib/audit/event-hash";
 import { toHashedEvent } from "../../lib/audit/stored-event";
 import { DEMO_ACCOUNTS } from "./demo-accounts";
+import { getDashboard } from "../../lib/dashboard/dashboard";
+import { registryFiltersWhere } from "../../lib/cases/registry-filters";
+import { RegistryFilters } from "../../lib/validation/registry";
 import { planPeople } from "./plan-people";
 import { planPrograms } from "./plan-programs";
 import { Random } from "./random";
@@ -47,6 +50,19 @@ describe("the demo data reproduce the published figures", () => {
 });
 
 describe("the demo data are well-formed", () => {
+  it("the auditor's dashboard shows them with no manual step, and each count's registry link selects exactly those cases", async () => {
+    const auditor = await db.user.findUniqueOrThrow({ where: { email: "auditor@example.org" }, select: { id: true, email: true, name: true, role: true } });
+    const viewer = { ...auditor, regionIds: [], sessionId: "00000000-0000-4000-8000-000000000000", mustChangePassword: false, secondFactorPending: false, secondFactorMissing: false };
+    const { published } = await getDashboard(viewer, { db });
+    expect(Object.fromEntries(Object.entries(published).map(([k, v]) => [k, v.value]))).toEqual({
+      independentBy2018: 125, independentBy2018Convicted: 57, zhusanMen: 33, zhusanMenProsecuted: 33, zhusanWomen: 187, zhusanChildren: 490,
+    });
+    for (const figure of Object.values(published)) {
+      const filters = RegistryFilters.parse(Object.fromEntries(new URL(figure.href, "http://x").searchParams));
+      expect(await db.person.count({ where: await registryFiltersWhere(filters, db) }), figure.href).toBe(figure.value);
+    }
+  });
+
   it("every IIN passes validation and agrees with the birth date and sex", async () => {
     const persons = await db.person.findMany({ where: { iin: { not: null } }, select: { iin: true, birthDate: true, sex: true } });
     expect(persons.length).toBeGreaterThan(500);
