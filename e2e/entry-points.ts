@@ -140,6 +140,28 @@ export const ENTRY_POINTS: Record<string, EntryPoint> = {
     ...CASE_EDITORS,
     reply: async (fx) => ({ form: { caseId: fx.caseId, ownRole: "MOTHER", otherCaseNumber: fx.otherCaseNumber, otherRole: "CHILD" } }),
   },
+  "app/(app)/cases/[caseId]/actions.ts#saveAliasAction": {
+    ...CASE_EDITORS,
+    reply: async (fx) => ({ form: { caseId: fx.caseId, value: "Умм Тест", type: "KUNYA", source: "entry-point check" } }),
+  },
+  "app/(app)/cases/[caseId]/actions.ts#removeAliasAction": {
+    ...CASE_EDITORS,
+    // The alias belongs to the target case: it decides the scope, whatever case the form names.
+    reply: async (fx, db) => {
+      const alias = await db.alias.create({ data: { personId: fx.caseId, value: `Removable ${randomInt(1e9)}`, type: "NICKNAME", script: "LATIN", source: "test", searchName: "removable" }, select: { id: true, version: true } });
+      return { form: { caseId: fx.caseId, aliasId: alias.id, version: String(alias.version), reason: "Entry-point check" } };
+    },
+  },
+  "app/(app)/cases/[caseId]/actions.ts#removeHouseholdMemberAction": {
+    ...CASE_EDITORS,
+    reply: async (fx, db) => {
+      const other = await db.person.findUniqueOrThrow({ where: { caseNumber: fx.otherCaseNumber }, select: { id: true } });
+      // Linked afresh for each call, so every positive control has a member to remove.
+      const household = (await db.householdMember.findFirst({ where: { personId: fx.caseId }, select: { householdId: true } }))?.householdId ?? (await db.household.create({ data: { label: "entry points", members: { create: { personId: fx.caseId, relationship: "MOTHER" } } }, select: { id: true } })).id;
+      await db.householdMember.upsert({ where: { householdId_personId: { householdId: household, personId: other.id } }, update: {}, create: { householdId: household, personId: other.id, relationship: "CHILD" } });
+      return { form: { caseId: fx.caseId, memberId: other.id, reason: "Entry-point check" } };
+    },
+  },
   "app/(app)/account/password/actions.ts#changeOwnPasswordAction": {
     // Acts only on the caller's own account, which the session names; a form cannot name another.
     allowed: [],

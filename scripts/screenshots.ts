@@ -26,6 +26,26 @@ const SHOTS: Shot[] = [
       await page.getByTestId("case-history").waitFor();
     },
   },
+  { file: "review-supervisor.png", email: "supervisor@example.org", visit: async (page) => void (await page.goto("/review")) },
+  { file: "dashboard-auditor.png", email: "auditor@example.org", visit: async (page) => void (await page.goto("/dashboard")) },
+  {
+    file: "audit-auditor.png",
+    email: "auditor@example.org",
+    visit: async (page) => {
+      await page.goto("/audit");
+      await page.getByTestId("audit-event").first().locator("summary").click();
+    },
+  },
+  {
+    file: "export-auditor.png",
+    email: "auditor@example.org",
+    visit: async (page) => {
+      await page.goto("/cases");
+      await page.locator("tbody a").first().click();
+      await page.getByTestId("export-dialog").locator("summary").click();
+      await page.getByTestId("export-dialog").getByText("Reason for the export").scrollIntoViewIfNeeded();
+    },
+  },
   { file: "admin-users.png", email: "admin@example.org", visit: async (page) => void (await page.goto("/admin")) },
   {
     file: "admin-account.png",
@@ -53,7 +73,7 @@ async function main() {
         await page.getByTestId("signed-in-as").waitFor();
       }
       await shot.visit(page);
-      await page.screenshot({ path: `${OUT}/${shot.file}`, fullPage: shot.file !== "case-caseworker.png" });
+      await page.screenshot({ path: `${OUT}/${shot.file}`, fullPage: !["case-caseworker.png", "export-auditor.png", "review-supervisor.png"].includes(shot.file) });
       console.log(`wrote ${OUT}/${shot.file}`);
       await page.close();
     }

@@ -8,7 +8,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { FormField, inputClass } from "@/components/ui/form-field";
 import { SelectField } from "@/components/ui/select-field";
 
-type Props = { detail: Pick<CaseDetail, "id" | "version" | "familyName" | "givenName" | "patronymic" | "sex" | "birthDate" | "birthDateEstimated" | "iin" | "citizenship" | "address" | "caseStatus" | "riskLevel"> };
+type Props = { detail: Pick<CaseDetail, "id" | "version" | "familyName" | "givenName" | "patronymic" | "sex" | "birthDate" | "birthDateEstimated" | "iin" | "citizenship" | "address" | "caseStatus" | "riskLevel" | "unaccompaniedMinor" | "ageCategory"> };
 
 export function PersonEditForm({ detail }: Props) {
   const t = useTranslations("newCase");
@@ -26,6 +26,7 @@ export function PersonEditForm({ detail }: Props) {
     address: detail.address ?? "",
     caseStatus: detail.caseStatus,
     riskLevel: detail.riskLevel,
+    unaccompaniedMinor: detail.unaccompaniedMinor ? "on" : "",
   };
   return (
     <details className="mt-4 rounded border border-slate-200 p-3">
@@ -60,6 +61,11 @@ export function PersonEditForm({ detail }: Props) {
               {text("address", t("fields.address"))}
               {select("caseStatus", tEdit("caseStatus"), Object.values(CaseStatus).map((s) => ({ value: s, label: tEnum(`caseStatus.${s}`) })))}
               {select("riskLevel", t("fields.riskLevel"), Object.values(RiskLevel).map((r) => ({ value: r, label: tEnum(`risk.${r}`) })))}
+              {detail.ageCategory === "MINOR" && (
+                <label className="flex items-center gap-2 self-end pb-8 text-sm">
+                  <input type="checkbox" name="unaccompaniedMinor" defaultChecked={v("unaccompaniedMinor") === "on"} /> {tEdit("unaccompanied")}
+                </label>
+              )}
               {text("reason", tEdit("reason"))}
             </div>
           );

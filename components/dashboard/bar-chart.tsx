@@ -14,7 +14,7 @@ export function BarChart({ title, rows, testId, valueHeading }: { title: string;
     <figure className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid={testId}>
       <figcaption className="mb-2 font-semibold">{title}</figcaption>
       <div className="grid gap-4 md:grid-cols-2">
-        <svg aria-hidden="true" viewBox={`0 0 100 ${rows.length * (barHeight + 6)}`} preserveAspectRatio="none" className="h-auto w-full" height={rows.length * (barHeight + 6)}>
+        <svg aria-hidden="true" viewBox={`0 0 100 ${rows.length * (barHeight + 6)}`} preserveAspectRatio="none" className="w-full" height={rows.length * (barHeight + 6)}>
           {rows.map((row, i) => (
             <rect key={row.label} x={0} y={i * (barHeight + 6)} width={(row.count.value / max) * 100} height={barHeight} className="fill-sky-700" />
           ))}

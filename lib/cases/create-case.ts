@@ -6,6 +6,7 @@ import { can } from "../policy/can";
 import { normalizeName } from "../search/normalize-name";
 import { personDetailsData, personDetailsOf } from "./person-details";
 import { aliasesOf, type NewCaseInput } from "../validation/person";
+import { scriptOf } from "../search/script-of";
 import { ageCategoryAt } from "./age-category";
 import { DomainError } from "./errors";
 import { FieldProblems } from "./field-problems";
@@ -90,10 +91,4 @@ export async function createCase(user: CurrentUser, input: NewCaseInput): Promis
     });
     return { id: person.id, caseNumber };
   });
-}
-
-function scriptOf(text: string): "CYRILLIC" | "ARABIC" | "LATIN" {
-  if (/[\u0600-\u06ff]/.test(text)) return "ARABIC";
-  if (/[\u0400-\u04ff]/.test(text)) return "CYRILLIC";
-  return "LATIN";
 }

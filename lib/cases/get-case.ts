@@ -36,7 +36,7 @@ export type CaseDetail = {
   caseStatus: CaseStatus;
   riskLevel: RiskLevel;
   caseworkerName: string | null;
-  aliases: { id: string; value: string; type: string; script: string; source: string }[];
+  aliases: { id: string; version: number; value: string; type: string; script: string; source: string }[];
   prosecution: { id: string; status: ProsecutionStatus; effectiveDate: string; articles: string[]; authority: string | null; sentenceMonths: number | null; reason: string; daysInPrevious: number | null }[];
   needs: { programTypeCode: string; label: Labels; required: boolean; state: "met" | "open" | NeedState | "notNeeded" }[];
   enrollments: { id: string; version: number; steps: EnrollmentStep[]; program: string; provider: string; type: Labels; status: EnrollmentStatus; referredOn: string; enrolledOn: string | null; completedOn: string | null; endedOn: string | null; reason: Labels | null; outcomeNote: string | null }[];
@@ -77,7 +77,7 @@ export async function getCase(user: CurrentUser, caseId: string): Promise<CaseDe
       region: { select: { nameEn: true, nameRu: true, nameKk: true } },
       returnOperation: { select: { nameEn: true, nameRu: true, nameKk: true } },
       caseworker: { select: { name: true } },
-      aliases: { orderBy: { createdAt: "asc" }, select: { id: true, value: true, type: true, script: true, source: true } },
+      aliases: { orderBy: { createdAt: "asc" }, select: { id: true, version: true, value: true, type: true, script: true, source: true } },
       prosecution: { orderBy: [{ effectiveDate: "asc" }, { createdAt: "asc" }], select: { id: true, status: true, effectiveDate: true, articles: true, authority: true, sentenceMonths: true, reason: true } },
       enrollments: {
         orderBy: { referredOn: "desc" },

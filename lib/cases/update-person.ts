@@ -9,7 +9,7 @@ import { requireEditableCase } from "./case-access";
 import { DomainError } from "./errors";
 import { FieldProblems } from "./field-problems";
 
-const EDITABLE = ["familyName", "givenName", "patronymic", "sex", "birthDate", "birthDateEstimated", "iin", "citizenship", "address", "caseStatus", "riskLevel"] as const;
+const EDITABLE = ["familyName", "givenName", "patronymic", "sex", "birthDate", "birthDateEstimated", "iin", "citizenship", "address", "caseStatus", "riskLevel", "unaccompaniedMinor"] as const;
 type Editable = (typeof EDITABLE)[number];
 
 /**
@@ -22,11 +22,11 @@ export async function updatePerson(user: CurrentUser, input: PersonEditInput): P
     if (target.version !== input.version) throw new DomainError("conflict", "stale");
     const current = await tx.person.findUniqueOrThrow({
       where: { id: target.id },
-      select: { familyName: true, givenName: true, patronymic: true, sex: true, birthDate: true, birthDateEstimated: true, iin: true, citizenship: true, address: true, caseStatus: true, riskLevel: true },
+      select: { familyName: true, givenName: true, patronymic: true, sex: true, birthDate: true, birthDateEstimated: true, iin: true, citizenship: true, address: true, caseStatus: true, riskLevel: true, unaccompaniedMinor: true },
     });
     const before: Record<Editable, string | boolean | null> = { ...current, birthDate: current.birthDate.toISOString().slice(0, 10) };
     const details = personDetailsOf(input);
-    const after: Record<Editable, string | boolean | null> = { ...details, caseStatus: input.caseStatus };
+    const after: Record<Editable, string | boolean | null> = { ...details, caseStatus: input.caseStatus, unaccompaniedMinor: input.unaccompaniedMinor };
     const changed = EDITABLE.filter((field) => before[field] !== after[field]);
     if (changed.length === 0) return { version: target.version, changed };
     if (input.iin && changed.includes("iin") && (await tx.person.count({ where: { iin: input.iin, id: { not: target.id } } })) > 0) {
@@ -35,7 +35,7 @@ export async function updatePerson(user: CurrentUser, input: PersonEditInput): P
 
     const updated = await tx.person.updateMany({
       where: { id: target.id, version: target.version },
-      data: { ...personDetailsData(details), caseStatus: input.caseStatus, version: { increment: 1 } },
+      data: { ...personDetailsData(details), caseStatus: input.caseStatus, unaccompaniedMinor: input.unaccompaniedMinor, version: { increment: 1 } },
     });
     if (updated.count !== 1) throw new DomainError("conflict", "stale");
     const pick = (values: Record<Editable, string | boolean | null>): JsonValue => Object.fromEntries(changed.map((field) => [field, values[field]]));

@@ -9,3 +9,10 @@ export const AddHouseholdMemberInput = z.object({
   otherRole: z.enum(Relationship, { error: "required" }),
 });
 export type AddHouseholdMemberInput = z.infer<typeof AddHouseholdMemberInput>;
+
+export const RemoveHouseholdMemberInput = z.object({
+  caseId: z.uuid({ error: "required" }),
+  memberId: z.uuid({ error: "required" }),
+  reason: z.string().trim().min(1, { error: "required" }).max(500, { error: "tooLong" }),
+});
+export type RemoveHouseholdMemberInput = z.infer<typeof RemoveHouseholdMemberInput>;

@@ -80,7 +80,28 @@ export const PersonEditInput = z
     caseId: z.uuid({ error: "required" }),
     version: z.coerce.number({ error: "required" }).int().min(1),
     caseStatus: z.enum(CaseStatus, { error: "required" }),
+    /** A minor with no parent or guardian among the returnees; shown at a glance in the registry and household. */
+    unaccompaniedMinor: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
     reason: optionalText(2000),
   })
   .superRefine(checkPersonIin);
 export type PersonEditInput = z.infer<typeof PersonEditInput>;
+
+/** An alias added, or edited from the version the user saw, after registration. */
+export const AliasInput = z.object({
+  caseId: z.uuid({ error: "required" }),
+  aliasId: z.preprocess((v) => (v === "" ? undefined : v), z.uuid().optional()),
+  version: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).optional()),
+  value: z.string().trim().min(1, { error: "required" }).max(200, { error: "tooLong" }),
+  type: z.enum(AliasType, { error: "required" }),
+  source: z.string().trim().max(200, { error: "tooLong" }).default(""),
+});
+export type AliasInput = z.infer<typeof AliasInput>;
+
+export const RemoveAliasInput = z.object({
+  caseId: z.uuid({ error: "required" }),
+  aliasId: z.uuid({ error: "required" }),
+  version: z.coerce.number({ error: "required" }).int().min(1),
+  reason: z.string().trim().min(1, { error: "required" }).max(500, { error: "tooLong" }),
+});
+export type RemoveAliasInput = z.infer<typeof RemoveAliasInput>;

@@ -9,10 +9,12 @@ import type { ActionState } from "@/lib/validation/action-state";
 import { EnrollmentStepInput, ReferInput } from "@/lib/validation/enrollment";
 import { NoteInput } from "@/lib/validation/note";
 import { StatusChangeInput } from "@/lib/validation/prosecution";
-import { PersonEditInput } from "@/lib/validation/person";
 import { updatePerson } from "@/lib/cases/update-person";
 import { addHouseholdMember } from "@/lib/cases/add-household-member";
-import { AddHouseholdMemberInput } from "@/lib/validation/household";
+import { AddHouseholdMemberInput, RemoveHouseholdMemberInput } from "@/lib/validation/household";
+import { AliasInput, PersonEditInput, RemoveAliasInput } from "@/lib/validation/person";
+import { removeAlias, saveAlias } from "@/lib/cases/aliases";
+import { removeHouseholdMember } from "@/lib/cases/remove-household-member";
 
 // Server actions are public endpoints: each one signs the caller in fresh, parses its input, and
 // leaves authorization to the domain function, which decides on the stored case.
@@ -46,4 +48,19 @@ export async function updatePersonAction(_previous: ActionState, formData: FormD
 export async function addHouseholdMemberAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requireUser();
   return runFormAction("addHouseholdMemberAction", formData, AddHouseholdMemberInput, (input) => addHouseholdMember(user, input), { path: casePath(formData), success: "memberAdded" });
+}
+
+export async function saveAliasAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await requireUser();
+  return runFormAction("saveAliasAction", formData, AliasInput, (input) => saveAlias(user, input), { path: casePath(formData), success: "aliasSaved" });
+}
+
+export async function removeAliasAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await requireUser();
+  return runFormAction("removeAliasAction", formData, RemoveAliasInput, (input) => removeAlias(user, input), { path: casePath(formData), success: "aliasRemoved" });
+}
+
+export async function removeHouseholdMemberAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await requireUser();
+  return runFormAction("removeHouseholdMemberAction", formData, RemoveHouseholdMemberInput, (input) => removeHouseholdMember(user, input), { path: casePath(formData), success: "memberRemoved" });
 }

@@ -11,6 +11,8 @@ import { NoteForm } from "@/components/cases/note-form";
 import { PersonEditForm } from "@/components/cases/person-edit-form";
 import { HouseholdMemberForm } from "@/components/cases/household-member-form";
 import { ExportDialog } from "@/components/exports/export-dialog";
+import { AliasEditor } from "@/components/cases/alias-editor";
+import { HouseholdMemberRemove } from "@/components/cases/household-member-remove";
 
 type Props = { params: Promise<{ caseId: string }> };
 
@@ -51,6 +53,7 @@ export default async function CasePage({ params }: Props) {
             {t("aliases")}: {detail.aliases.map((a) => `${a.value} (${t(`aliasType.${a.type}` as "aliasType.KUNYA")})`).join(" · ")}
           </p>
         )}
+        {detail.canEdit && <AliasEditor caseId={detail.id} aliases={detail.aliases} />}
         <dl className="mt-3 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-3">
           <div><dt className="inline text-slate-600">{t("ageCategory")}: </dt><dd className="inline">{tEnum(`age.${detail.ageCategory}`)}, {t("age", { age })}{detail.unaccompaniedMinor && ` · ${t("unaccompanied")}`}</dd></div>
           <div><dt className="inline text-slate-600">{t("born")}: </dt><dd className="inline">{date(detail.birthDate)}{detail.birthDateEstimated && ` (${t("estimated")})`}</dd></div>
@@ -125,6 +128,7 @@ export default async function CasePage({ params }: Props) {
                   {t(`relationship.${m.relationship}`)}:{" "}
                   {m.name && m.caseNumber ? <Link href={`/cases/${m.personId}`} className="text-sky-800 underline">{m.name} ({m.caseNumber})</Link> : <span className="text-slate-600">{t("memberOutOfReach")}</span>}
                   {m.unaccompaniedMinor && <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">{t("unaccompanied")}</span>}
+                  {detail.canEdit && m.name && <HouseholdMemberRemove caseId={detail.id} memberId={m.personId} />}
                 </li>
               ))}
             </ul>
