@@ -1,0 +1,132 @@
+/**
+ * `npm run bench:registry -- 100000`: builds a throwaway database of that many persons (with
+ * aliases), then times the registry, search, case page, review queue and dashboard as the app
+ * runs them, each beside the bare SQL that answers the same question, and prints the median and
+ * 95th percentile. Printed, never asserted. Uses TEST_DATABASE_URL's server, or an embedded one.
+ */
+import { randomUUID } from "node:crypto";
+import { Pool } from "pg";
+import { createFreshDatabase } from "../lib/db/fresh-database";
+import { applyMigrations } from "../lib/db/migrate";
+import type { CurrentUser } from "../lib/auth/session-store";
+import { normalizeName, transliterateToLatin } from "../lib/search/normalize-name";
+import { FAMILY_STEMS, FEMALE_NAMES, MALE_NAMES, familyNameFor } from "../prisma/seed/names";
+import { DEFAULT_REQUIREMENTS } from "../prisma/seed/reference-data";
+import { Random } from "../prisma/seed/random";
+import { runScript } from "./run-script";
+
+const REGIONS = 20;
+const BATCH = 5000;
+const RUNS = 30;
+
+type Fixture = { auditor: CurrentUser; supervisor: CurrentUser; caseId: string; searchName: string };
+
+function viewer(id: string, role: CurrentUser["role"], regionIds: string[]): CurrentUser {
+  return { id, email: `${id}@bench.example.org`, name: `Bench ${role}`, role, regionIds, sessionId: randomUUID(), mustChangePassword: false, secondFactorPending: false, secondFactorMissing: false };
+}
+
+async function fill(pool: Pool, persons: number): Promise<Fixture> {
+  const random = new Random(7);
+  const regionIds = Array.from({ length: REGIONS }, () => randomUUID());
+  await pool.query(`INSERT INTO region (id, code, kind, name_en, name_ru, name_kk, updated_at) SELECT id, 'B_' || n, 'REGION', 'Bench ' || n, 'Бенч ' || n, 'Бенч ' || n, now() FROM unnest($1::uuid[]) WITH ORDINALITY AS t(id, n)`, [regionIds]);
+  await pool.query(`INSERT INTO return_operation (code, name_en, name_ru, name_kk) VALUES ('BENCH', 'Bench', 'Бенч', 'Бенч') ON CONFLICT DO NOTHING`);
+  for (const code of new Set(DEFAULT_REQUIREMENTS.map((r) => r.programTypeCode))) {
+    await pool.query(`INSERT INTO program_type (code, label_en, label_ru, label_kk) VALUES ($1, $1, $1, $1) ON CONFLICT DO NOTHING`, [code]);
+  }
+  for (const r of DEFAULT_REQUIREMENTS) await pool.query(`INSERT INTO program_requirement (age_category, program_type_code) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [r.ageCategory, r.programTypeCode]);
+  const users = { auditor: randomUUID(), supervisor: randomUUID(), caseworker: randomUUID() };
+  for (const [role, id] of Object.entries(users)) {
+    await pool.query(`INSERT INTO app_user (id, email, name, role, password_hash, updated_at) VALUES ($1, $2, $3, $4, 'not-a-hash', now())`, [id, `${id}@bench.example.org`, `Bench ${role}`, role.toUpperCase()]);
+  }
+  await pool.query(`INSERT INTO user_region (user_id, region_id) VALUES ($1, $2), ($1, $3), ($4, $2)`, [users.supervisor, regionIds[0], regionIds[1], users.caseworker]);
+
+  let sample = { caseId: "", searchName: "" };
+  for (let first = 0; first < persons; first += BATCH) {
+    const rows = Array.from({ length: Math.min(BATCH, persons - first) }, (_, i) => {
+      const sex = random.chance(0.5) ? "MALE" : "FEMALE";
+      const family = familyNameFor(random.pick(FAMILY_STEMS), sex);
+      const given = random.pick(sex === "MALE" ? MALE_NAMES : FEMALE_NAMES);
+      const region = regionIds[random.int(0, REGIONS - 1)]!;
+      return {
+        id: randomUUID(), number: `KZ-2096-${String(first + i).padStart(6, "0")}`, family, given, familyLatin: transliterateToLatin(family), givenLatin: transliterateToLatin(given),
+        search: normalizeName(`${family} ${given}`), sex, birth: `${random.int(1960, 2018)}-0${random.int(1, 9)}-1${random.int(0, 9)}`, region,
+        age: random.pick(["ADULT_MAN", "ADULT_WOMAN", "MINOR"]), caseworker: region === regionIds[0] && random.chance(0.1) ? users.caseworker : null,
+        prosecution: random.pick(["NOT_APPLICABLE", "NO_PROCEEDINGS", "UNDER_INVESTIGATION", "CONVICTED", "ACQUITTED"]),
+      };
+    });
+    await pool.query(
+      `INSERT INTO person (id, case_number, family_name, given_name, family_name_latin, given_name_latin, search_name, sex, birth_date, region_id, return_date, return_operation_code, returned_from, age_category, caseworker_id, prosecution_status, updated_at)
+       SELECT id, num, fam, giv, faml, givl, srch, sex::"Sex", birth::date, region, '2019-05-07', 'BENCH', 'SY', age::"AgeCategory", cw, pros::"ProsecutionStatus", now()
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::uuid[], $11::text[], $12::uuid[], $13::text[])
+         AS t(id, num, fam, giv, faml, givl, srch, sex, birth, region, age, cw, pros)`,
+      [rows.map((r) => r.id), rows.map((r) => r.number), rows.map((r) => r.family), rows.map((r) => r.given), rows.map((r) => r.familyLatin), rows.map((r) => r.givenLatin), rows.map((r) => r.search), rows.map((r) => r.sex), rows.map((r) => r.birth), rows.map((r) => r.region), rows.map((r) => r.age), rows.map((r) => r.caseworker), rows.map((r) => r.prosecution)],
+    );
+    const aliased = rows.filter(() => random.chance(0.2));
+    await pool.query(
+      `INSERT INTO alias (id, person_id, value, script, type, source, search_name) SELECT gen_random_uuid(), pid, val, 'LATIN', 'TRANSLITERATION', 'bench', srch FROM unnest($1::uuid[], $2::text[], $3::text[]) AS t(pid, val, srch)`,
+      [aliased.map((r) => r.id), aliased.map((r) => `${r.familyLatin}a`), aliased.map((r) => normalizeName(`${r.familyLatin}a`))],
+    );
+    sample = { caseId: rows[0]!.id, searchName: rows[0]!.familyLatin };
+  }
+  await pool.query("ANALYZE");
+  return { auditor: viewer(users.auditor, "AUDITOR", []), supervisor: viewer(users.supervisor, "SUPERVISOR", [regionIds[0]!, regionIds[1]!]), ...sample };
+}
+
+async function timed(work: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
+  for (let i = 0; i < 3; i++) await work();
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    await work();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: times[Math.floor(RUNS / 2)]!, p95: times[Math.floor(RUNS * 0.95)]! };
+}
+
+function report(label: string, app: { p50: number; p95: number }, bare: { p50: number; p95: number } | null) {
+  const ms = (n: number) => `${n.toFixed(1)} ms`;
+  console.log(`[bench:registry] ${label.padEnd(44)} app p50 ${ms(app.p50).padStart(9)} p95 ${ms(app.p95).padStart(9)}${bare ? `   bare SQL p50 ${ms(bare.p50).padStart(9)} p95 ${ms(bare.p95).padStart(9)}` : ""}`);
+}
+
+runScript("bench:registry", async () => {
+  const persons = Number(process.argv[2] ?? 100_000);
+  const database = await createFreshDatabase("bench");
+  const pool = new Pool({ connectionString: database.url, max: 2 });
+  try {
+    await applyMigrations(database.url);
+    process.env.DATABASE_URL = database.url;
+    const loaded = Date.now();
+    const fx = await fill(pool, persons);
+    console.log(`[bench:registry] ${persons.toLocaleString("en")} persons loaded in ${((Date.now() - loaded) / 1000).toFixed(1)} s`);
+    // Imported once DATABASE_URL names the throwaway database, which getDb() reads on first use.
+    const { listCases } = await import("../lib/cases/registry");
+    const { getCase } = await import("../lib/cases/get-case");
+    const { reviewQueue } = await import("../lib/review/queue");
+    const { getDashboard } = await import("../lib/dashboard/dashboard");
+    const { RegistryQuery } = await import("../lib/validation/registry");
+    const { ReviewQuery } = await import("../lib/validation/review");
+    const sql = (text: string, values: unknown[] = []) => () => pool.query(text, values);
+
+    report("registry, first page, all cases", await timed(() => listCases(fx.auditor, RegistryQuery.parse({}))), await timed(async () => {
+      await sql("SELECT id, case_number, family_name FROM person ORDER BY case_number LIMIT 51")();
+      await sql("SELECT count(*) FROM person")();
+    }));
+    report("registry, supervisor, region + age filter", await timed(() => listCases(fx.supervisor, RegistryQuery.parse({ region: fx.supervisor.regionIds[0], age: "MINOR" }))), await timed(async () => {
+      await sql("SELECT id, case_number FROM person WHERE region_id = ANY($1) AND region_id = $2 AND age_category = 'MINOR' ORDER BY case_number LIMIT 51", [fx.supervisor.regionIds, fx.supervisor.regionIds[0]])();
+      await sql("SELECT count(*) FROM person WHERE region_id = ANY($1) AND region_id = $2 AND age_category = 'MINOR'", [fx.supervisor.regionIds, fx.supervisor.regionIds[0]])();
+    }));
+    const text = normalizeName(fx.searchName);
+    report(`search by Latin name "${fx.searchName}"`, await timed(() => listCases(fx.auditor, RegistryQuery.parse({ q: fx.searchName }))), await timed(sql(
+      "SELECT id FROM person WHERE search_name LIKE $1 OR $2 <% search_name UNION SELECT person_id FROM alias WHERE search_name LIKE $1 OR $2 <% search_name LIMIT 500", [`%${text}%`, text],
+    )));
+    report("case page (records the view)", await timed(() => getCase(fx.auditor, fx.caseId)), await timed(sql("SELECT * FROM person WHERE id = $1", [fx.caseId])));
+    report("review queue, first page, supervisor", await timed(() => reviewQueue(fx.supervisor, ReviewQuery.parse({}))), null);
+    report("dashboard, auditor (every count)", await timed(() => getDashboard(fx.auditor)), null);
+    const { getDb } = await import("../lib/db/client");
+    await getDb().$disconnect();
+  } finally {
+    await pool.end();
+    await database.drop();
+  }
+});
