@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../db/client";
 import type { Role } from "../db/generated/enums";
@@ -6,6 +6,12 @@ import type { CurrentUser } from "../auth/session-store";
 import { listUsers } from "../admin/users";
 import { saveRegion } from "../admin/reference-data";
 import { addNote } from "../cases/add-note";
+import { assignCaseworker } from "../cases/assign-caseworker";
+import { listAuditEvents } from "../audit/audit-log";
+import { recordAuditEvent } from "../audit/record-event";
+import { exportHistory } from "../exports/export-history";
+import { writeHistoryJson } from "../exports/write-json";
+import { AuditLogQuery } from "../validation/audit-log";
 import { changeProsecutionStatus } from "../cases/change-prosecution-status";
 import { createCase } from "../cases/create-case";
 import { getCase } from "../cases/get-case";
@@ -22,7 +28,9 @@ import { StatusChangeInput } from "../validation/prosecution";
 import { RegistryQuery } from "../validation/registry";
 
 /**
- * Every role x every action x every scope, through the real domain functions on real PostgreSQL.
+ * Every role x every action x every scope, through the real domain functions on real PostgreSQL:
+ * view, list, search, create, edit person, change prosecution, enrol, note, assign, export and
+ * read the audit log, then administration on its own below.
  * The expectations are written out here from DOMAIN.md ("Who may do what"), not read from the
  * policy module, so a mistake in the policy shows up as a failing row.
  *
@@ -32,7 +40,7 @@ import { RegistryQuery } from "../validation/registry";
  */
 const SCOPES = ["assignedToMe", "myRegion", "otherRegion"] as const;
 type Scope = (typeof SCOPES)[number];
-const CASE_ACTIONS = ["view", "list", "search", "create", "editPerson", "changeProsecution", "enrol", "addNote"] as const;
+const CASE_ACTIONS = ["view", "list", "search", "create", "editPerson", "changeProsecution", "enrol", "addNote", "assign", "export", "readAudit"] as const;
 type CaseAction = (typeof CASE_ACTIONS)[number];
 const ROLES = ["CASEWORKER", "SUPERVISOR", "AUDITOR", "ADMINISTRATOR"] as const satisfies readonly Role[];
 
@@ -42,10 +50,10 @@ const MINE: Scope[] = ["assignedToMe"];
 const NONE: Scope[] = [];
 
 const ALLOWED: Record<(typeof ROLES)[number], Record<CaseAction, Scope[]>> = {
-  CASEWORKER: { view: MINE, list: MINE, search: MINE, create: REGION_A, editPerson: MINE, changeProsecution: MINE, enrol: MINE, addNote: MINE },
-  SUPERVISOR: { view: REGION_A, list: REGION_A, search: REGION_A, create: REGION_A, editPerson: REGION_A, changeProsecution: REGION_A, enrol: REGION_A, addNote: REGION_A },
-  AUDITOR: { view: ALL, list: ALL, search: ALL, create: NONE, editPerson: NONE, changeProsecution: NONE, enrol: NONE, addNote: NONE },
-  ADMINISTRATOR: { view: NONE, list: NONE, search: NONE, create: NONE, editPerson: NONE, changeProsecution: NONE, enrol: NONE, addNote: NONE },
+  CASEWORKER: { view: MINE, list: MINE, search: MINE, create: REGION_A, editPerson: MINE, changeProsecution: MINE, enrol: MINE, addNote: MINE, assign: NONE, export: NONE, readAudit: MINE },
+  SUPERVISOR: { view: REGION_A, list: REGION_A, search: REGION_A, create: REGION_A, editPerson: REGION_A, changeProsecution: REGION_A, enrol: REGION_A, addNote: REGION_A, assign: REGION_A, export: REGION_A, readAudit: REGION_A },
+  AUDITOR: { view: ALL, list: ALL, search: ALL, create: NONE, editPerson: NONE, changeProsecution: NONE, enrol: NONE, addNote: NONE, assign: NONE, export: ALL, readAudit: ALL },
+  ADMINISTRATOR: { view: NONE, list: NONE, search: NONE, create: NONE, editPerson: NONE, changeProsecution: NONE, enrol: NONE, addNote: NONE, assign: NONE, export: NONE, readAudit: NONE },
 };
 
 let regionA: string;
@@ -53,6 +61,7 @@ let regionB: string;
 let users: Record<(typeof ROLES)[number], CurrentUser>;
 let colleague: CurrentUser;
 let caseworkerB: CurrentUser;
+let caseworkerB2: CurrentUser;
 let programs: Record<string, string>;
 
 beforeAll(async () => {
@@ -67,14 +76,20 @@ beforeAll(async () => {
   };
   colleague = await makeUser("CASEWORKER", [regionA]);
   caseworkerB = await makeUser("CASEWORKER", [regionB]);
+  caseworkerB2 = await makeUser("CASEWORKER", [regionB]);
   programs = { [regionA]: (await makeProgram(regionA, 1000)).id, [regionB]: (await makeProgram(regionB, 1000)).id };
 });
 
-/** A fresh case in the given scope, so that an allowed write never disturbs another row of the table. */
-function caseIn(scope: Scope) {
-  if (scope === "assignedToMe") return makePerson(regionA, users.CASEWORKER.id, uniqueSurname());
-  if (scope === "myRegion") return makePerson(regionA, colleague.id, uniqueSurname());
-  return makePerson(regionB, caseworkerB.id, uniqueSurname());
+/**
+ * A fresh case in the given scope, so that an allowed write never disturbs another row of the
+ * table; with a case number of the real form and one event in its history, for the audit log.
+ */
+async function caseIn(scope: Scope) {
+  const [regionId, caseworkerId] = scope === "assignedToMe" ? [regionA, users.CASEWORKER.id] : scope === "myRegion" ? [regionA, colleague.id] : [regionB, caseworkerB.id];
+  const created = await makePerson(regionId, caseworkerId, uniqueSurname());
+  const person = await getDb().person.update({ where: { id: created.id }, data: { caseNumber: `KZ-2095-${String(randomInt(0, 999_999)).padStart(6, "0")}` } });
+  await getDb().$transaction((tx) => recordAuditEvent(tx, { actor: { id: null, label: "matrix", role: null }, action: "case.created", entityType: "person", entityId: person.id, caseId: person.id }));
+  return person;
 }
 
 const uniqueSurname = () => `Матрица${Array.from(randomUUID().replace(/-/g, "").slice(0, 8), (c) => "бвгдклмнпрстфхш"[parseInt(c, 16) % 15]).join("")}`;
@@ -107,7 +122,7 @@ async function caseSnapshot(caseId: string): Promise<string> {
 type Attempt = { run: () => Promise<unknown>; served: () => Promise<boolean> };
 
 /** How each action is tried on a case of the scope, and how to tell from the database that it was served. */
-async function attempt(action: CaseAction, user: CurrentUser, scope: Scope, person: { id: string; familyName: string; regionId: string }): Promise<Attempt> {
+async function attempt(action: CaseAction, user: CurrentUser, scope: Scope, person: { id: string; familyName: string; regionId: string; caseNumber: string }): Promise<Attempt> {
   const db = getDb();
   const chainHas = (eventAction: string) => async () => (await db.auditEvent.count({ where: { chain: person.id, action: eventAction } })) > 0;
   switch (action) {
@@ -143,6 +158,21 @@ async function attempt(action: CaseAction, user: CurrentUser, scope: Scope, pers
     }
     case "addNote":
       return { run: () => addNote(user, NoteInput.parse({ caseId: person.id, body: "Матрица" })), served: async () => (await db.note.count({ where: { personId: person.id } })) === 1 };
+    case "assign": {
+      const caseworkerId = person.regionId === regionA ? colleague.id : caseworkerB.id;
+      const alternative = person.regionId === regionA ? users.CASEWORKER.id : caseworkerB2.id;
+      const current = (await db.person.findUniqueOrThrow({ where: { id: person.id }, select: { caseworkerId: true } })).caseworkerId;
+      return { run: () => assignCaseworker(user, { caseId: person.id, version: 1, caseworkerId: current === caseworkerId ? alternative : caseworkerId }), served: chainHas("case.assigned") };
+    }
+    case "export":
+      return { run: () => exportHistory(user, { caseId: person.id }, { format: "json", profile: "full", reason: "Матрица" }, (plan) => writeHistoryJson(plan, async () => undefined)), served: chainHas("history.exported") };
+    case "readAudit": {
+      const read = { ids: [] as string[] };
+      return {
+        run: async () => (read.ids = (await listAuditEvents(user, AuditLogQuery.parse({ caseNumber: person.caseNumber }))).rows.map((r) => r.caseId ?? "")),
+        served: async () => read.ids.includes(person.id),
+      };
+    }
   }
 }
 
@@ -166,7 +196,7 @@ describe("access matrix through the domain functions", () => {
           // Refused: a list or search that leaves the case out, or a refusal in which a case out
           // of reach reads as absent, one in reach but read-only as forbidden.
           expect(await tried.served()).toBe(false);
-          if (result === "ok") expect(["list", "search"]).toContain(action);
+          if (result === "ok") expect(["list", "search", "readAudit"]).toContain(action);
           else expect(result).toMatch(/^(notFound|forbidden|invalid:regionId=regionNotYours)$/);
           expect(await caseSnapshot(person.id)).toBe(before);
           // Nothing but the record of the denial (and, for a search, the record of the search).
