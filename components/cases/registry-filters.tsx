@@ -31,7 +31,6 @@ export async function RegistryFilters({ filters, options }: Props) {
     filters.returnedTo ? { name: "returnedTo", value: filters.returnedTo, text: t("extra.returnedTo", { date: filters.returnedTo }) } : null,
     filters.convicted ? { name: "convicted", value: filters.convicted, text: t(`extra.convicted_${filters.convicted}`) } : null,
     filters.prosecuted ? { name: "prosecuted", value: filters.prosecuted, text: t(`extra.prosecuted_${filters.prosecuted}`) } : null,
-    filters.need ? { name: "need", value: filters.need, text: t(`extra.need_${filters.need.split(":")[1] as "met" | "open"}`, { type: filters.need.split(":")[0]! }) } : null,
   ].filter((e): e is { name: string; value: string; text: string } => e !== null);
   return (
     <form method="get" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-3 lg:grid-cols-5" aria-label={t("filtersLabel")}>
@@ -42,6 +41,7 @@ export async function RegistryFilters({ filters, options }: Props) {
       {select("risk", Object.values(RiskLevel).map((v) => ({ value: v, label: tEnum(`risk.${v}`) })))}
       {options.caseworkers.length > 0 && select("caseworker", options.caseworkers)}
       {filters.operation?.includes(",") ? <input type="hidden" name="operation" value={filters.operation} /> : select("operation", options.operations.map((o) => ({ value: o.value, label: label(o) })))}
+      {select("need", options.programTypes.flatMap((p) => (["open", "met"] as const).map((state) => ({ value: `${p.value}:${state}`, label: t(`needOption.${state}`, { type: label(p) }) }))))}
       {select("sort", REGISTRY_SORTS.map((v) => ({ value: v, label: t(`sorts.${v}`) })), false)}
       {/* Filters a dashboard link can set that have no control here: kept, and said in words. */}
       {extra.length > 0 && (
