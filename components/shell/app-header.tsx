@@ -17,7 +17,7 @@ export async function AppHeader({ user }: { user: CurrentUser }) {
         </Link>
         <nav aria-label={t("main")} className="flex flex-1 gap-2">
           {items.map((item) => (
-            <Link key={item.href} href={item.href} className="rounded px-2 py-1 text-sm hover:bg-slate-100">
+            <Link key={item.href} href={item.href} className="whitespace-nowrap rounded px-2 py-1 text-sm hover:bg-slate-100">
               {t(item.labelKey)}
             </Link>
           ))}
