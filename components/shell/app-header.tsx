@@ -26,9 +26,6 @@ export async function AppHeader({ user }: { user: CurrentUser }) {
         <p className="text-sm text-slate-700" data-testid="signed-in-as">
           {t("signedInAs", { name: user.name, role: tRoles(user.role) })}
         </p>
-        <Link href="/account/password" className="text-sm text-sky-800 underline">
-          {t("password")}
-        </Link>
         <Link href="/account/security" className="text-sm text-sky-800 underline">
           {t("security")}
         </Link>

@@ -20,7 +20,8 @@ export type ReviewOptions = {
 export async function getReviewOptions(user: CurrentUser): Promise<ReviewOptions> {
   const db = getDb();
   const reach = reachOf(user.role, "review.view");
-  const regionIds = reach === "all" ? undefined : reach === "regions" ? [...user.regionIds] : [];
+  // A caseworker's own cases lie in their region, whose name the queue shows too.
+  const regionIds = reach === "all" ? undefined : reach === "regions" || reach === "own" ? [...user.regionIds] : [];
   const inRegions = regionIds ? { in: regionIds } : undefined;
   const [regions, caseworkers, programTypes, programs, reasons] = await Promise.all([
     db.region.findMany({ where: inRegions ? { id: inRegions } : {}, orderBy: { nameEn: "asc" }, select: { id: true, nameEn: true, nameRu: true, nameKk: true } }),

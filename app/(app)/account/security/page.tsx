@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
 import { secondFactorStatus } from "@/lib/auth/second-factor";
@@ -12,6 +13,11 @@ export default async function SecurityPage() {
   return (
     <div className="max-w-xl space-y-4">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <p>
+        <Link href="/account/password" className="text-sky-800 underline">
+          {t("changePassword")}
+        </Link>
+      </p>
       {user.secondFactorMissing && (
         <p role="status" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
           {t("requiredNotice")}
