@@ -42,8 +42,11 @@ const SHOTS: Shot[] = [
     visit: async (page) => {
       await page.goto("/cases");
       await page.locator("tbody a").first().click();
-      await page.getByTestId("export-dialog").locator("summary").click();
-      await page.getByTestId("export-dialog").getByText("Reason for the export").scrollIntoViewIfNeeded();
+      // Opened once the page has settled: a toggle before hydration is undone by it.
+      await page.waitForLoadState("networkidle");
+      const dialog = page.getByTestId("export-dialog");
+      await dialog.locator("summary").click();
+      await dialog.getByRole("button", { name: "Export" }).scrollIntoViewIfNeeded();
     },
   },
   { file: "admin-users.png", email: "admin@example.org", visit: async (page) => void (await page.goto("/admin")) },
