@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { commaList } from "./fields";
 import { Role } from "../db/generated/enums";
 import { PASSWORD_MAX_LENGTH } from "../auth/password-policy";
 
@@ -10,11 +11,7 @@ const Version = z.coerce.number({ error: "required" }).int().positive();
 const UserId = z.uuid({ error: "required" });
 
 /** A group of region checkboxes, which formValues hands over as one comma-separated list. */
-const RegionIds = z
-  .string()
-  .default("")
-  .transform((value) => [...new Set(value.split(",").map((v) => v.trim()).filter(Boolean))])
-  .pipe(z.array(z.uuid({ error: "invalid" })).max(50, { error: "invalid" }));
+const RegionIds = commaList().pipe(z.array(z.uuid({ error: "invalid" })).max(50, { error: "invalid" }));
 
 export const ChangeOwnPasswordInput = z
   .object({
@@ -60,11 +57,7 @@ export type DisableSecondFactorInput = z.infer<typeof DisableSecondFactorInput>;
 
 export const SecondFactorRolesInput = z.object({
   version: z.coerce.number({ error: "required" }).int().nonnegative(),
-  roles: z
-    .string()
-    .default("")
-    .transform((value) => [...new Set(value.split(",").map((v) => v.trim()).filter(Boolean))])
-    .pipe(z.array(z.enum(Role, { error: "invalid" }))),
+  roles: commaList().pipe(z.array(z.enum(Role, { error: "invalid" }))),
   reason: Reason,
 });
 export type SecondFactorRolesInput = z.infer<typeof SecondFactorRolesInput>;

@@ -1,7 +1,6 @@
 import { z } from "zod";
+import { IsoDate, optional } from "./fields";
 
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
-const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "date" }).refine((v) => !Number.isNaN(Date.parse(v)), { error: "date" });
 
 /**
  * The audit viewer's filters, kept in the URL: none of them names a person (a case number is a
@@ -11,8 +10,8 @@ export const AuditLogQuery = z.object({
   actor: optional(z.string().trim().max(200, { error: "tooLong" })),
   action: optional(z.string().trim().max(80, { error: "tooLong" }).regex(/^[a-z_.]+$/, { error: "invalid" })),
   caseNumber: optional(z.string().trim().toUpperCase().regex(/^KZ-\d{4}-\d{6}$/, { error: "caseNumber" })),
-  from: optional(IsoDay),
-  to: optional(IsoDay),
+  from: optional(IsoDate),
+  to: optional(IsoDate),
   cursor: optional(z.string().max(80)),
 });
 export type AuditLogQuery = z.infer<typeof AuditLogQuery>;

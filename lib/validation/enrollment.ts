@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IsoDate } from "./prosecution";
+import { IsoDate } from "./fields";
 
 export const ReferInput = z.object({
   caseId: z.uuid({ error: "required" }),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AliasType, CaseStatus, RiskLevel, Sex } from "../db/generated/enums";
 import { checkIin } from "./iin";
-import { IsoDate } from "./prosecution";
+import { IsoDate } from "./fields";
 
 const optionalText = (max: number) => z.string().trim().max(max, { error: "tooLong" }).default("");
 export const MAX_ALIASES = 3;

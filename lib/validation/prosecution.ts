@@ -1,11 +1,7 @@
 import { z } from "zod";
 import { ProsecutionStatus } from "../db/generated/enums";
+import { IsoDate } from "./fields";
 
-/** A date as the form sends it (YYYY-MM-DD), checked to be a real calendar day. */
-export const IsoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "date" })
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), { error: "date" });
 
 /** Field errors carry message keys (catalog "errors.fields"), never English text. */
 export const StatusChangeInput = z.object({

@@ -1,16 +1,16 @@
 import { z } from "zod";
+import { IsoDate, optional } from "./fields";
 import { AgeCategory, CaseStatus, ProsecutionStatus, RiskLevel } from "../db/generated/enums";
 
-const optionalEnum = <T extends Record<string, string>>(values: T) =>
-  z.preprocess((v) => (v === "" || v === null ? undefined : v), z.enum(values).optional());
-const optionalId = z.preprocess((v) => (v === "" || v === null ? undefined : v), z.uuid().optional());
+const optionalEnum = <T extends Record<string, string>>(values: T) => optional(z.enum(values));
+const optionalId = optional(z.uuid());
 
 export const REGISTRY_SORTS = ["caseNumber", "returnDate", "familyName"] as const;
 
 /** Registry filters: safe to keep in the URL, since none of them names a person. */
-const optionalText = (pattern: RegExp, max: number) => z.preprocess((v) => (v === "" || v === null ? undefined : v), z.string().max(max).regex(pattern).optional());
-const optionalDay = optionalText(/^\d{4}-\d{2}-\d{2}$/, 10).refine((v) => v === undefined || !Number.isNaN(Date.parse(v)));
-const yesNo = z.preprocess((v) => (v === "" || v === null ? undefined : v), z.enum(["yes", "no"]).optional());
+const optionalText = (pattern: RegExp, max: number) => optional(z.string().max(max).regex(pattern));
+const optionalDay = optional(IsoDate);
+const yesNo = optional(z.enum(["yes", "no"]));
 
 export const RegistryFilters = z.object({
   region: optionalId,

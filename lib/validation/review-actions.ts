@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { IsoDate } from "./fields";
 
 const Reason = z.string().trim().min(1, { error: "required" }).max(500, { error: "tooLong" });
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "date" }).refine((v) => !Number.isNaN(Date.parse(v)), { error: "date" });
 
 export const AssignInput = z.object({ caseId: z.uuid({ error: "required" }), version: z.coerce.number({ error: "required" }).int().min(1), caseworkerId: z.uuid({ error: "required" }) });
 export type AssignInput = z.infer<typeof AssignInput>;

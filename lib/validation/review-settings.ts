@@ -1,15 +1,12 @@
 import { z } from "zod";
+import { commaList } from "./fields";
 import { AgeCategory } from "../db/generated/enums";
 
 /** Required program types per age category ("MINOR:EDUCATION" checkboxes) and the waiting target. */
 export const ReviewSettingsInput = z.object({
   version: z.coerce.number({ error: "required" }).int().nonnegative(),
   targetDays: z.coerce.number({ error: "wholeNumber" }).int({ error: "wholeNumber" }).min(1, { error: "wholeNumber" }).max(3650, { error: "wholeNumber" }),
-  required: z
-    .string()
-    .default("")
-    .transform((value) => [...new Set(value.split(",").map((v) => v.trim()).filter(Boolean))])
-    .pipe(
+  required: commaList().pipe(
       z.array(
         z
           .string()

@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { optional } from "./fields";
 import { AgeCategory } from "../db/generated/enums";
 
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
 
 /** The review queue's filters: kept in the URL, as none of them names a person. */
 export const ReviewQuery = z.object({
