@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { MEETS_NEED } from "../programs/meets-need";
 import { getDb } from "../db/client";
 import type { AgeCategory, CaseStatus, EnrollmentStatus, NeedState, ProsecutionStatus, ReasonKind, Relationship, RiskLevel, Sex } from "../db/generated/enums";
 import { stepsFrom } from "../programs/enrollment-steps";
@@ -57,7 +58,6 @@ const CaseId = z.uuid();
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 const labels = (r: { nameEn: string; nameRu: string; nameKk: string }): Labels => ({ en: r.nameEn, ru: r.nameRu, kk: r.nameKk });
 const typeLabels = (r: { labelEn: string; labelRu: string; labelKk: string }): Labels => ({ en: r.labelEn, ru: r.labelRu, kk: r.labelKk });
-const ACTIVE_ENROLLMENT: EnrollmentStatus[] = ["REFERRED", "ENROLLED", "COMPLETED"];
 
 /**
  * Everything the case page shows, in a fixed number of queries whatever the case's size. The
@@ -164,7 +164,7 @@ export async function getCase(user: CurrentUser, caseId: string): Promise<CaseDe
     }),
     needs: programTypes.map((type) => {
       const override = person.needs.find((n) => n.programTypeCode === type.code);
-      const met = person.enrollments.some((e) => e.program.programTypeCode === type.code && ACTIVE_ENROLLMENT.includes(e.status));
+      const met = person.enrollments.some((e) => e.program.programTypeCode === type.code && MEETS_NEED.includes(e.status));
       const isRequired = required.has(type.code);
       return { programTypeCode: type.code, label: typeLabels(type), required: isRequired, state: override ? override.state : met ? "met" : isRequired ? "open" : "notNeeded" };
     }),

@@ -1,10 +1,9 @@
 import "server-only";
 import { getDb, type Prisma, type Tx } from "../db/client";
-import { CONVICTED_STATUSES } from "../prosecution/transitions";
+import { MEETS_NEED } from "../programs/meets-need";
+import { CONVICTED_STATUSES, NEVER_PROSECUTED } from "../prosecution/transitions";
 import type { RegistryFilters } from "../validation/registry";
 
-const MEETS_NEED = ["REFERRED", "ENROLLED", "COMPLETED"] as const;
-const NOT_PROSECUTED = ["NOT_APPLICABLE", "NO_PROCEEDINGS"] as const;
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 /**
@@ -25,7 +24,7 @@ export async function registryFiltersWhere(filters: Omit<RegistryFilters, "sort"
     },
   ];
   if (filters.convicted) conditions.push({ prosecutionStatus: filters.convicted === "yes" ? { in: [...CONVICTED_STATUSES] } : { notIn: [...CONVICTED_STATUSES] } });
-  if (filters.prosecuted) conditions.push({ prosecutionStatus: filters.prosecuted === "yes" ? { notIn: [...NOT_PROSECUTED] } : { in: [...NOT_PROSECUTED] } });
+  if (filters.prosecuted) conditions.push({ prosecutionStatus: filters.prosecuted === "yes" ? { notIn: [...NEVER_PROSECUTED] } : { in: [...NEVER_PROSECUTED] } });
   if (filters.need) conditions.push(await needWhere(filters.need, db));
   return { AND: conditions };
 }

@@ -7,8 +7,9 @@ import { recordDenial } from "../audit/record-denial";
 import { notFound } from "../cases/errors";
 import { canAtAll } from "../policy/can";
 import { caseScopeSql } from "../policy/case-scope-sql";
-import { CONVICTED_STATUSES } from "../prosecution/transitions";
-import { reviewQueue } from "../review/queue";
+import { MEETS_NEED } from "../programs/meets-need";
+import { CONVICTED_STATUSES, NEVER_PROSECUTED } from "../prosecution/transitions";
+import { reviewQueueCounts } from "../review/queue";
 import { ReviewQuery } from "../validation/review";
 
 type Labels = { en: string; ru: string; kk: string };
@@ -62,7 +63,7 @@ export async function getDashboard(user: CurrentUser, options: { db?: Db; today?
       FROM (
         SELECT r.program_type_code AS code,
                EXISTS (SELECT 1 FROM enrollment e JOIN program pr ON pr.id = e.program_id
-                       WHERE e.person_id = p.id AND pr.program_type_code = r.program_type_code AND e.status IN ('REFERRED', 'ENROLLED', 'COMPLETED')) AS met
+                       WHERE e.person_id = p.id AND pr.program_type_code = r.program_type_code AND e.status::text = ANY(${[...MEETS_NEED]}::text[])) AS met
         FROM person p JOIN program_requirement r ON r.age_category = p.age_category
         WHERE ${scope} AND p.case_status = 'OPEN' AND p.prosecution_status::text <> ALL(${convicted}::text[])
           AND NOT EXISTS (SELECT 1 FROM program_need n WHERE n.person_id = p.id AND n.program_type_code = r.program_type_code AND n.state = 'NOT_REQUIRED')
@@ -77,11 +78,11 @@ export async function getDashboard(user: CurrentUser, options: { db?: Db; today?
       SELECT count(*) FILTER (WHERE p.return_operation_code = 'INDEPENDENT' AND p.return_date <= ${INDEPENDENT_BY}::date) AS independent,
              count(*) FILTER (WHERE p.return_operation_code = 'INDEPENDENT' AND p.return_date <= ${INDEPENDENT_BY}::date AND p.prosecution_status::text = ANY(${convicted}::text[])) AS independent_convicted,
              count(*) FILTER (WHERE p.return_operation_code LIKE 'ZHUSAN\\_%' AND p.age_category = 'ADULT_MAN') AS men,
-             count(*) FILTER (WHERE p.return_operation_code LIKE 'ZHUSAN\\_%' AND p.age_category = 'ADULT_MAN' AND p.prosecution_status NOT IN ('NOT_APPLICABLE', 'NO_PROCEEDINGS')) AS men_prosecuted,
+             count(*) FILTER (WHERE p.return_operation_code LIKE 'ZHUSAN\\_%' AND p.age_category = 'ADULT_MAN' AND p.prosecution_status::text <> ALL(${[...NEVER_PROSECUTED]}::text[])) AS men_prosecuted,
              count(*) FILTER (WHERE p.return_operation_code LIKE 'ZHUSAN\\_%' AND p.age_category = 'ADULT_WOMAN') AS women,
              count(*) FILTER (WHERE p.return_operation_code LIKE 'ZHUSAN\\_%' AND p.age_category = 'MINOR') AS children
       FROM person p WHERE ${scope}`,
-    reviewQueue(user, ReviewQuery.parse({ overdue: "1" }), options.today, db),
+    reviewQueueCounts(user, ReviewQuery.parse({}), options.today, db),
   ]);
   const zhusan = (await db.returnOperation.findMany({ where: { code: { startsWith: "ZHUSAN_" } }, orderBy: { code: "asc" }, select: { code: true } })).map((o) => o.code).join(",");
 
@@ -94,7 +95,7 @@ export async function getDashboard(user: CurrentUser, options: { db?: Db; today?
     needs: needs.map((r) => ({ type: r.type, label: { en: r.en, ru: r.ru, kk: r.kk }, met: count(r.met, { need: `${r.type}:met` }), open: count(r.open, { need: `${r.type}:open` }) })),
     firstEnrollment: { medianDays: first?.median ?? null, p90Days: first?.p90 ?? null, people: Number(first?.people ?? 0) },
     caseload: caseload.map((r) => ({ caseworkerId: r.id, name: r.name, count: count(r.n, { caseworker: r.id, status: "OPEN" }) })),
-    overdue: { value: queue.total, href: "/review?overdue=1" },
+    overdue: { value: queue.overdue, href: "/review?overdue=1" },
     published: {
       independentBy2018: count(published?.independent ?? 0, { operation: "INDEPENDENT", returnedTo: INDEPENDENT_BY }),
       independentBy2018Convicted: count(published?.independent_convicted ?? 0, { operation: "INDEPENDENT", returnedTo: INDEPENDENT_BY, convicted: "yes" }),

@@ -49,6 +49,9 @@ export const INITIAL_STATUSES: readonly ProsecutionStatus[] = ["NOT_APPLICABLE",
 /** Statuses that make a person convicted (DOMAIN.md). */
 export const CONVICTED_STATUSES: readonly ProsecutionStatus[] = ["CONVICTED", "SERVING_SENTENCE", "RELEASED_AFTER_SENTENCE"];
 
+/** Statuses of a person never in criminal proceedings; any other means prosecuted. */
+export const NEVER_PROSECUTED: readonly ProsecutionStatus[] = ["NOT_APPLICABLE", "NO_PROCEEDINGS"];
+
 export function isAllowedTransition(from: ProsecutionStatus, to: ProsecutionStatus): boolean {
   return TRANSITIONS.some((t) => t.from === from && t.to === to);
 }

@@ -7,14 +7,13 @@ import { recordDenial } from "../audit/record-denial";
 import { notFound } from "../cases/errors";
 import { canAtAll } from "../policy/can";
 import { caseScopeSql } from "../policy/case-scope-sql";
+import { MEETS_NEED } from "../programs/meets-need";
 import { CONVICTED_STATUSES } from "../prosecution/transitions";
 import type { ReviewQuery } from "../validation/review";
 import { waitingTargetDays } from "./settings";
 
 export const REVIEW_PAGE_SIZE = 50;
 
-/** An enrollment in one of these states meets the need for its program type. */
-export const MEETS_NEED = ["REFERRED", "ENROLLED", "COMPLETED"] as const;
 
 export type QueueRow = {
   id: string;
@@ -81,24 +80,40 @@ function decodeCursor(cursor: string | undefined): Cursor | null {
   return match ? { needSince: match[1]!, id: match[2]! } : null;
 }
 
-/** The queue as the user may see it, longest waiting first, a page at a time. */
-export async function reviewQueue(user: CurrentUser, query: ReviewQuery, today = new Date(), db: Db = getDb()): Promise<QueuePage> {
+/** The queue's query for this user, after the policy has let them see a queue at all. */
+async function authorizedQueue(user: CurrentUser, query: ReviewQuery, today: Date, db: Db): Promise<{ base: Prisma.Sql; targetDays: number }> {
   if (!canAtAll(user, "review.view")) {
     await recordDenial(user, "review.view", { entityType: "review_queue", entityId: null });
     throw notFound();
   }
   const targetDays = await waitingTargetDays(db);
-  const base = queueSql(user, query, today, targetDays);
+  return { base: queueSql(user, query, today, targetDays), targetDays };
+}
+
+async function countsOf(db: Db, base: Prisma.Sql, overdueOnly: boolean): Promise<{ total: number; overdue: number }> {
+  const [counts] = await db.$queryRaw<{ total: bigint; overdue: bigint }[]>`
+    SELECT count(*) FILTER (WHERE ${overdueOnly ? Prisma.sql`overdue` : Prisma.sql`TRUE`}) AS total, count(*) FILTER (WHERE overdue) AS overdue FROM (${base}) AS queued`;
+  return { total: Number(counts?.total ?? 0), overdue: Number(counts?.overdue ?? 0) };
+}
+
+/** How many wait, and how many of them are overdue, without reading any row: for the dashboard. */
+export async function reviewQueueCounts(user: CurrentUser, query: ReviewQuery, today = new Date(), db: Db = getDb()): Promise<{ total: number; overdue: number }> {
+  const { base } = await authorizedQueue(user, query, today, db);
+  return countsOf(db, base, query.overdue);
+}
+
+/** The queue as the user may see it, longest waiting first, a page at a time. */
+export async function reviewQueue(user: CurrentUser, query: ReviewQuery, today = new Date(), db: Db = getDb()): Promise<QueuePage> {
+  const { base, targetDays } = await authorizedQueue(user, query, today, db);
   const cursor = decodeCursor(query.cursor);
-  const [rows, [counts]] = await Promise.all([
+  const [rows, counts] = await Promise.all([
     db.$queryRaw<{ id: string; missing_types: string[]; need_since: Date; days_waiting: number; overdue: boolean }[]>`
       SELECT * FROM (${base}) AS queued
       WHERE ${query.overdue ? Prisma.sql`overdue` : Prisma.sql`TRUE`}
         AND ${cursor ? Prisma.sql`(need_since, id) > (${cursor.needSince}::date, ${cursor.id}::uuid)` : Prisma.sql`TRUE`}
       ORDER BY need_since, id
       LIMIT ${REVIEW_PAGE_SIZE + 1}`,
-    db.$queryRaw<{ total: bigint; overdue: bigint }[]>`
-      SELECT count(*) FILTER (WHERE ${query.overdue ? Prisma.sql`overdue` : Prisma.sql`TRUE`}) AS total, count(*) FILTER (WHERE overdue) AS overdue FROM (${base}) AS queued`,
+    countsOf(db, base, query.overdue),
   ]);
   const page = rows.slice(0, REVIEW_PAGE_SIZE);
   const persons = await db.person.findMany({
@@ -118,8 +133,8 @@ export async function reviewQueue(user: CurrentUser, query: ReviewQuery, today =
         daysWaiting: Number(row.days_waiting), overdue: row.overdue, caseworkerId: p.caseworkerId, caseworkerName: p.caseworker?.name ?? null,
       }];
     }),
-    total: Number(counts?.total ?? 0),
-    overdue: Number(counts?.overdue ?? 0),
+    total: counts.total,
+    overdue: counts.overdue,
     nextCursor: rows.length > REVIEW_PAGE_SIZE && last ? `${last.need_since.toISOString().slice(0, 10)}_${last.id}` : null,
     targetDays,
   };
