@@ -6,12 +6,13 @@ import { ActionForm } from "@/components/ui/action-form";
 import { FormField, inputClass } from "@/components/ui/form-field";
 import type { ReviewSettings } from "@/lib/admin/review-settings";
 import { AgeCategory } from "@/lib/db/generated/enums";
+import { labelIn } from "@/lib/i18n/locales";
 
 export function ReviewSettingsForm({ settings }: { settings: ReviewSettings }) {
   const t = useTranslations("admin");
   const tEnum = useTranslations("enums");
   const tErrors = useTranslations("errors.fields");
-  const locale = useLocale() as "en" | "ru" | "kk";
+  const locale = useLocale();
   return (
     <ActionForm action={saveReviewSettingsAction} submitLabel={t("save")} pendingLabel={t("saving")} testId="review-settings">
       {({ fieldErrors: error, values }) => {
@@ -35,10 +36,10 @@ export function ReviewSettingsForm({ settings }: { settings: ReviewSettings }) {
               <tbody>
                 {settings.programTypes.map((type) => (
                   <tr key={type.code} className="border-t border-slate-100">
-                    <th scope="row" className="py-1 text-left font-normal">{type[locale]}</th>
+                    <th scope="row" className="py-1 text-left font-normal">{labelIn(locale, type)}</th>
                     {Object.values(AgeCategory).map((age) => (
                       <td key={age} className="text-center">
-                        <input type="checkbox" name="required" value={`${age}:${type.code}`} defaultChecked={required.includes(`${age}:${type.code}`)} aria-label={`${type[locale]}: ${tEnum(`age.${age}`)}`} />
+                        <input type="checkbox" name="required" value={`${age}:${type.code}`} defaultChecked={required.includes(`${age}:${type.code}`)} aria-label={`${labelIn(locale, type)}: ${tEnum(`age.${age}`)}`} />
                       </td>
                     ))}
                   </tr>

@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { AgeCategory, CaseStatus, ProsecutionStatus, RiskLevel } from "@/lib/db/generated/enums";
 import type { RegistryOptions } from "@/lib/cases/registry-options";
+import { labelIn, type Labels } from "@/lib/i18n/locales";
 import { REGISTRY_SORTS, type RegistryFilters as Filters } from "@/lib/validation/registry";
 
 type Props = { filters: Filters; options: RegistryOptions };
@@ -8,7 +9,7 @@ type Props = { filters: Filters; options: RegistryOptions };
 /** Filters are a plain GET form: they name no person, so they may live in the URL and be bookmarked. */
 export async function RegistryFilters({ filters, options }: Props) {
   const [t, tEnum, locale] = await Promise.all([getTranslations("registry"), getTranslations("enums"), getLocale()]);
-  const label = (o: { en: string; ru: string; kk: string }) => (locale === "ru" ? o.ru : locale === "kk" ? o.kk : o.en);
+  const label = (o: Labels) => labelIn(locale, o);
   const select = (name: keyof Filters, choices: { value: string; label: string }[], withAny = true) => (
     <div key={name}>
       <label htmlFor={`filter-${name}`} className="block text-xs font-medium text-slate-700">

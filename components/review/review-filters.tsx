@@ -1,12 +1,13 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReviewOptions } from "@/lib/review/review-options";
+import { labelIn, type Labels } from "@/lib/i18n/locales";
 import type { ReviewQuery } from "@/lib/validation/review";
 import { AgeCategory } from "@/lib/db/generated/enums";
 
 /** A plain GET form: the filters name no person, so they live in the URL and work without script. */
 export async function ReviewFilters({ query, options }: { query: ReviewQuery; options: ReviewOptions }) {
   const [t, tEnum, locale] = await Promise.all([getTranslations("review"), getTranslations("enums"), getLocale()]);
-  const label = (l: { en: string; ru: string; kk: string }) => (locale === "ru" ? l.ru : locale === "kk" ? l.kk : l.en);
+  const label = (l: Labels) => labelIn(locale, l);
   const select = "mt-1 w-full rounded border border-slate-300 px-2 py-1";
   return (
     <form method="get" action="/review" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-3 lg:grid-cols-6" data-testid="review-filters">

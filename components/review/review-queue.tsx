@@ -8,8 +8,8 @@ import { FormField, inputClass } from "@/components/ui/form-field";
 import type { QueueRow } from "@/lib/review/queue";
 import type { ReviewOptions } from "@/lib/review/review-options";
 import { initialActionState } from "@/lib/validation/action-state";
+import { labelIn, type Labels } from "@/lib/i18n/locales";
 
-type Labels = { en: string; ru: string; kk: string };
 type Operation = "assign" | "refer" | "notRequired";
 
 /**
@@ -22,10 +22,10 @@ export function ReviewQueue({ rows, options, today }: { rows: QueueRow[]; option
   const tEnum = useTranslations("enums");
   const tErrors = useTranslations("errors.fields");
   const tMessages = useTranslations("formMessages");
-  const locale = useLocale() as keyof Labels;
+  const locale = useLocale();
   const [state, formAction, pending] = useActionState<BulkState, FormData>(bulkReviewAction, initialActionState);
   const [operation, setOperation] = useState<Operation>("assign");
-  const label = (l: Labels) => l[locale] ?? l.en;
+  const label = (l: Labels) => labelIn(locale, l);
   const regionName = (id: string) => label(options.regions.find((r) => r.value === id) ?? { en: "—", ru: "—", kk: "—" });
   const typeName = (code: string) => label(options.programTypes.find((p) => p.value === code) ?? { en: code, ru: code, kk: code });
   const error = state.fieldErrors;

@@ -4,6 +4,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { getCurrentUser } from "../auth/current-user";
 import { DomainError } from "../cases/errors";
 import { reportUnexpected } from "../errors/report-unexpected";
+import { labelIn } from "../i18n/locales";
 import { isSameOrigin } from "../http/same-origin";
 import { backpressuredStream } from "../http/backpressured-stream";
 import { fieldErrorsOf, formValues } from "../validation/action-state";
@@ -86,7 +87,7 @@ async function dossierLabels(): Promise<DossierLabels> {
     text: (key, values) => (t.has(key as "pdfTitle") ? t(key as "pdfTitle", values) : tCase(key as "born", values)),
     action: (action) => (tCase.has(`action.${action}` as "action.case.created") ? tCase(`action.${action}` as "action.case.created") : action),
     enumLabel: (group, value) => (tEnums.has(`${group}.${value}` as "age.ADULT_MAN") ? tEnums(`${group}.${value}` as "age.ADULT_MAN") : value),
-    region: (names) => (locale === "ru" ? names.ru : locale === "kk" ? names.kk : names.en),
+    region: (names) => labelIn(locale, names),
     dateTime: (iso) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" }),
   };
 }

@@ -4,6 +4,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { pageOrNotFound } from "@/lib/actions/page-or-not-found";
 import { getDashboard, type Count } from "@/lib/dashboard/dashboard";
 import { BarChart } from "@/components/dashboard/bar-chart";
+import { labelIn, type Labels } from "@/lib/i18n/locales";
 
 function Figure({ label, count, testId }: { label: string; count: Count; testId: string }) {
   return (
@@ -20,7 +21,7 @@ export default async function DashboardPage() {
   const user = await requireUser();
   const dashboard = await pageOrNotFound(() => getDashboard(user));
   const [t, tEnum, locale] = await Promise.all([getTranslations("dashboard"), getTranslations("enums"), getLocale()]);
-  const label = (l: { en: string; ru: string; kk: string }) => (locale === "ru" ? l.ru : locale === "kk" ? l.kk : l.en);
+  const label = (l: Labels) => labelIn(locale, l);
   const p = dashboard.published;
   const days = (n: number | null) => (n === null ? "—" : t("days", { n: Math.round(n) }));
   return (

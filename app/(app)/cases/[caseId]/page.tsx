@@ -13,6 +13,7 @@ import { HouseholdMemberForm } from "@/components/cases/household-member-form";
 import { ExportDialog } from "@/components/exports/export-dialog";
 import { AliasEditor } from "@/components/cases/alias-editor";
 import { HouseholdMemberRemove } from "@/components/cases/household-member-remove";
+import { labelIn, type Labels } from "@/lib/i18n/locales";
 
 type Props = { params: Promise<{ caseId: string }> };
 
@@ -34,7 +35,7 @@ export default async function CasePage({ params }: Props) {
   const { caseId } = await params;
   const detail = await loadCase(caseId);
   const [t, tEnum, locale] = await Promise.all([getTranslations("case"), getTranslations("enums"), getLocale()]);
-  const label = (l: { en: string; ru: string; kk: string }) => (locale === "ru" ? l.ru : locale === "kk" ? l.kk : l.en);
+  const label = (l: Labels) => labelIn(locale, l);
   const age = Math.floor((Date.now() - new Date(detail.birthDate).getTime()) / (365.25 * 86_400_000));
   const date = (iso: string) => new Date(iso).toLocaleDateString(locale, { timeZone: "UTC" });
   const dateTime = (iso: string) => new Date(iso).toLocaleString(locale, { timeZone: "Asia/Almaty" });
