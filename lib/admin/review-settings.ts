@@ -3,7 +3,7 @@ import { getDb } from "../db/client";
 import type { AgeCategory } from "../db/generated/enums";
 import { auditActorOf, recordAuditEvent } from "../audit/record-event";
 import type { CurrentUser } from "../auth/current-user";
-import { DomainError } from "../cases/errors";
+import { settingVersion, writeSetting } from "./versioned-setting";
 import { FieldProblems } from "../cases/field-problems";
 import { WAITING_TARGET_SETTING, waitingTargetDays } from "../review/settings";
 import type { ReviewSettingsInput } from "../validation/review-settings";
@@ -21,13 +21,13 @@ const asKeys = (rows: { ageCategory: string; programTypeCode: string }[]) => row
 export async function readReviewSettings(user: CurrentUser): Promise<ReviewSettings> {
   await requireAdministrator(user, { entityType: "setting", entityId: WAITING_TARGET_SETTING });
   const db = getDb();
-  const [setting, targetDays, required, types] = await Promise.all([
-    db.setting.findUnique({ where: { key: WAITING_TARGET_SETTING }, select: { version: true } }),
+  const [version, targetDays, required, types] = await Promise.all([
+    settingVersion(WAITING_TARGET_SETTING, db),
     waitingTargetDays(db),
     db.programRequirement.findMany({ select: { ageCategory: true, programTypeCode: true } }),
     db.programType.findMany({ orderBy: { sortOrder: "asc" }, select: { code: true, labelEn: true, labelRu: true, labelKk: true, active: true } }),
   ]);
-  return { version: setting?.version ?? 0, targetDays, required, programTypes: types.map((t) => ({ code: t.code, en: t.labelEn, ru: t.labelRu, kk: t.labelKk, active: t.active })) };
+  return { version, targetDays, required, programTypes: types.map((t) => ({ code: t.code, en: t.labelEn, ru: t.labelRu, kk: t.labelKk, active: t.active })) };
 }
 
 /**
@@ -38,18 +38,10 @@ export async function readReviewSettings(user: CurrentUser): Promise<ReviewSetti
 export async function saveReviewSettings(user: CurrentUser, input: ReviewSettingsInput): Promise<void> {
   await requireAdministrator(user, { entityType: "setting", entityId: WAITING_TARGET_SETTING });
   await getDb().$transaction(async (tx) => {
-    const current = await tx.setting.findUnique({ where: { key: WAITING_TARGET_SETTING }, select: { version: true } });
-    if ((current?.version ?? 0) !== input.version) throw new DomainError("conflict", "stale");
+    const before = { targetDays: await waitingTargetDays(tx), required: asKeys(await tx.programRequirement.findMany({ select: { ageCategory: true, programTypeCode: true } })) };
+    await writeSetting(tx, WAITING_TARGET_SETTING, input.version, input.targetDays);
     const known = new Set((await tx.programType.findMany({ select: { code: true } })).map((t) => t.code));
     if (input.required.some((r) => !known.has(r.programTypeCode))) throw new FieldProblems([{ field: "required", message: "invalid" }]);
-    const before = { targetDays: await waitingTargetDays(tx), required: asKeys(await tx.programRequirement.findMany({ select: { ageCategory: true, programTypeCode: true } })) };
-    if (current) {
-      const saved = await tx.setting.updateMany({ where: { key: WAITING_TARGET_SETTING, version: input.version }, data: { value: input.targetDays, version: { increment: 1 } } });
-      if (saved.count !== 1) throw new DomainError("conflict", "stale");
-    } else {
-      const created = await tx.setting.createMany({ data: [{ key: WAITING_TARGET_SETTING, value: input.targetDays }], skipDuplicates: true });
-      if (created.count !== 1) throw new DomainError("conflict", "stale");
-    }
     await tx.programRequirement.deleteMany({});
     await tx.programRequirement.createMany({ data: input.required });
     await recordAuditEvent(tx, {

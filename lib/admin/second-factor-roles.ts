@@ -4,7 +4,7 @@ import type { Role } from "../db/generated/enums";
 import { auditActorOf, recordAuditEvent } from "../audit/record-event";
 import type { CurrentUser } from "../auth/current-user";
 import { SECOND_FACTOR_SETTING, rolesRequiringSecondFactor } from "../auth/second-factor-policy";
-import { DomainError } from "../cases/errors";
+import { settingVersion, writeSetting } from "./versioned-setting";
 import type { SecondFactorRolesInput } from "../validation/account";
 import { requireAdministrator } from "./require-administrator";
 
@@ -12,9 +12,8 @@ import { requireAdministrator } from "./require-administrator";
 export async function readSecondFactorRoles(user: CurrentUser): Promise<{ roles: Role[]; version: number }> {
   await requireAdministrator(user, { entityType: "setting", entityId: SECOND_FACTOR_SETTING });
   const db = getDb();
-  const [setting, roles] = await Promise.all([db.setting.findUnique({ where: { key: SECOND_FACTOR_SETTING }, select: { version: true } }), rolesRequiringSecondFactor(db)]);
-  // Version 0 stands for "never saved", so the first save is checked like any other.
-  return { roles, version: setting?.version ?? 0 };
+  const [version, roles] = await Promise.all([settingVersion(SECOND_FACTOR_SETTING, db), rolesRequiringSecondFactor(db)]);
+  return { roles, version };
 }
 
 /**
@@ -25,18 +24,8 @@ export async function saveSecondFactorRoles(user: CurrentUser, input: SecondFact
   await requireAdministrator(user, { entityType: "setting", entityId: SECOND_FACTOR_SETTING });
   await getDb().$transaction(async (tx) => {
     const before = await rolesRequiringSecondFactor(tx);
-    const current = await tx.setting.findUnique({ where: { key: SECOND_FACTOR_SETTING }, select: { version: true } });
-    if ((current?.version ?? 0) !== input.version) throw new DomainError("conflict", "stale");
     const value = [...input.roles].sort();
-    if (current) {
-      const saved = await tx.setting.updateMany({ where: { key: SECOND_FACTOR_SETTING, version: input.version }, data: { value, version: { increment: 1 } } });
-      if (saved.count !== 1) throw new DomainError("conflict", "stale");
-    } else {
-      // Two first saves at once: the primary key lets one in and the other fails as a conflict.
-      await tx.setting.createMany({ data: [{ key: SECOND_FACTOR_SETTING, value }], skipDuplicates: true }).then((r) => {
-        if (r.count !== 1) throw new DomainError("conflict", "stale");
-      });
-    }
+    await writeSetting(tx, SECOND_FACTOR_SETTING, input.version, value);
     await recordAuditEvent(tx, {
       actor: auditActorOf(user),
       action: "settings.changed",
