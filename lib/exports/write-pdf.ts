@@ -2,6 +2,7 @@ import { once } from "node:events";
 import { join } from "node:path";
 import PDFDocument from "pdfkit";
 import type { JsonValue } from "../audit/canonical-json";
+import { changeLines, shownValue } from "../audit/change-lines";
 import type { ExportPlan } from "./export-history";
 
 /**
@@ -21,20 +22,6 @@ export type DossierLabels = {
 };
 
 type Row = { [key: string]: JsonValue | undefined };
-
-function show(value: JsonValue | undefined): string {
-  if (value === null || value === undefined) return "—";
-  if (Array.isArray(value)) return value.map(show).join(", ") || "—";
-  if (typeof value === "object") return JSON.stringify(value);
-  return String(value);
-}
-
-/** "field: before → after" for each changed field, as the case page's history shows it. */
-function changes(before: JsonValue | undefined, after: JsonValue | undefined): string[] {
-  const b = (before && typeof before === "object" && !Array.isArray(before) ? before : {}) as Row;
-  const a = (after && typeof after === "object" && !Array.isArray(after) ? after : {}) as Row;
-  return [...new Set([...Object.keys(b), ...Object.keys(a)])].map((field) => `${field}: ${field in b ? `${show(b[field])} → ` : ""}${show(a[field])}`);
-}
 
 /**
  * A dossier a person reads: for each case the person's summary, then the history in order,
@@ -93,10 +80,10 @@ export async function writeHistoryPdf(plan: ExportPlan, write: (chunk: Uint8Arra
     for await (const raw of exported.events) {
       const event = raw as Row;
       const actor = (event.actor ?? {}) as Row;
-      doc.moveDown(0.3).font("bold").fontSize(9).text(`${event.seq}. ${labels.action(String(event.action))} · ${String(event.occurredAt).length > 7 ? labels.dateTime(String(event.occurredAt)) : String(event.occurredAt)} · ${show(actor.label ?? actor.role)}`);
+      doc.moveDown(0.3).font("bold").fontSize(9).text(`${event.seq}. ${labels.action(String(event.action))} · ${String(event.occurredAt).length > 7 ? labels.dateTime(String(event.occurredAt)) : String(event.occurredAt)} · ${shownValue(actor.label ?? actor.role)}`);
       doc.font("regular");
-      if (event.reason) doc.text(`${labels.text("reason")}: ${show(event.reason)}`, { indent: 12 });
-      for (const line of changes(event.before, event.after)) doc.text(line, { indent: 12 });
+      if (event.reason) doc.text(`${labels.text("reason")}: ${shownValue(event.reason)}`, { indent: 12 });
+      for (const line of changeLines(event.before, event.after)) doc.text(`${line.field}: ${line.before !== null ? `${line.before} → ` : ""}${line.after}`, { indent: 12 });
       await flush();
     }
   }
