@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import type { RecoveryCodesState } from "@/app/(app)/account/security/actions";
 import { FormField, inputClass } from "@/components/ui/form-field";
+import { FormMessage } from "@/components/ui/form-message";
 import { initialActionState } from "@/lib/validation/action-state";
 
 type Props = {
@@ -44,13 +45,7 @@ export function RecoveryCodesForm({ action, submitLabel, testId }: Props) {
           <input id={`${testId}-code`} name="code" autoComplete="one-time-code" inputMode="numeric" maxLength={6} aria-describedby={describedBy} aria-invalid={invalid} className={inputClass} />
         )}
       </FormField>
-      <div aria-live="polite">
-        {state.message && !state.ok && (
-          <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
-            {tMessages(state.message as "conflict", state.messageValues ?? {})}
-          </p>
-        )}
-      </div>
+      <FormMessage state={state} success={false} />
       <button type="submit" disabled={pending} className="rounded bg-sky-800 px-4 py-2 text-white hover:bg-sky-900 disabled:opacity-60">
         {pending ? t("verifying") : submitLabel}
       </button>

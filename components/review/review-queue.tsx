@@ -5,6 +5,7 @@ import { useActionState, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { bulkReviewAction, type BulkState } from "@/app/(app)/review/actions";
 import { FormField, inputClass } from "@/components/ui/form-field";
+import { FormMessage } from "@/components/ui/form-message";
 import type { QueueRow } from "@/lib/review/queue";
 import type { ReviewOptions } from "@/lib/review/review-options";
 import { initialActionState } from "@/lib/validation/action-state";
@@ -150,13 +151,7 @@ export function ReviewQueue({ rows, options, today }: { rows: QueueRow[]; option
               </FormField>
             </>
           )}
-          <div aria-live="polite">
-            {state.message && !state.ok && (
-              <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
-                {tMessages(state.message as "conflict", state.messageValues ?? {})}
-              </p>
-            )}
-          </div>
+          <FormMessage state={state} success={false} />
           <button type="submit" disabled={pending} className="rounded bg-sky-800 px-4 py-2 text-white hover:bg-sky-900 disabled:opacity-60">
             {pending ? t("applying") : t("apply")}
           </button>

@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState, useEffect, useRef, type ReactNode } from "react";
-import { useTranslations } from "next-intl";
 import { initialActionState, type ActionState } from "@/lib/validation/action-state";
+import { FormMessage } from "./form-message";
 
 type Props = {
   action: (previous: ActionState, formData: FormData) => Promise<ActionState>;
@@ -15,7 +15,6 @@ type Props = {
 
 /** A form posting to a server action: its message is announced, and it empties only after a success. */
 export function ActionForm({ action, submitLabel, pendingLabel, children, testId }: Props) {
-  const tMessages = useTranslations("formMessages");
   const [state, formAction, pending] = useActionState(action, initialActionState);
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
@@ -28,13 +27,7 @@ export function ActionForm({ action, submitLabel, pendingLabel, children, testId
       <div key={JSON.stringify(state.values)} className="space-y-3">
         {children(state)}
       </div>
-      <div aria-live="polite">
-        {state.message && (
-          <p role={state.ok ? "status" : "alert"} className={state.ok ? "text-sm text-emerald-800" : "rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800"}>
-            {tMessages(state.message as "conflict", state.messageValues ?? {})}
-          </p>
-        )}
-      </div>
+      <FormMessage state={state} />
       <button type="submit" disabled={pending} className="rounded bg-sky-800 px-4 py-2 text-white hover:bg-sky-900 disabled:opacity-60">
         {pending ? pendingLabel : submitLabel}
       </button>
