@@ -26,30 +26,34 @@ export type CurrentUser = {
  */
 export async function loadSessionUser(sessionId: string, now = new Date()): Promise<CurrentUser | null> {
   const db = getDb();
-  const session = await db.session.findUnique({
-    where: { id: sessionId },
-    select: {
-      id: true,
-      createdAt: true,
-      lastSeenAt: true,
-      expiresAt: true,
-      endedAt: true,
-      secondFactorPending: true,
-      user: {
-        select: {
-          id: true,
-          email: true,
-          name: true,
-          role: true,
-          active: true,
-          lockedAt: true,
-          mustChangePassword: true,
-          totpEnabledAt: true,
-          regions: { select: { regionId: true } },
+  // Read beside the session rather than after it: every signed-in request needs both.
+  const [session, requiringSecondFactor] = await Promise.all([
+    db.session.findUnique({
+      where: { id: sessionId },
+      select: {
+        id: true,
+        createdAt: true,
+        lastSeenAt: true,
+        expiresAt: true,
+        endedAt: true,
+        secondFactorPending: true,
+        user: {
+          select: {
+            id: true,
+            email: true,
+            name: true,
+            role: true,
+            active: true,
+            lockedAt: true,
+            mustChangePassword: true,
+            totpEnabledAt: true,
+            regions: { select: { regionId: true } },
+          },
         },
       },
-    },
-  });
+    }),
+    rolesRequiringSecondFactor(db),
+  ]);
   if (!session) return null;
   const timedOut = sessionEndReason(session, now);
   if (timedOut) {
@@ -71,7 +75,7 @@ export async function loadSessionUser(sessionId: string, now = new Date()): Prom
     sessionId: session.id,
     mustChangePassword: user.mustChangePassword,
     secondFactorPending: session.secondFactorPending,
-    secondFactorMissing: user.totpEnabledAt === null && (await rolesRequiringSecondFactor()).includes(user.role),
+    secondFactorMissing: user.totpEnabledAt === null && requiringSecondFactor.includes(user.role),
   };
 }
 
