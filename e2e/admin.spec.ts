@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { expect, signInThroughForm, test } from "./fixtures";
-import { DEMO_PASSWORD } from "../prisma/seed/demo-accounts";
 
 async function openAccount(admin: Page, name: string | RegExp) {
   await admin.getByRole("link", { name: "Administration" }).click();
@@ -17,15 +16,9 @@ async function runCommand(admin: Page, command: string, reason: string) {
   await expect(box).toHaveCount(0);
 }
 
-async function newSignedInPage(browser: Browser, email: string, password = DEMO_PASSWORD) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signInThroughForm(page, email, password);
-  return page;
-}
-
-test("after an administrator deactivates a signed-in user, that user's next click lands on sign-in", async ({ signedInAs, browser }) => {
-  const caseworker = await newSignedInPage(browser, "caseworker6@example.org");
+test("after an administrator deactivates a signed-in user, that user's next click lands on sign-in", async ({ signedInAs, otherPage }) => {
+  const caseworker = await otherPage();
+  await signInThroughForm(caseworker, "caseworker6@example.org");
   await expect(caseworker.getByTestId("signed-in-as")).toBeVisible();
 
   const admin = await signedInAs("ADMINISTRATOR");
@@ -41,7 +34,7 @@ test("after an administrator deactivates a signed-in user, that user's next clic
   await runCommand(admin, "reactivate", "Test over");
 });
 
-test("an administrator creates an account; its owner must replace the temporary password, is locked after 5 failures, and is let back in after an unlock", async ({ signedInAs, browser }) => {
+test("an administrator creates an account; its owner must replace the temporary password, is locked after 5 failures, and is let back in after an unlock", async ({ signedInAs, otherPage }) => {
   const email = `new-${randomUUID().slice(0, 8)}@example.org`;
   const name = `Aliya Test ${email.slice(4, 10)}`;
   const admin = await signedInAs("ADMINISTRATOR");
@@ -58,7 +51,8 @@ test("an administrator creates an account; its owner must replace the temporary 
   await form.getByRole("button", { name: "Create user" }).click();
   await expect(admin.getByRole("heading", { level: 1 })).toHaveText(name);
 
-  const user = await newSignedInPage(browser, email, "a temporary phrase for aliya");
+  const user = await otherPage();
+  await signInThroughForm(user, email, "a temporary phrase for aliya");
   await expect(user).toHaveURL(/\/account\/password$/);
   // A full navigation, awaited to its end: a click would leave the redirect in flight while the
   // URL already matches, and its late render would empty the fields filled next.

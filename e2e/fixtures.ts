@@ -1,4 +1,4 @@
-import { expect, request as playwrightRequest, test as base, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, request as playwrightRequest, test as base, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/seed/demo-accounts";
 
 export type DemoRole = (typeof DEMO_ACCOUNTS)[number]["role"];
@@ -29,14 +29,29 @@ export async function signedInContext(baseURL: string, email: string, password =
   return context;
 }
 
-/** A page already signed in as the role's demo account (through the same form, once per test). */
-export const test = base.extend<{ signedInAs: (role: DemoRole) => Promise<Page> }>({
+type Fixtures = {
+  /** A page already signed in as the role's demo account (through the same form, once per test). */
+  signedInAs: (role: DemoRole) => Promise<Page>;
+  /** A page in a browser context of its own: a second person, with their own cookies. Closed after the test. */
+  otherPage: () => Promise<Page>;
+};
+
+export const test = base.extend<Fixtures>({
   signedInAs: async ({ page }, use) => {
     await use(async (role) => {
       await signInThroughForm(page, demoAccount(role).email);
       await expect(page.getByTestId("signed-in-as")).toBeVisible();
       return page;
     });
+  },
+  otherPage: async ({ browser, baseURL }, use) => {
+    const contexts: BrowserContext[] = [];
+    await use(async () => {
+      const context = await browser.newContext({ baseURL });
+      contexts.push(context);
+      return context.newPage();
+    });
+    await Promise.all(contexts.map((context) => context.close()));
   },
 });
 

@@ -60,14 +60,14 @@ test("a caseworker changes the prosecution status, refers and enrols the person,
   await expect(history.nth(1)).toContainText("Направлен после беседы");
 });
 
-test("an edit made from a stale page is refused with the conflict message and keeps what was typed", async ({ page, browser, baseURL }) => {
+test("an edit made from a stale page is refused with the conflict message and keeps what was typed", async ({ page, otherPage }) => {
   const caseId = await ownCaseWithNoProceedings(1);
   const signIn = async (p: Page) => {
     await signInThroughForm(p, "caseworker@example.org");
     await expect(p.getByTestId("signed-in-as")).toBeVisible();
     await p.goto(`/cases/${caseId}`);
   };
-  const other = await (await browser.newContext({ baseURL })).newPage();
+  const other = await otherPage();
   await Promise.all([signIn(page), signIn(other)]);
 
   await fillStatusChange(other, "Первое изменение");

@@ -28,7 +28,7 @@ test("an unknown account gets the same message as a wrong password", async ({ pa
   await expect(page.getByRole("alert").filter({ hasText: "Sign-in failed" })).toBeVisible();
 });
 
-test("a signed-out session cookie replayed later lands on the sign-in page", async ({ page, browser, baseURL }) => {
+test("a signed-out session cookie replayed later lands on the sign-in page", async ({ page, otherPage }) => {
   await signInThroughForm(page, "auditor@example.org");
   await expect(page.getByTestId("signed-in-as")).toBeVisible();
   const oldCookies = await page.context().cookies();
@@ -37,13 +37,11 @@ test("a signed-out session cookie replayed later lands on the sign-in page", asy
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
 
-  const replay = await browser.newContext({ baseURL });
-  await replay.addCookies(oldCookies);
-  const replayPage = await replay.newPage();
+  const replayPage = await otherPage();
+  await replayPage.context().addCookies(oldCookies);
   await replayPage.goto("/");
   await expect(replayPage).toHaveURL(/\/login/);
   await expect(replayPage.getByRole("heading", { name: "Sign in" })).toBeVisible();
-  await replay.close();
 });
 
 test("a page asked for without signing in redirects to the sign-in page", async ({ page }) => {

@@ -154,7 +154,7 @@ export async function seedDemoData(db: Db): Promise<{ persons: number; events: n
   const seedActor: AuditActor = { id: null, label: "demo-seed", role: null };
   appendChain(
     SYSTEM_CHAIN,
-    users.map((u, i) => ({ actor: seedActor, action: "user.created", entityType: "user", entityId: u.id, after: { email: u.email, name: u.name, role: u.role, regions: [...u.regionCodes] }, occurredAt: atHour("2019-01-02", 9, i) })),
+    users.map((u, i) => ({ actor: seedActor, action: "account.created", entityType: "user", entityId: u.id, after: { email: u.email, name: u.name, role: u.role, regions: [...u.regionCodes] }, occurredAt: atHour("2019-01-02", 9, i) })),
   );
   for (const person of persons) {
     const caseId = personIds[person.key] ?? "";
