@@ -1,6 +1,6 @@
 /**
  * `npm run bench:registry -- 100000`: builds a throwaway database of that many persons (with
- * aliases), then times the registry, search, case page, review queue and dashboard as the app
+ * aliases, enrollments and program needs), then times the registry, search, case page, review queue and dashboard as the app
  * runs them, each beside the bare SQL that answers the same question, and prints the median and
  * 95th percentile. Printed, never asserted. Uses TEST_DATABASE_URL's server, or an embedded one.
  */
@@ -24,6 +24,31 @@ type Fixture = { auditor: CurrentUser; supervisor: CurrentUser; caseId: string; 
 function viewer(id: string, role: CurrentUser["role"], regionIds: string[]): CurrentUser {
   return { id, email: `${id}@bench.example.org`, name: `Bench ${role}`, role, regionIds, sessionId: randomUUID(), mustChangePassword: false, secondFactorPending: false, secondFactorMissing: false };
 }
+
+/**
+ * Programs of every type in every region; about 1.35 enrollments per person spread over the
+ * lifecycle, so that the queue and the dashboard read needs that are partly met, as in use; and
+ * one adult in twenty with vocational training marked not required. One statement, so that the
+ * seed holds for its random().
+ */
+const ENROLLMENTS_AND_NEEDS = `
+  SELECT setseed(0.7);
+  INSERT INTO program (id, name, program_type_code, provider, region_id, capacity, updated_at)
+    SELECT gen_random_uuid(), 'Bench ' || t.code || ' ' || r.code, t.code, 'Bench provider', r.id, 1000000, now() FROM region r CROSS JOIN program_type t;
+  INSERT INTO enrollment (id, person_id, program_id, status, referred_on, enrolled_on, completed_on, ended_on, updated_at)
+    SELECT gen_random_uuid(), x.person_id, x.program_id, x.status::"EnrollmentStatus", x.ret + 20 + x.k * 30,
+           CASE WHEN x.status IN ('ENROLLED', 'COMPLETED', 'DROPPED_OUT') THEN x.ret + 40 + x.k * 30 END,
+           CASE WHEN x.status = 'COMPLETED' THEN x.ret + 200 + x.k * 30 END,
+           CASE WHEN x.status IN ('DECLINED', 'WITHDRAWN', 'DROPPED_OUT') THEN x.ret + 90 + x.k * 30 END, now()
+    FROM (
+      SELECT p.id AS person_id, p.return_date AS ret, k,
+             (SELECT pr.id FROM program pr WHERE pr.region_id = p.region_id ORDER BY random() LIMIT 1) AS program_id,
+             (ARRAY['REFERRED', 'ENROLLED', 'COMPLETED', 'COMPLETED', 'DECLINED', 'WITHDRAWN', 'DROPPED_OUT'])[1 + floor(random() * 7)::int] AS status
+      FROM person p CROSS JOIN generate_series(1, 3) AS k
+      WHERE random() < 0.45
+    ) AS x;
+  INSERT INTO program_need (person_id, program_type_code, state)
+    SELECT p.id, 'VOCATIONAL', 'NOT_REQUIRED' FROM person p WHERE p.age_category <> 'MINOR' AND random() < 0.05;`;
 
 async function fill(pool: Pool, persons: number): Promise<Fixture> {
   const random = new Random(7);
@@ -68,6 +93,7 @@ async function fill(pool: Pool, persons: number): Promise<Fixture> {
     );
     sample = { caseId: rows[0]!.id, searchName: rows[0]!.familyLatin };
   }
+  await pool.query(ENROLLMENTS_AND_NEEDS);
   await pool.query("ANALYZE");
   return { auditor: viewer(users.auditor, "AUDITOR", []), supervisor: viewer(users.supervisor, "SUPERVISOR", [regionIds[0]!, regionIds[1]!]), ...sample };
 }
@@ -122,6 +148,7 @@ runScript("bench:registry", async () => {
     )));
     report("case page (records the view)", await timed(() => getCase(fx.auditor, fx.caseId)), await timed(sql("SELECT * FROM person WHERE id = $1", [fx.caseId])));
     report("review queue, first page, supervisor", await timed(() => reviewQueue(fx.supervisor, ReviewQuery.parse({}))), null);
+    report("review queue, first page, auditor (all)", await timed(() => reviewQueue(fx.auditor, ReviewQuery.parse({}))), null);
     report("dashboard, auditor (every count)", await timed(() => getDashboard(fx.auditor)), null);
     const { getDb } = await import("../lib/db/client");
     await getDb().$disconnect();

@@ -7,7 +7,7 @@ import { recordDenial } from "../audit/record-denial";
 import { notFound } from "../cases/errors";
 import { canAtAll } from "../policy/can";
 import { caseScopeSql } from "../policy/case-scope-sql";
-import { MEETS_NEED } from "../programs/meets-need";
+import { requiredNeedsSql } from "../programs/required-needs-sql";
 import { CONVICTED_STATUSES, NEVER_PROSECUTED } from "../prosecution/transitions";
 import { reviewQueueCounts } from "../review/queue";
 import { ReviewQuery } from "../validation/review";
@@ -59,15 +59,8 @@ export async function getDashboard(user: CurrentUser, options: { db?: Db; today?
       FROM person p JOIN return_operation o ON o.code = p.return_operation_code WHERE ${scope} GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2`,
     db.$queryRaw<{ type: string; en: string; ru: string; kk: string; met: bigint; open: bigint }[]>`
       SELECT t.code AS type, t.label_en AS en, t.label_ru AS ru, t.label_kk AS kk,
-             count(*) FILTER (WHERE met) AS met, count(*) FILTER (WHERE NOT met) AS open
-      FROM (
-        SELECT r.program_type_code AS code,
-               EXISTS (SELECT 1 FROM enrollment e JOIN program pr ON pr.id = e.program_id
-                       WHERE e.person_id = p.id AND pr.program_type_code = r.program_type_code AND e.status::text = ANY(${[...MEETS_NEED]}::text[])) AS met
-        FROM person p JOIN program_requirement r ON r.age_category = p.age_category
-        WHERE ${scope} AND p.case_status = 'OPEN' AND p.prosecution_status::text <> ALL(${convicted}::text[])
-          AND NOT EXISTS (SELECT 1 FROM program_need n WHERE n.person_id = p.id AND n.program_type_code = r.program_type_code AND n.state = 'NOT_REQUIRED')
-      ) AS needs JOIN program_type t ON t.code = needs.code
+             count(*) FILTER (WHERE needs.met) AS met, count(*) FILTER (WHERE NOT needs.met) AS open
+      FROM (${requiredNeedsSql([scope])}) AS needs JOIN program_type t ON t.code = needs.program_type_code
       GROUP BY 1, 2, 3, 4, t.sort_order ORDER BY t.sort_order`,
     db.$queryRaw<{ median: number | null; p90: number | null; people: bigint }[]>`
       SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS median, percentile_cont(0.9) WITHIN GROUP (ORDER BY days) AS p90, count(*) AS people

@@ -122,6 +122,27 @@ describe("review queue, against a plain reading of the definition", () => {
   }
 });
 
+describe("review queue pages", () => {
+  it("pages a queue longer than one page by its cursor, each page with the whole queue's counts", async () => {
+    const region = await makeRegion();
+    const waiting = new Set<string>();
+    for (let i = 0; i < 55; i++) waiting.add((await makePerson(region.id, null)).id);
+    const first = await reviewQueue(auditor, ReviewQuery.parse({ region: region.id }), TODAY);
+    expect(first.rows).toHaveLength(50);
+    expect(first.nextCursor).not.toBeNull();
+    const second = await reviewQueue(auditor, ReviewQuery.parse({ region: region.id, cursor: first.nextCursor }), TODAY);
+    expect(second.rows).toHaveLength(5);
+    expect(second.nextCursor).toBeNull();
+    expect(new Set([...first.rows, ...second.rows].map((r) => r.id))).toEqual(waiting);
+    expect([first.total, second.total]).toEqual([55, 55]);
+  });
+
+  it("answers an empty queue with zero counts and no rows", async () => {
+    const region = await makeRegion();
+    expect(await reviewQueue(auditor, ReviewQuery.parse({ region: region.id }), TODAY)).toMatchObject({ rows: [], total: 0, overdue: 0, nextCursor: null });
+  });
+});
+
 let regionA: string;
 let regionB: string;
 let supervisor: CurrentUser;

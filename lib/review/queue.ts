@@ -7,13 +7,11 @@ import { recordDenial } from "../audit/record-denial";
 import { notFound } from "../cases/errors";
 import { canAtAll } from "../policy/can";
 import { caseScopeSql } from "../policy/case-scope-sql";
-import { MEETS_NEED } from "../programs/meets-need";
-import { CONVICTED_STATUSES } from "../prosecution/transitions";
+import { requiredNeedsSql } from "../programs/required-needs-sql";
 import type { ReviewQuery } from "../validation/review";
 import { waitingTargetDays } from "./settings";
 
 export const REVIEW_PAGE_SIZE = 50;
-
 
 export type QueueRow = {
   id: string;
@@ -35,41 +33,28 @@ export type QueueRow = {
 export type QueuePage = { rows: QueueRow[]; total: number; overdue: number; nextCursor: string | null; targetDays: number };
 
 /**
- * DOMAIN.md's "Needs a program", in one query: open cases of persons not convicted with at
- * least one required program type (by age category, less those marked not required) that no
- * referred, enrolled or completed enrollment meets. A type's need arose at return, or when its
- * last enrollment was declined, withdrawn or dropped; the person waits since the earliest of
- * their missing types. Overdue: waiting longer than the target with no enrollment at all.
+ * DOMAIN.md's "Needs a program", in one query over the needs of lib/programs/required-needs-sql:
+ * the persons with at least one required type that no referred, enrolled or completed enrollment
+ * meets. A type's need arose at return, or when its last enrollment was declined, withdrawn or
+ * dropped; the person waits since the earliest of their missing types. Overdue: waiting longer
+ * than the target with no enrollment at all.
  */
 function queueSql(user: CurrentUser, query: ReviewQuery, today: Date, targetDays: number): Prisma.Sql {
-  const filters: Prisma.Sql[] = [caseScopeSql(user, "review.view", "p")];
-  if (query.region) filters.push(Prisma.sql`p.region_id = ${query.region}::uuid`);
-  if (query.age) filters.push(Prisma.sql`p.age_category = ${query.age}::"AgeCategory"`);
-  if (query.caseworker) filters.push(Prisma.sql`p.caseworker_id = ${query.caseworker}::uuid`);
+  const conditions: Prisma.Sql[] = [caseScopeSql(user, "review.view", "p")];
+  if (query.region) conditions.push(Prisma.sql`p.region_id = ${query.region}::uuid`);
+  if (query.age) conditions.push(Prisma.sql`p.age_category = ${query.age}::"AgeCategory"`);
+  if (query.caseworker) conditions.push(Prisma.sql`p.caseworker_id = ${query.caseworker}::uuid`);
   const day = Prisma.sql`${today.toISOString().slice(0, 10)}::date`;
   return Prisma.sql`
-    WITH candidates AS (
-      SELECT p.id, p.return_date, p.age_category
-      FROM person p
-      WHERE p.case_status = 'OPEN' AND p.prosecution_status::text <> ALL(${[...CONVICTED_STATUSES]}::text[]) AND ${Prisma.join(filters, " AND ")}
-    ), missing AS (
-      SELECT c.id, r.program_type_code,
-             GREATEST(c.return_date, (SELECT max(e.ended_on) FROM enrollment e JOIN program pr ON pr.id = e.program_id
-                                      WHERE e.person_id = c.id AND pr.program_type_code = r.program_type_code AND e.ended_on IS NOT NULL)) AS need_since
-      FROM candidates c
-      JOIN program_requirement r ON r.age_category = c.age_category
-      WHERE NOT EXISTS (SELECT 1 FROM program_need n WHERE n.person_id = c.id AND n.program_type_code = r.program_type_code AND n.state = 'NOT_REQUIRED')
-        AND NOT EXISTS (SELECT 1 FROM enrollment e JOIN program pr ON pr.id = e.program_id
-                        WHERE e.person_id = c.id AND pr.program_type_code = r.program_type_code AND e.status::text = ANY(${[...MEETS_NEED]}::text[]))
-    ), queue AS (
-      SELECT m.id, array_agg(m.program_type_code ORDER BY m.program_type_code) AS missing_types, min(m.need_since) AS need_since
-      FROM missing m GROUP BY m.id
-    )
-    SELECT q.id, q.missing_types, q.need_since,
-           (${day} - q.need_since) AS days_waiting,
-           ((${day} - q.need_since) > ${targetDays}
-             AND NOT EXISTS (SELECT 1 FROM enrollment e WHERE e.person_id = q.id AND e.status::text = ANY(${[...MEETS_NEED]}::text[]))) AS overdue
-    FROM queue q
+    SELECT q.id, q.missing_types, q.need_since, (${day} - q.need_since) AS days_waiting,
+           ((${day} - q.need_since) > ${targetDays} AND NOT q.any_met) AS overdue
+    FROM (
+      SELECT n.person_id AS id, array_agg(n.program_type_code ORDER BY n.program_type_code) AS missing_types,
+             min(n.need_since) AS need_since, bool_or(n.any_met) AS any_met
+      FROM (${requiredNeedsSql(conditions)}) AS n
+      WHERE NOT n.met
+      GROUP BY n.person_id
+    ) AS q
     WHERE ${query.type ? Prisma.sql`${query.type} = ANY(q.missing_types)` : Prisma.sql`TRUE`}`;
 }
 
@@ -90,31 +75,37 @@ async function authorizedQueue(user: CurrentUser, query: ReviewQuery, today: Dat
   return { base: queueSql(user, query, today, targetDays), targetDays };
 }
 
-async function countsOf(db: Db, base: Prisma.Sql, overdueOnly: boolean): Promise<{ total: number; overdue: number }> {
-  const [counts] = await db.$queryRaw<{ total: bigint; overdue: bigint }[]>`
-    SELECT count(*) FILTER (WHERE ${overdueOnly ? Prisma.sql`overdue` : Prisma.sql`TRUE`}) AS total, count(*) FILTER (WHERE overdue) AS overdue FROM (${base}) AS queued`;
-  return { total: Number(counts?.total ?? 0), overdue: Number(counts?.overdue ?? 0) };
-}
+const countsSql = (overdueOnly: boolean) =>
+  Prisma.sql`SELECT count(*) FILTER (WHERE ${overdueOnly ? Prisma.sql`overdue` : Prisma.sql`TRUE`}) AS total, count(*) FILTER (WHERE overdue) AS overdue FROM queued`;
 
 /** How many wait, and how many of them are overdue, without reading any row: for the dashboard. */
 export async function reviewQueueCounts(user: CurrentUser, query: ReviewQuery, today = new Date(), db: Db = getDb()): Promise<{ total: number; overdue: number }> {
   const { base } = await authorizedQueue(user, query, today, db);
-  return countsOf(db, base, query.overdue);
+  const [counts] = await db.$queryRaw<{ total: bigint; overdue: bigint }[]>`WITH queued AS (${base}) ${countsSql(query.overdue)}`;
+  return { total: Number(counts?.total ?? 0), overdue: Number(counts?.overdue ?? 0) };
 }
+
+type PageRow = { total: bigint; overdue_total: bigint; id: string | null; missing_types: string[]; need_since: Date; days_waiting: number; overdue: boolean };
 
 /** The queue as the user may see it, longest waiting first, a page at a time. */
 export async function reviewQueue(user: CurrentUser, query: ReviewQuery, today = new Date(), db: Db = getDb()): Promise<QueuePage> {
   const { base, targetDays } = await authorizedQueue(user, query, today, db);
   const cursor = decodeCursor(query.cursor);
-  const [rows, counts] = await Promise.all([
-    db.$queryRaw<{ id: string; missing_types: string[]; need_since: Date; days_waiting: number; overdue: boolean }[]>`
-      SELECT * FROM (${base}) AS queued
+  // The queue is computed once for both its counts and the page: the counts' row always comes
+  // back, with the page's rows beside it, or with nulls when the page is empty.
+  const result = await db.$queryRaw<PageRow[]>`
+    WITH queued AS MATERIALIZED (${base}), counts AS (${countsSql(query.overdue)})
+    SELECT counts.total, counts.overdue AS overdue_total, page.*
+    FROM counts LEFT JOIN LATERAL (
+      SELECT * FROM queued
       WHERE ${query.overdue ? Prisma.sql`overdue` : Prisma.sql`TRUE`}
         AND ${cursor ? Prisma.sql`(need_since, id) > (${cursor.needSince}::date, ${cursor.id}::uuid)` : Prisma.sql`TRUE`}
       ORDER BY need_since, id
-      LIMIT ${REVIEW_PAGE_SIZE + 1}`,
-    countsOf(db, base, query.overdue),
-  ]);
+      LIMIT ${REVIEW_PAGE_SIZE + 1}
+    ) AS page ON TRUE
+    ORDER BY page.need_since, page.id`;
+  const counts = { total: Number(result[0]?.total ?? 0), overdue: Number(result[0]?.overdue_total ?? 0) };
+  const rows = result.filter((row): row is PageRow & { id: string } => row.id !== null);
   const page = rows.slice(0, REVIEW_PAGE_SIZE);
   const persons = await db.person.findMany({
     where: { id: { in: page.map((r) => r.id) } },
