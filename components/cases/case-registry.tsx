@@ -86,7 +86,7 @@ export function CaseRegistry({ filters, initial, regions }: Props) {
           <tbody>
             {page.rows.map((row: RegistryRow) => (
               <tr key={row.id} className="border-t border-slate-100">
-                <td className="px-3 py-2 font-mono">
+                <td className="whitespace-nowrap px-3 py-2 font-mono">
                   <Link href={`/cases/${row.id}`} className="text-sky-800 underline">
                     {row.caseNumber}
                   </Link>

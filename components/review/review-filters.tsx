@@ -10,7 +10,7 @@ export async function ReviewFilters({ query, options }: { query: ReviewQuery; op
   const label = (l: Labels) => labelIn(locale, l);
   const select = "mt-1 w-full rounded border border-slate-300 px-2 py-1";
   return (
-    <form method="get" action="/review" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-3 lg:grid-cols-6" data-testid="review-filters">
+    <form method="get" action="/review" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-4" data-testid="review-filters">
       <label className="text-sm font-medium">
         {t("filters.region")}
         <select name="region" defaultValue={query.region ?? ""} className={select}>
@@ -39,11 +39,11 @@ export async function ReviewFilters({ query, options }: { query: ReviewQuery; op
           {options.caseworkers.map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
         </select>
       </label>
-      <label className="flex items-end gap-2 text-sm font-medium">
+      <label className="flex items-center gap-2 text-sm font-medium">
         <input type="checkbox" name="overdue" value="1" defaultChecked={query.overdue} />
         {t("filters.overdue")}
       </label>
-      <div className="flex items-end gap-2">
+      <div className="flex flex-wrap items-center gap-2 sm:col-span-1 lg:col-span-3">
         <button type="submit" className="rounded bg-sky-800 px-3 py-1 text-white hover:bg-sky-900">{t("filters.apply")}</button>
         <a href="/review" className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100">{t("filters.reset")}</a>
       </div>

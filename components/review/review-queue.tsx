@@ -55,7 +55,7 @@ export function ReviewQueue({ rows, options, today }: { rows: QueueRow[]; option
                   </td>
                 )}
                 <td className="px-3 py-2">{row.name}</td>
-                <td className="px-3 py-2 font-mono">
+                <td className="whitespace-nowrap px-3 py-2 font-mono">
                   <Link href={`/cases/${row.id}`} className="text-sky-800 underline">
                     {row.caseNumber}
                   </Link>
@@ -69,7 +69,7 @@ export function ReviewQueue({ rows, options, today }: { rows: QueueRow[]; option
                 <td className="px-3 py-2 text-right">{row.daysSinceReturn}</td>
                 <td className="px-3 py-2 text-right">
                   {row.daysWaiting}
-                  {row.overdue && <span className="ml-2 rounded bg-amber-200 px-1.5 py-0.5 text-xs text-amber-950">{t("overdue")}</span>}
+                  {row.overdue && <span className="ml-2 whitespace-nowrap rounded bg-amber-200 px-1.5 py-0.5 text-xs text-amber-950">{t("overdue")}</span>}
                 </td>
                 <td className="px-3 py-2">{row.caseworkerName ?? t("unassigned")}</td>
               </tr>

@@ -5,7 +5,7 @@ export async function SignOutButton() {
   const t = await getTranslations("nav");
   return (
     <form action={signOutAction}>
-      <button type="submit" className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100">
+      <button type="submit" className="rounded border border-slate-300 px-2 py-0.5 text-sm hover:bg-slate-100">
         {t("signOut")}
       </button>
     </form>
