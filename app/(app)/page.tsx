@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
 import { getHomeSummary, type RegionFigure } from "@/lib/home/home-summary";
@@ -19,7 +20,15 @@ export default async function HomePage() {
         {summary.figures.map((figure) => (
           <div key={figure.key} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid={`figure-${figure.key}`}>
             <dt className="text-sm text-slate-600">{t(`figures.${figure.key}` as "figures.openCases")}</dt>
-            <dd className="mt-2 text-3xl font-semibold tabular-nums">{figure.value.toLocaleString(locale)}</dd>
+            <dd className="mt-2 text-3xl font-semibold tabular-nums">
+              {figure.href ? (
+                <Link href={figure.href} className="text-sky-900 underline decoration-sky-300 underline-offset-4 hover:decoration-sky-800">
+                  {figure.value.toLocaleString(locale)}
+                </Link>
+              ) : (
+                figure.value.toLocaleString(locale)
+              )}
+            </dd>
           </div>
         ))}
       </dl>
@@ -37,7 +46,11 @@ export default async function HomePage() {
               {summary.regions.map((region) => (
                 <tr key={region.regionId} className="border-b border-slate-100">
                   <td className="px-3 py-2">{regionName(region, locale)}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{region.openCases.toLocaleString(locale)}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">
+                    <Link href={region.href} className="text-sky-900 underline">
+                      {region.openCases.toLocaleString(locale)}
+                    </Link>
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -6,6 +6,7 @@ import { useLocale, useTranslations } from "next-intl";
 import type { RegistryPage, RegistryRow } from "@/lib/cases/registry";
 import type { Option } from "@/lib/cases/registry-options";
 import type { RegistryFilters } from "@/lib/validation/registry";
+import { SEARCH_CAP } from "@/lib/search/search-cap";
 import { searchCasesAction } from "@/app/(app)/cases/actions";
 
 type Props = { filters: RegistryFilters; initial: RegistryPage; regions: Option[] };
@@ -67,9 +68,16 @@ export function CaseRegistry({ filters, initial, regions }: Props) {
         {error ? (
           <p role="alert" className="text-sm text-red-800">{error}</p>
         ) : (
-          <p className="text-sm text-slate-700" data-testid="registry-total">
-            {t("total", { count: page.total })}
-          </p>
+          <>
+            <p className="text-sm text-slate-700" data-testid="registry-total">
+              {t("total", { count: page.total })}
+            </p>
+            {page.searchCapped && (
+              <p className="mt-1 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950" data-testid="search-capped">
+                {t("searchCapped", { cap: SEARCH_CAP })}
+              </p>
+            )}
+          </>
         )}
       </div>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm" aria-busy={pending}>

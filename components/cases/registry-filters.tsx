@@ -32,6 +32,8 @@ export async function RegistryFilters({ filters, options }: Props) {
     filters.returnedTo ? { name: "returnedTo", value: filters.returnedTo, text: t("extra.returnedTo", { date: filters.returnedTo }) } : null,
     filters.convicted ? { name: "convicted", value: filters.convicted, text: t(`extra.convicted_${filters.convicted}`) } : null,
     filters.prosecuted ? { name: "prosecuted", value: filters.prosecuted, text: t(`extra.prosecuted_${filters.prosecuted}`) } : null,
+    filters.assigned ? { name: "assigned", value: filters.assigned, text: t(`extra.assigned_${filters.assigned}`) } : null,
+    filters.inProgram ? { name: "inProgram", value: filters.inProgram, text: t(`extra.inProgram_${filters.inProgram}`) } : null,
   ].filter((e): e is { name: string; value: string; text: string } => e !== null);
   return (
     <form method="get" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-3 lg:grid-cols-5" aria-label={t("filtersLabel")}>

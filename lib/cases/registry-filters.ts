@@ -25,6 +25,11 @@ export async function registryFiltersWhere(filters: Omit<RegistryFilters, "sort"
   ];
   if (filters.convicted) conditions.push({ prosecutionStatus: filters.convicted === "yes" ? { in: [...CONVICTED_STATUSES] } : { notIn: [...CONVICTED_STATUSES] } });
   if (filters.prosecuted) conditions.push({ prosecutionStatus: filters.prosecuted === "yes" ? { notIn: [...NEVER_PROSECUTED] } : { in: [...NEVER_PROSECUTED] } });
+  if (filters.assigned) conditions.push({ caseworkerId: filters.assigned === "yes" ? { not: null } : null });
+  if (filters.inProgram) {
+    const meeting: Prisma.EnrollmentWhereInput = { status: { in: [...MEETS_NEED] } };
+    conditions.push({ enrollments: filters.inProgram === "yes" ? { some: meeting } : { none: meeting } });
+  }
   if (filters.need) conditions.push(await needWhere(filters.need, db));
   return { AND: conditions };
 }

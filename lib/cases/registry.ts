@@ -5,6 +5,7 @@ import type { AgeCategory, CaseStatus, ProsecutionStatus, RiskLevel } from "../d
 import { auditActorOf, recordAuditEvent } from "../audit/record-event";
 import type { CurrentUser } from "../auth/current-user";
 import { caseScopeWhere } from "../policy/case-scope";
+import { caseScopeSql } from "../policy/case-scope-sql";
 import type { RegistryQuery } from "../validation/registry";
 import { matchingPersonIds } from "./search-persons";
 import { filtersInForce, registryFiltersWhere } from "./registry-filters";
@@ -27,7 +28,8 @@ export type RegistryRow = {
   unaccompaniedMinor: boolean;
 };
 
-export type RegistryPage = { rows: RegistryRow[]; nextCursor: string | null; total: number };
+/** searchCapped: the search matched more cases than it lists (SEARCH_CAP, the closest first). */
+export type RegistryPage = { rows: RegistryRow[]; nextCursor: string | null; total: number; searchCapped: boolean };
 
 const ORDER: Record<RegistryQuery["sort"], Prisma.PersonOrderByWithRelationInput[]> = {
   caseNumber: [{ caseNumber: "asc" }],
@@ -44,7 +46,8 @@ export async function listCases(user: CurrentUser, query: RegistryQuery): Promis
   const db = getDb();
   const { q: _q, cursor: _cursor, sort: _sort, ...filters } = query;
   const conditions: Prisma.PersonWhereInput[] = [caseScopeWhere(user, "case.view"), await registryFiltersWhere(filters, db)];
-  if (query.q) conditions.push({ id: { in: await matchingPersonIds(query.q) } });
+  const matches = query.q ? await matchingPersonIds(query.q, caseScopeSql(user, "case.view", "p"), { db }) : null;
+  if (matches) conditions.push({ id: { in: matches.ids } });
   const where: Prisma.PersonWhereInput = { AND: conditions };
 
   const [rows, total] = await Promise.all([
@@ -80,7 +83,7 @@ export async function listCases(user: CurrentUser, query: RegistryQuery): Promis
         actor: auditActorOf(user),
         action: "case.searched",
         entityType: "registry",
-        context: { text: query.q, filters: filtersInForce(filters), results: total },
+        context: { text: query.q, filters: filtersInForce(filters), results: total, ...(matches?.capped ? { capped: true } : {}) },
       }),
     );
   }
@@ -88,6 +91,7 @@ export async function listCases(user: CurrentUser, query: RegistryQuery): Promis
   const page = rows.slice(0, REGISTRY_PAGE_SIZE);
   return {
     total,
+    searchCapped: matches?.capped ?? false,
     nextCursor: rows.length > REGISTRY_PAGE_SIZE ? (page[page.length - 1]?.id ?? null) : null,
     rows: page.map((p) => ({
       id: p.id,

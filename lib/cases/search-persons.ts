@@ -1,32 +1,42 @@
 import "server-only";
 import type { Tx } from "../db/client";
 import { getDb } from "../db/client";
+import { Prisma } from "../db/generated/client";
 import { normalizeName } from "../search/normalize-name";
+import { SEARCH_CAP } from "../search/search-cap";
 
 const CASE_NUMBER = /^kz-?\d{0,4}-?\d*$/i;
 const DIGITS = /^\d{4,12}$/;
 
+
+export type SearchMatches = { ids: string[]; capped: boolean };
+
 /**
- * Ids of persons whose case number, IIN, name or alias matches the text, whatever the script:
- * names and aliases are compared in their normalised Latin form by trigram word similarity, or
- * as a substring. Ids only: the caller intersects them with the user's scope before reading rows.
+ * Ids of the persons within `scope` (a condition on person, alias p, from the policy) whose case
+ * number, IIN, name or alias matches the text, whatever the script: names and aliases are
+ * compared in their normalised Latin form by trigram word similarity, or as a substring. The
+ * scope is applied before the cap, so matches outside the user's reach never crowd out their own.
  */
-export async function matchingPersonIds(text: string, db: Pick<Tx, "$queryRaw"> = getDb()): Promise<string[]> {
+export async function matchingPersonIds(text: string, scope: Prisma.Sql, options: { cap?: number; db?: Pick<Tx, "$queryRaw"> } = {}): Promise<SearchMatches> {
+  const cap = options.cap ?? SEARCH_CAP;
+  const db = options.db ?? getDb();
+  const capped = (rows: { id: string }[]): SearchMatches => ({ ids: rows.slice(0, cap).map((r) => r.id), capped: rows.length > cap });
   if (CASE_NUMBER.test(text)) {
-    const rows = await db.$queryRaw<{ id: string }[]>`SELECT id FROM person WHERE case_number ILIKE ${`%${text}%`} LIMIT 500`;
-    return rows.map((r) => r.id);
+    return capped(await db.$queryRaw<{ id: string }[]>`SELECT p.id FROM person p WHERE p.case_number ILIKE ${`%${text}%`} AND ${scope} ORDER BY p.case_number LIMIT ${cap + 1}`);
   }
   if (DIGITS.test(text)) {
-    const rows = await db.$queryRaw<{ id: string }[]>`SELECT id FROM person WHERE iin LIKE ${`${text}%`} LIMIT 500`;
-    return rows.map((r) => r.id);
+    return capped(await db.$queryRaw<{ id: string }[]>`SELECT p.id FROM person p WHERE p.iin LIKE ${`${text}%`} AND ${scope} ORDER BY p.iin LIMIT ${cap + 1}`);
   }
   const normalised = normalizeName(text);
-  if (normalised.length < 2) return [];
+  if (normalised.length < 2) return { ids: [], capped: false };
   const pattern = `%${normalised}%`;
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT id FROM person WHERE search_name LIKE ${pattern} OR ${normalised} <% search_name
-    UNION
-    SELECT person_id FROM alias WHERE search_name LIKE ${pattern} OR ${normalised} <% search_name
-    LIMIT 500`;
-  return rows.map((r) => r.id);
+  return capped(await db.$queryRaw<{ id: string }[]>`
+    SELECT m.id FROM (
+      SELECT p.id, word_similarity(${normalised}, p.search_name) AS score
+      FROM person p WHERE (p.search_name LIKE ${pattern} OR ${normalised} <% p.search_name) AND ${scope}
+      UNION ALL
+      SELECT a.person_id, word_similarity(${normalised}, a.search_name)
+      FROM alias a JOIN person p ON p.id = a.person_id WHERE (a.search_name LIKE ${pattern} OR ${normalised} <% a.search_name) AND ${scope}
+    ) AS m
+    GROUP BY m.id ORDER BY max(m.score) DESC, m.id LIMIT ${cap + 1}`);
 }

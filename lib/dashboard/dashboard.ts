@@ -5,6 +5,7 @@ import type { AgeCategory, CaseStatus, ProsecutionStatus } from "../db/generated
 import type { CurrentUser } from "../auth/current-user";
 import { recordDenial } from "../audit/record-denial";
 import { notFound } from "../cases/errors";
+import { registryHref } from "../cases/registry-href";
 import { canAtAll } from "../policy/can";
 import { caseScopeSql } from "../policy/case-scope-sql";
 import { requiredNeedsSql } from "../programs/required-needs-sql";
@@ -29,8 +30,7 @@ export type Dashboard = {
   published: { independentBy2018: Count; independentBy2018Convicted: Count; zhusanMen: Count; zhusanMenProsecuted: Count; zhusanWomen: Count; zhusanChildren: Count };
 };
 
-const registry = (filters: Record<string, string>) => `/cases?${new URLSearchParams(filters).toString()}`;
-const count = (value: bigint | number, filters: Record<string, string>): Count => ({ value: Number(value), href: registry(filters) });
+const count = (value: bigint | number, filters: Record<string, string>): Count => ({ value: Number(value), href: registryHref(filters) });
 /** The published figures' cut-off: independent returns "by March 2018". */
 const INDEPENDENT_BY = "2018-03-31";
 

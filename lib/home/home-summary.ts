@@ -2,10 +2,24 @@ import "server-only";
 import { getDb } from "../db/client";
 import { caseScopeWhere } from "../policy/case-scope";
 import type { CurrentUser } from "../auth/current-user";
+import { registryFiltersWhere } from "../cases/registry-filters";
+import { registryHref } from "../cases/registry-href";
+import { RegistryFilters } from "../validation/registry";
 
-export type HomeFigure = { key: string; value: number };
-export type RegionFigure = { regionId: string; nameEn: string; nameRu: string; nameKk: string; openCases: number };
+/** A figure, and for case figures the registry list of exactly the cases it counts. */
+export type HomeFigure = { key: string; value: number; href: string | null };
+export type RegionFigure = { regionId: string; nameEn: string; nameRu: string; nameKk: string; openCases: number; href: string };
 export type HomeSummary = { figures: HomeFigure[]; regions: RegionFigure[] };
+
+/** Each case figure as registry filters: counted with the registry's own filters, so its link lists exactly those cases. */
+const CASE_FIGURES: { key: string; filters: Record<string, string>; forCaseworker: boolean }[] = [
+  { key: "openCases", filters: { status: "OPEN" }, forCaseworker: true },
+  { key: "openMinors", filters: { status: "OPEN", age: "MINOR" }, forCaseworker: true },
+  { key: "withoutProgram", filters: { status: "OPEN", inProgram: "no" }, forCaseworker: true },
+  { key: "highRisk", filters: { status: "OPEN", risk: "HIGH" }, forCaseworker: true },
+  // A caseworker's own cases are all assigned, to them.
+  { key: "unassigned", filters: { status: "OPEN", assigned: "no" }, forCaseworker: false },
+];
 
 /**
  * The numbers on each role's home page, computed from the database within the user's scope.
@@ -22,44 +36,29 @@ export async function getHomeSummary(user: CurrentUser): Promise<HomeSummary> {
     ]);
     return {
       figures: [
-        { key: "activeUsers", value: activeUsers },
-        { key: "lockedUsers", value: lockedUsers },
-        { key: "regions", value: regions },
-        { key: "activePrograms", value: activePrograms },
+        { key: "activeUsers", value: activeUsers, href: null },
+        { key: "lockedUsers", value: lockedUsers, href: null },
+        { key: "regions", value: regions, href: null },
+        { key: "activePrograms", value: activePrograms, href: null },
       ],
       regions: [],
     };
   }
 
   const scope = caseScopeWhere(user, "case.view");
-  const open = { AND: [scope, { caseStatus: "OPEN" as const }] };
-  const [openCases, openMinors, highRisk, unassigned, withoutProgram, byRegion] = await Promise.all([
-    db.person.count({ where: open }),
-    db.person.count({ where: { AND: [open, { ageCategory: "MINOR" }] } }),
-    db.person.count({ where: { AND: [open, { riskLevel: "HIGH" }] } }),
-    db.person.count({ where: { AND: [open, { caseworkerId: null }] } }),
-    db.person.count({
-      where: { AND: [open, { enrollments: { none: { status: { in: ["REFERRED", "ENROLLED", "COMPLETED"] } } } }] },
-    }),
-    db.person.groupBy({ by: ["regionId"], where: open, _count: { _all: true } }),
+  const figures = CASE_FIGURES.filter((f) => f.forCaseworker || user.role !== "CASEWORKER");
+  const [values, byRegion] = await Promise.all([
+    Promise.all(figures.map(async (f) => db.person.count({ where: { AND: [scope, await registryFiltersWhere(RegistryFilters.parse(f.filters), db)] } }))),
+    db.person.groupBy({ by: ["regionId"], where: { AND: [scope, { caseStatus: "OPEN" }] }, _count: { _all: true } }),
   ]);
-
   const regionRows = await db.region.findMany({
     where: { id: { in: byRegion.map((r) => r.regionId) } },
     select: { id: true, nameEn: true, nameRu: true, nameKk: true },
     orderBy: { nameEn: "asc" },
   });
   const countByRegion = new Map(byRegion.map((r) => [r.regionId, r._count._all]));
-
-  const figures: HomeFigure[] = [
-    { key: "openCases", value: openCases },
-    { key: "openMinors", value: openMinors },
-    { key: "withoutProgram", value: withoutProgram },
-    { key: "highRisk", value: highRisk },
-  ];
-  if (user.role !== "CASEWORKER") figures.push({ key: "unassigned", value: unassigned });
   return {
-    figures,
-    regions: regionRows.map((r) => ({ regionId: r.id, nameEn: r.nameEn, nameRu: r.nameRu, nameKk: r.nameKk, openCases: countByRegion.get(r.id) ?? 0 })),
+    figures: figures.map((f, i) => ({ key: f.key, value: values[i] ?? 0, href: registryHref(f.filters) })),
+    regions: regionRows.map((r) => ({ regionId: r.id, nameEn: r.nameEn, nameRu: r.nameRu, nameKk: r.nameKk, openCases: countByRegion.get(r.id) ?? 0, href: registryHref({ status: "OPEN", region: r.id }) })),
   };
 }

@@ -28,6 +28,10 @@ export const RegistryFilters = z.object({
   convicted: yesNo,
   /** Ever in criminal proceedings: any status but not applicable and no proceedings. */
   prosecuted: yesNo,
+  /** With or without an assigned caseworker. */
+  assigned: yesNo,
+  /** With or without a referred, enrolled or completed enrollment in any program. */
+  inProgram: yesNo,
   /** A program type's need, met or open, in the review queue's sense: "EDUCATION:open". */
   need: optionalText(/^[A-Z0-9_]+:(met|open)$/, 60),
   sort: z.enum(REGISTRY_SORTS).catch("caseNumber"),

@@ -1,0 +1,36 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { Prisma } from "../db/generated/client";
+import { caseScopeSql } from "../policy/case-scope-sql";
+import { transliterateToLatin } from "../search/normalize-name";
+import { makePerson, makeRegion, makeUser } from "../testing/factories";
+import { matchingPersonIds } from "./search-persons";
+
+const uniqueSurname = () => `Кап${Array.from(randomUUID().replace(/-/g, "").slice(0, 8), (c) => "бвгдклмнпрстфхшз"[parseInt(c, 16)]).join("")}ов`;
+
+describe("search matches", () => {
+  it("applies the user's scope before the cap, so other regions' matches never crowd out their own", async () => {
+    const [home, other] = await Promise.all([makeRegion(), makeRegion()]);
+    const supervisor = await makeUser("SUPERVISOR", [home.id]);
+    const surname = uniqueSurname();
+    for (let i = 0; i < 4; i++) await makePerson(other.id, null, surname);
+    const own = await makePerson(home.id, null, surname);
+    const matches = await matchingPersonIds(surname, caseScopeSql(supervisor, "case.view", "p"), { cap: 2 });
+    expect(matches).toEqual({ ids: [own.id], capped: false });
+  });
+
+  it("keeps the closest matches when more match than the cap, and says it cut the list", async () => {
+    const region = await makeRegion();
+    const surname = uniqueSurname();
+    const exact = await makePerson(region.id, null, surname);
+    // Close but not equal: the same name with a letter changed in the middle.
+    const near = surname.slice(0, 5) + (surname[5] === "к" ? "т" : "к") + surname.slice(6);
+    for (let i = 0; i < 3; i++) await makePerson(region.id, null, near);
+    const inRegion = Prisma.sql`p.region_id = ${region.id}::uuid`;
+    const all = await matchingPersonIds(transliterateToLatin(surname), inRegion);
+    expect(all.ids).toHaveLength(4);
+    expect(all.capped).toBe(false);
+    const cut = await matchingPersonIds(transliterateToLatin(surname), inRegion, { cap: 1 });
+    expect(cut).toEqual({ ids: [exact.id], capped: true });
+  });
+});
