@@ -3,7 +3,9 @@ import { expect, test } from "./fixtures";
 test("an auditor filters the audit log by case, opens an event to its full change, and verifies the whole log", async ({ signedInAs }) => {
   const page = await signedInAs("AUDITOR");
   await page.getByRole("link", { name: "Cases" }).click();
-  const firstCase = page.locator("table tbody a").first();
+  // The home page has table links of its own: wait for the registry before reading its first row.
+  await expect(page).toHaveURL(/\/cases$/);
+  const firstCase = page.getByTestId("registry-table").locator("tbody a").first();
   const caseNumber = (await firstCase.textContent())!.trim();
   await firstCase.click();
   await expect(page.getByTestId("case-history")).toBeVisible();

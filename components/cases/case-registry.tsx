@@ -81,7 +81,7 @@ export function CaseRegistry({ filters, initial, regions }: Props) {
         )}
       </div>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm" aria-busy={pending}>
-        <table className="w-full border-collapse text-sm">
+        <table className="w-full border-collapse text-sm" data-testid="registry-table">
           <thead className="bg-slate-50 text-left">
             <tr>
               {(["caseNumber", "name", "age", "region", "prosecution", "status", "risk", "caseworker"] as const).map((column) => (
