@@ -27,6 +27,8 @@ async function signOut(page: Page) {
 }
 
 test("a user sets up an authenticator app, keeps the recovery codes, and then needs a code to sign in; each recovery code works once", async ({ page }) => {
+  // Several sign-ins, each hashing a password with Argon2: a long journey on a busy machine.
+  test.slow();
   const email = await makeAccount();
   await signInThroughForm(page, email, PASSWORD);
   await page.getByRole("link", { name: "Security" }).click();
