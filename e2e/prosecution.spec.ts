@@ -92,8 +92,8 @@ test("a caseworker edits the risk level and sees the change, before and after, i
   await page.getByRole("button", { name: "Save details" }).click();
   const latest = page.getByTestId("history-entry").first();
   await expect(latest).toContainText("Details changed");
-  await expect(latest).toContainText("riskLevel");
-  await expect(latest).toContainText("HIGH");
+  // In the reader's words, not the stored codes ("riskLevel: LOW → HIGH").
+  await expect(latest).toContainText(/Risk level: \S.* → High/);
   await expect(latest).toContainText("Новая оценка психолога");
 });
 

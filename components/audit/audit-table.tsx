@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { AuditLogRow } from "@/lib/audit/audit-log";
+import { changeVocabulary } from "@/lib/audit/change-vocabulary";
 import { ChangeList } from "@/components/cases/change-list";
 
 /** The events, newest first; each opens to its full before, after and context. */
 export async function AuditTable({ rows, canOpenCases }: { rows: AuditLogRow[]; canOpenCases: boolean }) {
-  const [t, tCase, tRoles, format] = await Promise.all([getTranslations("audit"), getTranslations("case"), getTranslations("roles"), getFormatter()]);
+  const [t, tCase, tRoles, format, vocabulary] = await Promise.all([getTranslations("audit"), getTranslations("case"), getTranslations("roles"), getFormatter(), changeVocabulary()]);
   if (rows.length === 0) return <p className="text-slate-700">{t("empty")}</p>;
   const actionLabel = (action: string) => (tCase.has(`action.${action}` as "action.case.created") ? tCase(`action.${action}` as "action.case.created") : action);
   return (
@@ -30,7 +31,7 @@ export async function AuditTable({ rows, canOpenCases }: { rows: AuditLogRow[]; 
                   {t("reason")}: {row.reason}
                 </p>
               )}
-              <ChangeList before={row.before} after={row.after} />
+              <ChangeList before={row.before} after={row.after} action={row.action} vocabulary={vocabulary} />
               <dl className="grid grid-cols-[auto_1fr] gap-x-3 text-xs text-slate-700">
                 <dt>{t("entity")}</dt>
                 <dd>

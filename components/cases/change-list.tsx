@@ -1,8 +1,8 @@
-import { changeLines } from "@/lib/audit/change-lines";
+import { changeLines, type ChangeVocabulary } from "@/lib/audit/change-lines";
 
-/** "field: before → after" for each field an audit event changed, as the timeline shows it. */
-export function ChangeList({ before, after }: { before: unknown; after: unknown }) {
-  const lines = changeLines(before, after);
+/** "Field: before → after" for each field an audit event changed, in the reader's words. */
+export function ChangeList({ before, after, action, vocabulary }: { before: unknown; after: unknown; action: string; vocabulary: ChangeVocabulary }) {
+  const lines = changeLines(before, after, { action, vocabulary });
   if (lines.length === 0) return null;
   return (
     <ul className="mt-1 space-y-0.5 text-xs text-slate-700">

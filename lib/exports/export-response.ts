@@ -4,6 +4,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { getCurrentUser } from "../auth/current-user";
 import { DomainError } from "../cases/errors";
 import { reportUnexpected } from "../errors/report-unexpected";
+import { changeVocabulary } from "../audit/change-vocabulary";
 import { labelIn } from "../i18n/locales";
 import { isSameOrigin } from "../http/same-origin";
 import { backpressuredStream } from "../http/backpressured-stream";
@@ -82,12 +83,13 @@ function writeFormat(plan: ExportPlan, write: (chunk: string | Uint8Array) => Pr
 }
 
 async function dossierLabels(): Promise<DossierLabels> {
-  const [t, tCase, tEnums, format, locale] = await Promise.all([getTranslations("export"), getTranslations("case"), getTranslations("enums"), getFormatter(), getLocale()]);
+  const [t, tCase, tEnums, format, locale, changes] = await Promise.all([getTranslations("export"), getTranslations("case"), getTranslations("enums"), getFormatter(), getLocale(), changeVocabulary()]);
   return {
     text: (key, values) => (t.has(key as "pdfTitle") ? t(key as "pdfTitle", values) : tCase(key as "born", values)),
     action: (action) => (tCase.has(`action.${action}` as "action.case.created") ? tCase(`action.${action}` as "action.case.created") : action),
     enumLabel: (group, value) => (tEnums.has(`${group}.${value}` as "age.ADULT_MAN") ? tEnums(`${group}.${value}` as "age.ADULT_MAN") : value),
     region: (names) => labelIn(locale, names),
     dateTime: (iso) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" }),
+    changes,
   };
 }

@@ -26,6 +26,14 @@ describe("pseudonymised profile", () => {
     for (const secret of ["Абдуллаева", "Абдулаева", "920410450123", "Абая", "Умм", "Уточнено", "caseworker@example.org", "10.0.0.7", CASE, "5f0c1a2b"]) expect(out).not.toContain(secret);
   });
 
+  it("leaves out the other case number of a household link and the name of an assigned caseworker", () => {
+    const linked = JSON.stringify(new Pseudonymiser().event({ ...event, action: "household.member_added", before: null, after: { member: "KZ-2019-000042", memberRole: "CHILD" } }));
+    expect(linked).not.toContain("KZ-2019-000042");
+    expect(linked).toContain("CHILD");
+    const assigned = JSON.stringify(new Pseudonymiser().event({ ...event, action: "case.assigned", before: null, after: { caseworkerId: "5f0c1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b", caseworker: "Kamila Caseworker" } }));
+    expect(assigned).not.toContain("Kamila");
+  });
+
   it("keeps what an evaluator needs, with dates cut to the month", () => {
     const result = new Pseudonymiser().event(event) as Record<string, unknown>;
     expect(result).toMatchObject({ seq: 3, occurredAt: "2026-03", action: "person.updated", actor: { role: "CASEWORKER" }, chain: "P-000002", caseId: "P-000002" });

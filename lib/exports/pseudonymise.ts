@@ -12,6 +12,8 @@ const IDENTIFYING = new Set([
   "iin", "address", "aliases", "alias", "value", "name", "email", "label",
   "body", "note", "outcomeNote", "text", "q", "reason", "articles", "authority",
   "ipAddress", "userAgent", "caseNumber", "otherCaseNumber",
+  // A household link names the other person's case number; an assignment names the caseworker.
+  "member", "caseworker",
 ]);
 const REMOVED = "[removed]";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -2,7 +2,7 @@ import { once } from "node:events";
 import { join } from "node:path";
 import PDFDocument from "pdfkit";
 import type { JsonValue } from "../audit/canonical-json";
-import { changeLines, shownValue } from "../audit/change-lines";
+import { changeLines, shownValue, type ChangeVocabulary } from "../audit/change-lines";
 import type { ExportPlan } from "./export-history";
 
 /**
@@ -19,6 +19,8 @@ export type DossierLabels = {
   enumLabel: (group: string, value: string) => string;
   region: (names: { en: string; ru: string; kk: string }) => string;
   dateTime: (iso: string) => string;
+  /** Field names and coded values of the history in the reader's words; without it, as stored. */
+  changes?: ChangeVocabulary;
 };
 
 type Row = { [key: string]: JsonValue | undefined };
@@ -83,7 +85,7 @@ export async function writeHistoryPdf(plan: ExportPlan, write: (chunk: Uint8Arra
       doc.moveDown(0.3).font("bold").fontSize(9).text(`${event.seq}. ${labels.action(String(event.action))} · ${String(event.occurredAt).length > 7 ? labels.dateTime(String(event.occurredAt)) : String(event.occurredAt)} · ${shownValue(actor.label ?? actor.role)}`);
       doc.font("regular");
       if (event.reason) doc.text(`${labels.text("reason")}: ${shownValue(event.reason)}`, { indent: 12 });
-      for (const line of changeLines(event.before, event.after)) doc.text(`${line.field}: ${line.before !== null ? `${line.before} → ` : ""}${line.after}`, { indent: 12 });
+      for (const line of changeLines(event.before, event.after, { action: String(event.action), vocabulary: labels.changes })) doc.text(`${line.field}: ${line.before !== null ? `${line.before} → ` : ""}${line.after}`, { indent: 12 });
       await flush();
     }
   }

@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
 import { pageOrNotFound } from "@/lib/actions/page-or-not-found";
 import { getCase, type CaseDetail } from "@/lib/cases/get-case";
+import { changeVocabulary } from "@/lib/audit/change-vocabulary";
 import { ChangeList } from "@/components/cases/change-list";
 import { StatusChangeForm } from "@/components/prosecution/status-change-form";
 import { EnrollmentStepForm } from "@/components/programs/enrollment-step-form";
@@ -34,7 +35,7 @@ function Section({ title, children, testId }: { title: string; children: React.R
 export default async function CasePage({ params }: Props) {
   const { caseId } = await params;
   const detail = await loadCase(caseId);
-  const [t, tEnum, locale] = await Promise.all([getTranslations("case"), getTranslations("enums"), getLocale()]);
+  const [t, tEnum, locale, vocabulary] = await Promise.all([getTranslations("case"), getTranslations("enums"), getLocale(), changeVocabulary()]);
   const label = (l: Labels) => labelIn(locale, l);
   const age = Math.floor((Date.now() - new Date(detail.birthDate).getTime()) / (365.25 * 86_400_000));
   const date = (iso: string) => new Date(iso).toLocaleDateString(locale, { timeZone: "UTC" });
@@ -166,7 +167,7 @@ export default async function CasePage({ params }: Props) {
                 <span className="font-medium">{t.has(`action.${event.action}` as "action.case.created") ? t(`action.${event.action}` as "action.case.created") : event.action}</span> · {dateTime(event.occurredAt)} · {event.actor ?? "—"}
               </p>
               {event.reason && <p className="text-slate-700">{t("reason")}: {event.reason}</p>}
-              <ChangeList before={event.before} after={event.after} />
+              <ChangeList before={event.before} after={event.after} action={event.action} vocabulary={vocabulary} />
             </li>
           ))}
         </ol>

@@ -1,0 +1,77 @@
+import "server-only";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getDb } from "../db/client";
+import { labelIn, type Labels } from "../i18n/locales";
+import type { ChangeVocabulary } from "./change-lines";
+
+/** Internal ids a reader cannot use; the record they point to is named by a field beside them, or nowhere useful. */
+const HIDDEN = new Set(["householdId"]);
+
+/**
+ * The reader's words for audit events' fields and codes: field names and enums from the message
+ * catalogs, and the names of regions, operations, program types, reasons and staff from the
+ * reference tables (small, read once per page).
+ */
+export async function changeVocabulary(): Promise<ChangeVocabulary> {
+  const db = getDb();
+  const [t, tCase, tEnums, tRoles, locale, regions, operations, programTypes, reasons, users] = await Promise.all([
+    getTranslations("changes"),
+    getTranslations("case"),
+    getTranslations("enums"),
+    getTranslations("roles"),
+    getLocale(),
+    db.region.findMany({ select: { id: true, code: true, nameEn: true, nameRu: true, nameKk: true } }),
+    db.returnOperation.findMany({ select: { code: true, nameEn: true, nameRu: true, nameKk: true } }),
+    db.programType.findMany({ select: { code: true, labelEn: true, labelRu: true, labelKk: true } }),
+    db.reason.findMany({ select: { id: true, labelEn: true, labelRu: true, labelKk: true } }),
+    db.user.findMany({ select: { id: true, name: true } }),
+  ]);
+  const named = (entries: [string, Labels][]) => new Map(entries.map(([key, labels]) => [key, labelIn(locale, labels)]));
+  const regionNames = named(regions.flatMap((r) => [[r.id, { en: r.nameEn, ru: r.nameRu, kk: r.nameKk }], [r.code, { en: r.nameEn, ru: r.nameRu, kk: r.nameKk }]] as [string, Labels][]));
+  const lookups: Record<string, Map<string, string>> = {
+    region: regionNames,
+    regionId: regionNames,
+    returnOperation: named(operations.map((o) => [o.code, { en: o.nameEn, ru: o.nameRu, kk: o.nameKk }])),
+    programType: named(programTypes.map((p) => [p.code, { en: p.labelEn, ru: p.labelRu, kk: p.labelKk }])),
+    reasonId: named(reasons.map((r) => [r.id, { en: r.labelEn, ru: r.labelRu, kk: r.labelKk }])),
+    caseworkerId: new Map(users.map((u) => [u.id, u.name])),
+  };
+  // A catalog lookup that falls back to the code itself, so a value the catalogs do not know still shows.
+  const from = (has: (key: string) => boolean, get: (key: string) => string) => (key: string, code: string) => (has(key) ? get(key) : code);
+  const enumWord = from((k) => tEnums.has(k as "age.MINOR"), (k) => tEnums(k as "age.MINOR"));
+  const caseWord = from((k) => tCase.has(k as "reason"), (k) => tCase(k as "reason"));
+  const changesWord = from((k) => t.has(k as "yes"), (k) => t(k as "yes"));
+
+  return {
+    field: (name) => (t.has(`fields.${name}` as "fields.status") ? t(`fields.${name}` as "fields.status") : name),
+    hidden: (field, fields) => HIDDEN.has(field) || (field === "caseworkerId" && fields.has("caseworker")),
+    value: (field, value, action) => {
+      if (value === "true" || value === "false") return t(value === "true" ? "yes" : "no");
+      const lookup = lookups[field]?.get(value);
+      if (lookup) return lookup;
+      switch (field) {
+        case "sex":
+          return changesWord(`sex.${value}`, value);
+        case "caseStatus":
+          return enumWord(`caseStatus.${value}`, value);
+        case "riskLevel":
+          return enumWord(`risk.${value}`, value);
+        case "status":
+          if (action.startsWith("prosecution.")) return enumWord(`prosecution.${value}`, value);
+          if (action.startsWith("enrollment.")) return caseWord(`enrollmentStatus.${value}`, value);
+          return value;
+        case "state":
+          return value === "REQUIRED" ? t("required") : caseWord(`needState.${value}`, value);
+        case "memberRole":
+        case "ownRole":
+          return caseWord(`relationship.${value}`, value);
+        case "type":
+          return action.startsWith("alias.") ? caseWord(`aliasType.${value}`, value) : value;
+        case "role":
+          return tRoles.has(value as "AUDITOR") ? tRoles(value as "AUDITOR") : value;
+        default:
+          return value;
+      }
+    },
+  };
+}
