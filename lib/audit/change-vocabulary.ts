@@ -31,6 +31,7 @@ export async function changeVocabulary(): Promise<ChangeVocabulary> {
   const lookups: Record<string, Map<string, string>> = {
     region: regionNames,
     regionId: regionNames,
+    regions: regionNames,
     returnOperation: named(operations.map((o) => [o.code, { en: o.nameEn, ru: o.nameRu, kk: o.nameKk }])),
     programType: named(programTypes.map((p) => [p.code, { en: p.labelEn, ru: p.labelRu, kk: p.labelKk }])),
     reasonId: named(reasons.map((r) => [r.id, { en: r.labelEn, ru: r.labelRu, kk: r.labelKk }])),
@@ -68,6 +69,7 @@ export async function changeVocabulary(): Promise<ChangeVocabulary> {
         case "type":
           return action.startsWith("alias.") ? caseWord(`aliasType.${value}`, value) : value;
         case "role":
+        case "roles":
           return tRoles.has(value as "AUDITOR") ? tRoles(value as "AUDITOR") : value;
         default:
           return value;
