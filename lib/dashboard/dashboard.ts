@@ -10,8 +10,8 @@ import { canAtAll } from "../policy/can";
 import { caseScopeSql } from "../policy/case-scope-sql";
 import { requiredNeedsSql } from "../programs/required-needs-sql";
 import { CONVICTED_STATUSES, NEVER_PROSECUTED } from "../prosecution/transitions";
-import { reviewQueueCounts } from "../review/queue";
-import { ReviewQuery } from "../validation/review";
+import { queueOverNeeds } from "../review/queue";
+import { waitingTargetDays } from "../review/settings";
 
 type Labels = { en: string; ru: string; kk: string };
 /** A count and the registry or queue address that lists exactly the cases it counts. */
@@ -45,10 +45,12 @@ export async function getDashboard(user: CurrentUser, options: { db?: Db; today?
     throw notFound();
   }
   const db = options.db ?? getDb();
+  const today = options.today ?? new Date();
+  const targetDays = await waitingTargetDays(db);
   const scope = caseScopeSql(user, "dashboard.view", "p");
   const convicted = [...CONVICTED_STATUSES];
 
-  const [byAge, byProsecution, byCaseStatus, byRegion, returns, needs, [first], caseload, [published], queue] = await Promise.all([
+  const [byAge, byProsecution, byCaseStatus, byRegion, returns, needs, [first], caseload, [published]] = await Promise.all([
     db.$queryRaw<{ key: AgeCategory; n: bigint }[]>`SELECT p.age_category AS key, count(*) AS n FROM person p WHERE ${scope} GROUP BY 1 ORDER BY 1`,
     db.$queryRaw<{ key: ProsecutionStatus; n: bigint }[]>`SELECT p.prosecution_status AS key, count(*) AS n FROM person p WHERE ${scope} GROUP BY 1 ORDER BY 1`,
     db.$queryRaw<{ key: CaseStatus; n: bigint }[]>`SELECT p.case_status AS key, count(*) AS n FROM person p WHERE ${scope} GROUP BY 1 ORDER BY 1`,
@@ -57,10 +59,13 @@ export async function getDashboard(user: CurrentUser, options: { db?: Db; today?
     db.$queryRaw<{ year: number; operation: string; en: string; ru: string; kk: string; n: bigint }[]>`
       SELECT extract(year FROM p.return_date)::int AS year, o.code AS operation, o.name_en AS en, o.name_ru AS ru, o.name_kk AS kk, count(*) AS n
       FROM person p JOIN return_operation o ON o.code = p.return_operation_code WHERE ${scope} GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2`,
-    db.$queryRaw<{ type: string; en: string; ru: string; kk: string; met: bigint; open: bigint }[]>`
+    // The needs are read once, for the figures by type and for the queue's overdue count.
+    db.$queryRaw<{ type: string; en: string; ru: string; kk: string; met: bigint; open: bigint; overdue: bigint }[]>`
+      WITH needs AS MATERIALIZED (${requiredNeedsSql([scope])}), queued AS (${queueOverNeeds(Prisma.sql`needs`, { today, targetDays })})
       SELECT t.code AS type, t.label_en AS en, t.label_ru AS ru, t.label_kk AS kk,
-             count(*) FILTER (WHERE needs.met) AS met, count(*) FILTER (WHERE NOT needs.met) AS open
-      FROM (${requiredNeedsSql([scope])}) AS needs JOIN program_type t ON t.code = needs.program_type_code
+             count(*) FILTER (WHERE needs.met) AS met, count(*) FILTER (WHERE NOT needs.met) AS open,
+             (SELECT count(*) FROM queued WHERE overdue) AS overdue
+      FROM needs JOIN program_type t ON t.code = needs.program_type_code
       GROUP BY 1, 2, 3, 4, t.sort_order ORDER BY t.sort_order`,
     db.$queryRaw<{ median: number | null; p90: number | null; people: bigint }[]>`
       SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS median, percentile_cont(0.9) WITHIN GROUP (ORDER BY days) AS p90, count(*) AS people
@@ -75,7 +80,6 @@ export async function getDashboard(user: CurrentUser, options: { db?: Db; today?
              count(*) FILTER (WHERE p.return_operation_code LIKE 'ZHUSAN\\_%' AND p.age_category = 'ADULT_WOMAN') AS women,
              count(*) FILTER (WHERE p.return_operation_code LIKE 'ZHUSAN\\_%' AND p.age_category = 'MINOR') AS children
       FROM person p WHERE ${scope}`,
-    reviewQueueCounts(user, ReviewQuery.parse({}), options.today, db),
   ]);
   const zhusan = (await db.returnOperation.findMany({ where: { code: { startsWith: "ZHUSAN_" } }, orderBy: { code: "asc" }, select: { code: true } })).map((o) => o.code).join(",");
 
@@ -88,7 +92,7 @@ export async function getDashboard(user: CurrentUser, options: { db?: Db; today?
     needs: needs.map((r) => ({ type: r.type, label: { en: r.en, ru: r.ru, kk: r.kk }, met: count(r.met, { need: `${r.type}:met` }), open: count(r.open, { need: `${r.type}:open` }) })),
     firstEnrollment: { medianDays: first?.median ?? null, p90Days: first?.p90 ?? null, people: Number(first?.people ?? 0) },
     caseload: caseload.map((r) => ({ caseworkerId: r.id, name: r.name, count: count(r.n, { caseworker: r.id, status: "OPEN" }) })),
-    overdue: { value: queue.overdue, href: "/review?overdue=1" },
+    overdue: { value: Number(needs[0]?.overdue ?? 0), href: "/review?overdue=1" },
     published: {
       independentBy2018: count(published?.independent ?? 0, { operation: "INDEPENDENT", returnedTo: INDEPENDENT_BY }),
       independentBy2018Convicted: count(published?.independent_convicted ?? 0, { operation: "INDEPENDENT", returnedTo: INDEPENDENT_BY, convicted: "yes" }),

@@ -6,6 +6,7 @@ import type { CurrentUser } from "../auth/session-store";
 import { Random } from "../../prisma/seed/random";
 import { ReviewQuery } from "../validation/review";
 import { reviewQueue } from "./queue";
+import { getDashboard } from "../dashboard/dashboard";
 import { waitingTargetDays } from "./settings";
 import { assignCaseworker } from "../cases/assign-caseworker";
 import { markNeedNotRequired } from "../programs/needs";
@@ -118,6 +119,9 @@ describe("review queue, against a plain reading of the definition", () => {
       expect(actual).toEqual(expected);
       expect(page.total).toBe(expected.length);
       expect(page.overdue).toBe(expected.filter((r) => r.overdue).length);
+      // The dashboard reads the same needs its own way: its overdue count must agree.
+      const dashboard = await getDashboard(await makeUser("SUPERVISOR", [region.id]), { today: TODAY });
+      expect(dashboard.overdue.value).toBe(expected.filter((r) => r.overdue).length);
     });
   }
 });

@@ -44,18 +44,27 @@ function queueSql(user: CurrentUser, query: ReviewQuery, today: Date, targetDays
   if (query.region) conditions.push(Prisma.sql`p.region_id = ${query.region}::uuid`);
   if (query.age) conditions.push(Prisma.sql`p.age_category = ${query.age}::"AgeCategory"`);
   if (query.caseworker) conditions.push(Prisma.sql`p.caseworker_id = ${query.caseworker}::uuid`);
-  const day = Prisma.sql`${today.toISOString().slice(0, 10)}::date`;
+  return queueOverNeeds(Prisma.sql`(${requiredNeedsSql(conditions)})`, { type: query.type, today, targetDays });
+}
+
+/**
+ * The queue's rows (id, missing_types, need_since, days_waiting, overdue) from a relation of
+ * needs as required-needs-sql gives them: a subquery, or the name of a query's own needs, as the
+ * dashboard reads them once for its needs figures and its overdue count together.
+ */
+export function queueOverNeeds(needs: Prisma.Sql, options: { type?: string; today: Date; targetDays: number }): Prisma.Sql {
+  const day = Prisma.sql`${options.today.toISOString().slice(0, 10)}::date`;
   return Prisma.sql`
     SELECT q.id, q.missing_types, q.need_since, (${day} - q.need_since) AS days_waiting,
-           ((${day} - q.need_since) > ${targetDays} AND NOT q.any_met) AS overdue
+           ((${day} - q.need_since) > ${options.targetDays} AND NOT q.any_met) AS overdue
     FROM (
       SELECT n.person_id AS id, array_agg(n.program_type_code ORDER BY n.program_type_code) AS missing_types,
              min(n.need_since) AS need_since, bool_or(n.any_met) AS any_met
-      FROM (${requiredNeedsSql(conditions)}) AS n
+      FROM ${needs} AS n
       WHERE NOT n.met
       GROUP BY n.person_id
     ) AS q
-    WHERE ${query.type ? Prisma.sql`${query.type} = ANY(q.missing_types)` : Prisma.sql`TRUE`}`;
+    WHERE ${options.type ? Prisma.sql`${options.type} = ANY(q.missing_types)` : Prisma.sql`TRUE`}`;
 }
 
 type Cursor = { needSince: string; id: string };
@@ -75,16 +84,6 @@ async function authorizedQueue(user: CurrentUser, query: ReviewQuery, today: Dat
   return { base: queueSql(user, query, today, targetDays), targetDays };
 }
 
-const countsSql = (overdueOnly: boolean) =>
-  Prisma.sql`SELECT count(*) FILTER (WHERE ${overdueOnly ? Prisma.sql`overdue` : Prisma.sql`TRUE`}) AS total, count(*) FILTER (WHERE overdue) AS overdue FROM queued`;
-
-/** How many wait, and how many of them are overdue, without reading any row: for the dashboard. */
-export async function reviewQueueCounts(user: CurrentUser, query: ReviewQuery, today = new Date(), db: Db = getDb()): Promise<{ total: number; overdue: number }> {
-  const { base } = await authorizedQueue(user, query, today, db);
-  const [counts] = await db.$queryRaw<{ total: bigint; overdue: bigint }[]>`WITH queued AS (${base}) ${countsSql(query.overdue)}`;
-  return { total: Number(counts?.total ?? 0), overdue: Number(counts?.overdue ?? 0) };
-}
-
 type PageRow = { total: bigint; overdue_total: bigint; id: string | null; missing_types: string[]; need_since: Date; days_waiting: number; overdue: boolean };
 
 /** The queue as the user may see it, longest waiting first, a page at a time. */
@@ -94,7 +93,8 @@ export async function reviewQueue(user: CurrentUser, query: ReviewQuery, today =
   // The queue is computed once for both its counts and the page: the counts' row always comes
   // back, with the page's rows beside it, or with nulls when the page is empty.
   const result = await db.$queryRaw<PageRow[]>`
-    WITH queued AS MATERIALIZED (${base}), counts AS (${countsSql(query.overdue)})
+    WITH queued AS MATERIALIZED (${base}),
+         counts AS (SELECT count(*) FILTER (WHERE ${query.overdue ? Prisma.sql`overdue` : Prisma.sql`TRUE`}) AS total, count(*) FILTER (WHERE overdue) AS overdue FROM queued)
     SELECT counts.total, counts.overdue AS overdue_total, page.*
     FROM counts LEFT JOIN LATERAL (
       SELECT * FROM queued
