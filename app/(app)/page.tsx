@@ -1,11 +1,8 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
-import { getHomeSummary, type RegionFigure } from "@/lib/home/home-summary";
-
-function regionName(region: RegionFigure, locale: string): string {
-  return locale === "ru" ? region.nameRu : locale === "kk" ? region.nameKk : region.nameEn;
-}
+import { getHomeSummary } from "@/lib/home/home-summary";
+import { labelIn } from "@/lib/i18n/locales";
 
 export default async function HomePage() {
   const user = await requireUser();
@@ -45,7 +42,7 @@ export default async function HomePage() {
             <tbody>
               {summary.regions.map((region) => (
                 <tr key={region.regionId} className="border-b border-slate-100">
-                  <td className="px-3 py-2">{regionName(region, locale)}</td>
+                  <td className="px-3 py-2">{labelIn(locale, region.name)}</td>
                   <td className="px-3 py-2 text-right tabular-nums">
                     <Link href={region.href} className="text-sky-900 underline">
                       {region.openCases.toLocaleString(locale)}

@@ -6,16 +6,15 @@ import { ChangeList } from "@/components/cases/change-list";
 
 /** The events, newest first; each opens to its full before, after and context. */
 export async function AuditTable({ rows, canOpenCases }: { rows: AuditLogRow[]; canOpenCases: boolean }) {
-  const [t, tCase, tRoles, format, vocabulary] = await Promise.all([getTranslations("audit"), getTranslations("case"), getTranslations("roles"), getFormatter(), changeVocabulary()]);
+  const [t, tRoles, format, vocabulary] = await Promise.all([getTranslations("audit"), getTranslations("roles"), getFormatter(), changeVocabulary()]);
   if (rows.length === 0) return <p className="text-slate-700">{t("empty")}</p>;
-  const actionLabel = (action: string) => (tCase.has(`action.${action}` as "action.case.created") ? tCase(`action.${action}` as "action.case.created") : action);
   return (
     <ol className="space-y-2" data-testid="audit-events">
       {rows.map((row) => (
         <li key={row.id} className="rounded border border-slate-200 bg-white p-3 text-sm" data-testid="audit-event">
           <details>
             <summary className="cursor-pointer">
-              <span className="font-medium">{actionLabel(row.action)}</span> <code className="text-xs text-slate-500">{row.action}</code> · {format.dateTime(new Date(row.occurredAt), { dateStyle: "medium", timeStyle: "medium" })} ·{" "}
+              <span className="font-medium">{vocabulary.action(row.action)}</span> <code className="text-xs text-slate-500">{row.action}</code> · {format.dateTime(new Date(row.occurredAt), { dateStyle: "medium", timeStyle: "medium" })} ·{" "}
               {row.actorLabel ?? "—"}
               {row.actorRole && ` (${tRoles(row.actorRole as "AUDITOR")})`}
               {row.caseNumber && (

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { changeLines, type ChangeVocabulary } from "./change-lines";
 
 const vocabulary: ChangeVocabulary = {
+  action: (action) => action,
   field: (name) => ({ status: "Status", riskLevel: "Risk level", aliases: "Other names", unaccompaniedMinor: "Unaccompanied minor" })[name] ?? name,
   value: (field, value, action) => (value === "true" ? "yes" : value === "false" ? "no" : field === "status" && action.startsWith("prosecution.") ? `P:${value}` : value.toLowerCase()),
   hidden: (field, fields) => field === "householdId" || (field === "caseworkerId" && fields.has("caseworker")),

@@ -14,6 +14,8 @@ export type ChangeLine = { field: string; before: string | null; after: string }
  * the audit log's full view show them as they are.
  */
 export type ChangeVocabulary = {
+  /** An event's action ("prosecution.status_changed") in words, or the action itself. */
+  action: (action: string) => string;
   field: (name: string) => string;
   /** A coded value (an enum, a reference code or id, true or false) in words, or the value itself. */
   value: (field: string, value: string, action: string) => string;

@@ -8,7 +8,7 @@ import type { ChangeVocabulary } from "./change-lines";
 const HIDDEN = new Set(["householdId"]);
 
 /**
- * The reader's words for audit events' fields and codes: field names and enums from the message
+ * The reader's words for audit events' actions, fields and codes: field names and enums from the message
  * catalogs, and the names of regions, operations, program types, reasons and staff from the
  * reference tables (small, read once per page).
  */
@@ -27,7 +27,11 @@ export async function changeVocabulary(): Promise<ChangeVocabulary> {
     db.user.findMany({ select: { id: true, name: true } }),
   ]);
   const named = (entries: [string, Labels][]) => new Map(entries.map(([key, labels]) => [key, labelIn(locale, labels)]));
-  const regionNames = named(regions.flatMap((r) => [[r.id, { en: r.nameEn, ru: r.nameRu, kk: r.nameKk }], [r.code, { en: r.nameEn, ru: r.nameRu, kk: r.nameKk }]] as [string, Labels][]));
+  // Events name a region by its id (a registration) or its code (the demo data, accounts).
+  const regionNames = named(regions.flatMap((r): [string, Labels][] => {
+    const names = { en: r.nameEn, ru: r.nameRu, kk: r.nameKk };
+    return [[r.id, names], [r.code, names]];
+  }));
   const lookups: Record<string, Map<string, string>> = {
     region: regionNames,
     regionId: regionNames,
@@ -44,6 +48,7 @@ export async function changeVocabulary(): Promise<ChangeVocabulary> {
   const changesWord = from((k) => t.has(k as "yes"), (k) => t(k as "yes"));
 
   return {
+    action: (action) => caseWord(`action.${action}`, action),
     field: (name) => (t.has(`fields.${name}` as "fields.status") ? t(`fields.${name}` as "fields.status") : name),
     hidden: (field, fields) => HIDDEN.has(field) || (field === "caseworkerId" && fields.has("caseworker")),
     value: (field, value, action) => {

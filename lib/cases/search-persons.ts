@@ -8,7 +8,6 @@ import { SEARCH_CAP } from "../search/search-cap";
 const CASE_NUMBER = /^kz-?\d{0,4}-?\d*$/i;
 const DIGITS = /^\d{4,12}$/;
 
-
 export type SearchMatches = { ids: string[]; capped: boolean };
 
 /**

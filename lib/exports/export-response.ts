@@ -86,7 +86,7 @@ async function dossierLabels(): Promise<DossierLabels> {
   const [t, tCase, tEnums, format, locale, changes] = await Promise.all([getTranslations("export"), getTranslations("case"), getTranslations("enums"), getFormatter(), getLocale(), changeVocabulary()]);
   return {
     text: (key, values) => (t.has(key as "pdfTitle") ? t(key as "pdfTitle", values) : tCase(key as "born", values)),
-    action: (action) => (tCase.has(`action.${action}` as "action.case.created") ? tCase(`action.${action}` as "action.case.created") : action),
+    action: changes.action,
     enumLabel: (group, value) => (tEnums.has(`${group}.${value}` as "age.ADULT_MAN") ? tEnums(`${group}.${value}` as "age.ADULT_MAN") : value),
     region: (names) => labelIn(locale, names),
     dateTime: (iso) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" }),

@@ -4,11 +4,12 @@ import { caseScopeWhere } from "../policy/case-scope";
 import type { CurrentUser } from "../auth/current-user";
 import { registryFiltersWhere } from "../cases/registry-filters";
 import { registryHref } from "../cases/registry-href";
+import type { Labels } from "../i18n/locales";
 import { RegistryFilters } from "../validation/registry";
 
 /** A figure, and for case figures the registry list of exactly the cases it counts. */
 export type HomeFigure = { key: string; value: number; href: string | null };
-export type RegionFigure = { regionId: string; nameEn: string; nameRu: string; nameKk: string; openCases: number; href: string };
+export type RegionFigure = { regionId: string; name: Labels; openCases: number; href: string };
 export type HomeSummary = { figures: HomeFigure[]; regions: RegionFigure[] };
 
 /** Each case figure as registry filters: counted with the registry's own filters, so its link lists exactly those cases. */
@@ -59,6 +60,6 @@ export async function getHomeSummary(user: CurrentUser): Promise<HomeSummary> {
   const countByRegion = new Map(byRegion.map((r) => [r.regionId, r._count._all]));
   return {
     figures: figures.map((f, i) => ({ key: f.key, value: values[i] ?? 0, href: registryHref(f.filters) })),
-    regions: regionRows.map((r) => ({ regionId: r.id, nameEn: r.nameEn, nameRu: r.nameRu, nameKk: r.nameKk, openCases: countByRegion.get(r.id) ?? 0, href: registryHref({ status: "OPEN", region: r.id }) })),
+    regions: regionRows.map((r) => ({ regionId: r.id, name: { en: r.nameEn, ru: r.nameRu, kk: r.nameKk }, openCases: countByRegion.get(r.id) ?? 0, href: registryHref({ status: "OPEN", region: r.id }) })),
   };
 }

@@ -74,21 +74,16 @@ function decodeCursor(cursor: string | undefined): Cursor | null {
   return match ? { needSince: match[1]!, id: match[2]! } : null;
 }
 
-/** The queue's query for this user, after the policy has let them see a queue at all. */
-async function authorizedQueue(user: CurrentUser, query: ReviewQuery, today: Date, db: Db): Promise<{ base: Prisma.Sql; targetDays: number }> {
+type PageRow = { total: bigint; overdue_total: bigint; id: string | null; missing_types: string[]; need_since: Date; days_waiting: number; overdue: boolean };
+
+/** The queue as the user may see it, longest waiting first, a page at a time. */
+export async function reviewQueue(user: CurrentUser, query: ReviewQuery, today = new Date(), db: Db = getDb()): Promise<QueuePage> {
   if (!canAtAll(user, "review.view")) {
     await recordDenial(user, "review.view", { entityType: "review_queue", entityId: null });
     throw notFound();
   }
   const targetDays = await waitingTargetDays(db);
-  return { base: queueSql(user, query, today, targetDays), targetDays };
-}
-
-type PageRow = { total: bigint; overdue_total: bigint; id: string | null; missing_types: string[]; need_since: Date; days_waiting: number; overdue: boolean };
-
-/** The queue as the user may see it, longest waiting first, a page at a time. */
-export async function reviewQueue(user: CurrentUser, query: ReviewQuery, today = new Date(), db: Db = getDb()): Promise<QueuePage> {
-  const { base, targetDays } = await authorizedQueue(user, query, today, db);
+  const base = queueSql(user, query, today, targetDays);
   const cursor = decodeCursor(query.cursor);
   // The queue is computed once for both its counts and the page: the counts' row always comes
   // back, with the page's rows beside it, or with nulls when the page is empty.

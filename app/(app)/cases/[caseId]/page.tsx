@@ -164,7 +164,7 @@ export default async function CasePage({ params }: Props) {
           {detail.history.map((event) => (
             <li key={event.id} className="border-l-2 border-slate-200 pl-3" data-testid="history-entry">
               <p>
-                <span className="font-medium">{t.has(`action.${event.action}` as "action.case.created") ? t(`action.${event.action}` as "action.case.created") : event.action}</span> · {dateTime(event.occurredAt)} · {event.actor ?? "—"}
+                <span className="font-medium">{vocabulary.action(event.action)}</span> · {dateTime(event.occurredAt)} · {event.actor ?? "—"}
               </p>
               {event.reason && <p className="text-slate-700">{t("reason")}: {event.reason}</p>}
               <ChangeList before={event.before} after={event.after} action={event.action} vocabulary={vocabulary} />
