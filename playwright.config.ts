@@ -38,22 +38,34 @@ export default defineConfig({
   },
   // The entry-point matrix runs alone first: it compares whole tables before and after each call,
   // which other specs writing at the same time would disturb.
+  // The fuzz layer runs last: the valid inputs among its generated ones write records no other
+  // spec should meet.
   projects: [
     { name: "entry-points", testMatch: /entry-points\.spec\.ts/ },
-    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: /entry-points\.spec\.ts/, dependencies: ["entry-points"] },
+    {
+      name: "chromium",
+      use: { ...devices["Desktop Chrome"] },
+      testIgnore: /(entry-points|fuzz)\.spec\.ts/,
+      dependencies: ["entry-points"],
+    },
+    { name: "fuzz", testMatch: /fuzz\.spec\.ts/, dependencies: ["chromium"], fullyParallel: false },
   ],
   // scripts/test.ts prepares a fresh, seeded database and the production build before this runs.
-  webServer: {
-    command: `node node_modules/next/dist/bin/next start --port ${port} --hostname 127.0.0.1`,
-    url: `${baseURL}/login`,
+  // Two app servers from that one build on that one database, as behind a load balancer: every spec
+  // talks to the first; e2e/two-servers.spec.ts also sends requests to the second, on the next port,
+  // with the first's address as their one public origin (NEXTAUTH_URL), as a load balancer forwards them.
+  webServer: [port, port + 1].map((serverPort) => ({
+    command: `node --import tsx scripts/serve.ts --port ${serverPort} --hostname 127.0.0.1`,
+    url: `http://127.0.0.1:${serverPort}/login`,
     reuseExistingServer: false,
     timeout: 120_000,
-    stdout: "ignore",
-    stderr: "pipe",
+    stdout: "ignore" as const,
+    stderr: "pipe" as const,
     env: {
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
       NEXTAUTH_SECRET: process.env.E2E_NEXTAUTH_SECRET ?? "",
-      NEXTAUTH_URL: baseURL,
+      // E2E_NEXTAUTH_URL=unset serves as `npm start` does with none: at any address that reaches it.
+      ...(process.env.E2E_NEXTAUTH_URL === "unset" ? {} : { NEXTAUTH_URL: baseURL }),
     },
-  },
+  })),
 });

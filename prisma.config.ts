@@ -1,7 +1,7 @@
 import { defineConfig } from "prisma/config";
 
 // The datasource URL lives here in Prisma 7. The CLI is used only for `generate` (migrations run
-// through lib/db/migrate.ts), so a missing DATABASE_URL must not stop it.
+// through lib/migrations/migrate.ts), so a missing DATABASE_URL must not stop it.
 export default defineConfig({
   schema: "prisma/schema.prisma",
   migrations: { path: "prisma/migrations" },

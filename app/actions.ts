@@ -8,12 +8,13 @@ import { sessionCookieName } from "@/lib/auth/options";
 import { endSession } from "@/lib/auth/session-store";
 import { z } from "zod";
 import { LOCALES, LOCALE_COOKIE } from "@/lib/i18n/locales";
+import { formValues } from "@/lib/validation/action-state";
 
 const SetLocaleInput = z.object({ locale: z.enum(LOCALES) });
 
 /** The language is a display preference of this browser; it grants nothing, so it needs no session. */
 export async function setLocaleAction(formData: FormData): Promise<void> {
-  const parsed = SetLocaleInput.safeParse({ locale: formData.get("locale") });
+  const parsed = SetLocaleInput.safeParse(formValues(formData));
   if (!parsed.success) return;
   (await cookies()).set(LOCALE_COOKIE, parsed.data.locale, {
     path: "/",

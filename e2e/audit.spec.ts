@@ -19,10 +19,21 @@ test("an auditor filters the audit log by case, opens an event to its full chang
   await expect(events.first()).toContainText(caseNumber);
   await events.last().locator("summary").click();
   await expect(events.last()).toContainText("Chain");
+  await expect(events.last().getByRole("link", { name: `Open case ${caseNumber}` })).toBeVisible();
 
+  // Actions are offered by their names, not their codes.
+  await page.getByLabel("Action").selectOption({ label: "Case opened" });
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/action=case\.viewed/);
+  expect(await events.locator("code").allTextContents()).toEqual(expect.arrayContaining(["case.viewed"]));
+  expect(new Set(await events.locator("code").allTextContents())).toEqual(new Set(["case.viewed"]));
+
+  // A filter that cannot be read shows nothing, not everything.
   await page.getByLabel("Case number").fill("not a number");
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page.locator("#audit-caseNumber-error")).not.toBeEmpty();
+  await expect(page.getByTestId("audit-filters-invalid")).toBeVisible();
+  await expect(events).toHaveCount(0);
 
   await page.getByRole("button", { name: "Verify now" }).click();
   await expect(page.getByTestId("verification")).toContainText("intact", { timeout: 60_000 });

@@ -1,12 +1,14 @@
 import { randomInt } from "node:crypto";
 import type { PrismaClient } from "../lib/db/generated/client";
+import { isoDayOf } from "../lib/i18n/format";
 
 /**
  * Every server action and route handler of the build, and who may use it. The spec
  * e2e/entry-points.spec.ts fails when the build has an entry point missing here, so a new
  * action cannot ship without its row.
  */
-export type Caller = "caseworker" | "colleague" | "caseworkerElsewhere" | "supervisor" | "supervisorElsewhere" | "auditor" | "administrator";
+export type Caller =
+  "caseworker" | "colleague" | "caseworkerElsewhere" | "supervisor" | "supervisorElsewhere" | "auditor" | "administrator";
 export const CALLERS: Record<Caller, string> = {
   caseworker: "caseworker@example.org",
   colleague: "caseworker2@example.org",
@@ -41,14 +43,28 @@ export type EntryPoint = {
   reply: (fx: Fixtures, db: PrismaClient) => Promise<Reply>;
   /** Why an action needs no session, if it does not. */
   public?: string;
+  /**
+   * A lookup rather than a change: its positive control is an answer that names the fixture case,
+   * and it refuses a caller out of scope by running and revealing nothing of the case, recorded
+   * as this audit action.
+   */
+  lookup?: { audited: string };
   /** Refused callers who may nonetheless read the case, so its number may appear in the refusal. */
   mayReadCase?: Caller[];
+  /** Puts back what the positive control changed, where the specs that run after depend on it. */
+  restore?: (db: PrismaClient) => Promise<void>;
 };
 
 const today = () => new Date().toISOString().slice(0, 10);
 const version = async (read: () => Promise<{ version: number }>) => String((await read()).version);
-const caseVersion = (fx: Fixtures, db: PrismaClient) => version(() => db.person.findUniqueOrThrow({ where: { id: fx.caseId }, select: { version: true } }));
-const userVersion = (fx: Fixtures, db: PrismaClient) => version(() => db.user.findUniqueOrThrow({ where: { id: fx.targetUserId }, select: { version: true } }));
+const caseVersion = (fx: Fixtures, db: PrismaClient) =>
+  version(() => db.person.findUniqueOrThrow({ where: { id: fx.caseId }, select: { version: true } }));
+const SECOND_FACTOR = "auth.secondFactorRequiredRoles";
+const WAITING_TARGET = "review.waitingTargetDays";
+const settingVersionOf = async (db: PrismaClient, key: string) =>
+  String((await db.setting.findUnique({ where: { key }, select: { version: true } }))?.version ?? 0);
+const userVersion = (fx: Fixtures, db: PrismaClient) =>
+  version(() => db.user.findUniqueOrThrow({ where: { id: fx.targetUserId }, select: { version: true } }));
 
 // Case actions: the owner and the region's supervisor may; everyone else is refused, including
 // a colleague in the same region and a supervisor of another region.
@@ -78,6 +94,7 @@ export const ENTRY_POINTS: Record<string, EntryPoint> = {
     allowed: ["caseworker", "supervisor", "auditor"],
     // Refused by scope: the search runs and finds nothing of this case.
     refused: ["colleague", "caseworkerElsewhere", "supervisorElsewhere", "administrator"],
+    lookup: { audited: "case.searched" },
     reply: async (fx) => ({ args: [{ q: fx.caseNumber, sort: "caseNumber" }] }),
   },
   "app/(app)/cases/new/actions.ts#createCaseAction": {
@@ -97,9 +114,25 @@ export const ENTRY_POINTS: Record<string, EntryPoint> = {
       },
     }),
   },
+  "app/(app)/cases/new/actions.ts#checkDuplicatesAction": {
+    allowed: ["caseworker", "supervisor"],
+    // Those who may register elsewhere are refused by scope: the check runs and names only the
+    // fixture's region. The auditor and the administrator may not check at all.
+    refused: ["colleague", "caseworkerElsewhere", "supervisorElsewhere", "auditor", "administrator"],
+    lookup: { audited: "case.duplicates_checked" },
+    reply: async () => ({ args: [{ familyName: "Точкавходов", givenName: "Target", birthDate: "1990-01-01", iin: "" }] }),
+  },
   "app/(app)/cases/[caseId]/actions.ts#changeProsecutionStatusAction": {
     ...CASE_EDITORS,
-    reply: async (fx, db) => ({ form: { caseId: fx.caseId, version: await caseVersion(fx, db), status: fx.nextStatus, effectiveDate: today(), reason: "Entry-point check" } }),
+    reply: async (fx, db) => ({
+      form: {
+        caseId: fx.caseId,
+        version: await caseVersion(fx, db),
+        status: fx.nextStatus,
+        effectiveDate: today(),
+        reason: "Entry-point check",
+      },
+    }),
   },
   "app/(app)/cases/[caseId]/actions.ts#referToProgramAction": {
     ...CASE_EDITORS,
@@ -119,6 +152,19 @@ export const ENTRY_POINTS: Record<string, EntryPoint> = {
   "app/(app)/cases/[caseId]/actions.ts#addNoteAction": {
     ...CASE_EDITORS,
     reply: async (fx) => ({ form: { caseId: fx.caseId, body: "Entry-point check note" } }),
+  },
+  "app/(app)/cases/[caseId]/actions.ts#recordCaseReviewAction": {
+    ...CASE_EDITORS,
+    reply: async (fx, db) => ({
+      form: {
+        caseId: fx.caseId,
+        version: await caseVersion(fx, db),
+        // The staff's "today" is Kazakhstan's: a UTC day could fall before a case registered this evening there.
+        reviewedOn: isoDayOf(new Date()),
+        riskLevel: "MEDIUM",
+        note: "Entry-point check review",
+      },
+    }),
   },
   "app/(app)/cases/[caseId]/actions.ts#updatePersonAction": {
     ...CASE_EDITORS,
@@ -148,8 +194,18 @@ export const ENTRY_POINTS: Record<string, EntryPoint> = {
     ...CASE_EDITORS,
     // The alias belongs to the target case: it decides the scope, whatever case the form names.
     reply: async (fx, db) => {
-      const alias = await db.alias.create({ data: { personId: fx.caseId, value: `Removable ${randomInt(1e9)}`, type: "NICKNAME", script: "LATIN", source: "test", searchName: "removable" }, select: { id: true, version: true } });
-      return { form: { caseId: fx.caseId, aliasId: alias.id, version: String(alias.version), reason: "Entry-point check" } };
+      const alias = await db.alias.create({
+        data: {
+          personId: fx.caseId,
+          value: `Removable ${randomInt(1e9)}`,
+          type: "NICKNAME",
+          script: "LATIN",
+          source: "test",
+          searchName: "removable",
+        },
+        select: { id: true, version: true },
+      });
+      return { form: { caseId: fx.caseId, aliasId: alias.id, version: String(alias.version), reason: "Entry-point check", confirm: "on" } };
     },
   },
   "app/(app)/cases/[caseId]/actions.ts#removeHouseholdMemberAction": {
@@ -157,16 +213,29 @@ export const ENTRY_POINTS: Record<string, EntryPoint> = {
     reply: async (fx, db) => {
       const other = await db.person.findUniqueOrThrow({ where: { caseNumber: fx.otherCaseNumber }, select: { id: true } });
       // Linked afresh for each call, so every positive control has a member to remove.
-      const household = (await db.householdMember.findFirst({ where: { personId: fx.caseId }, select: { householdId: true } }))?.householdId ?? (await db.household.create({ data: { label: "entry points", members: { create: { personId: fx.caseId, relationship: "MOTHER" } } }, select: { id: true } })).id;
-      await db.householdMember.upsert({ where: { householdId_personId: { householdId: household, personId: other.id } }, update: {}, create: { householdId: household, personId: other.id, relationship: "CHILD" } });
-      return { form: { caseId: fx.caseId, memberId: other.id, reason: "Entry-point check" } };
+      const household =
+        (await db.householdMember.findFirst({ where: { personId: fx.caseId }, select: { householdId: true } }))?.householdId ??
+        (
+          await db.household.create({
+            data: { label: "entry points", members: { create: { personId: fx.caseId, relationship: "MOTHER" } } },
+            select: { id: true },
+          })
+        ).id;
+      await db.householdMember.upsert({
+        where: { householdId_personId: { householdId: household, personId: other.id } },
+        update: {},
+        create: { householdId: household, personId: other.id, relationship: "CHILD" },
+      });
+      return { form: { caseId: fx.caseId, memberId: other.id, reason: "Entry-point check", confirm: "on" } };
     },
   },
   "app/(app)/account/password/actions.ts#changeOwnPasswordAction": {
     // Acts only on the caller's own account, which the session names; a form cannot name another.
     allowed: [],
     refused: [],
-    reply: async () => ({ form: { currentPassword: "zhusan-demo-2026", newPassword: "an entry point passphrase", confirmPassword: "an entry point passphrase" } }),
+    reply: async () => ({
+      form: { currentPassword: "zhusan-demo-2026", newPassword: "an entry point passphrase", confirmPassword: "an entry point passphrase" },
+    }),
   },
   // The second-factor actions act only on the caller's own account, named by the session.
   "app/(auth)/login/code/actions.ts#secondFactorAction": {
@@ -197,9 +266,14 @@ export const ENTRY_POINTS: Record<string, EntryPoint> = {
   },
   "app/(app)/admin/actions.ts#saveSecondFactorRolesAction": {
     ...ADMINISTRATION,
+    // A save that changes nothing writes nothing, so the control asks for one role more, and the
+    // setting is put back at once: the browser specs sign in without a second factor.
     reply: async (_fx, db) => ({
-      form: { version: String((await db.setting.findUnique({ where: { key: "auth.secondFactorRequiredRoles" }, select: { version: true } }))?.version ?? 0), roles: "", reason: "Entry-point check" },
+      form: { version: await settingVersionOf(db, SECOND_FACTOR), roles: "AUDITOR", reason: "Entry-point check" },
     }),
+    restore: async (db) => {
+      await db.setting.updateMany({ where: { key: SECOND_FACTOR }, data: { value: [], version: { increment: 1 } } });
+    },
   },
   "app/(app)/audit/actions.ts#verifyLogAction": {
     // Only those who may read every chain; the result row it writes is part of the fingerprint.
@@ -209,15 +283,19 @@ export const ENTRY_POINTS: Record<string, EntryPoint> = {
   },
   "app/(app)/admin/actions.ts#saveReviewSettingsAction": {
     ...ADMINISTRATION,
-    // The configuration as it stands, saved again: the positive control changes only the version.
+    // The configuration as it stands with a target one day longer (a save that changes nothing
+    // writes nothing); the target is put back at once for the review queue's specs.
     reply: async (_fx, db) => ({
       form: {
-        version: String((await db.setting.findUnique({ where: { key: "review.waitingTargetDays" }, select: { version: true } }))?.version ?? 0),
-        targetDays: "30",
+        version: await settingVersionOf(db, WAITING_TARGET),
+        targetDays: "31",
         required: (await db.programRequirement.findMany()).map((r) => `${r.ageCategory}:${r.programTypeCode}`).join(","),
         reason: "Entry-point check",
       },
     }),
+    restore: async (db) => {
+      await db.setting.updateMany({ where: { key: WAITING_TARGET }, data: { value: 30, version: { increment: 1 } } });
+    },
   },
   "app/(app)/review/actions.ts#bulkReviewAction": {
     // Acting on the fixture's case: its region's supervisor may; everyone else is refused for that person.
@@ -226,42 +304,109 @@ export const ENTRY_POINTS: Record<string, EntryPoint> = {
     // The summary names the case to those who may see it in the queue: its own caseworker and the auditor.
     mayReadCase: ["caseworker", "auditor"],
     reply: async (fx, db) => ({
-      form: { operation: "assign", caseworkerId: (await db.user.findUniqueOrThrow({ where: { email: CALLERS.colleague }, select: { id: true } })).id, selected: `${fx.caseId}:${await caseVersion(fx, db)}` },
+      form: {
+        operation: "assign",
+        caseworkerId: (await db.user.findUniqueOrThrow({ where: { email: CALLERS.colleague }, select: { id: true } })).id,
+        selected: `${fx.caseId}:${await caseVersion(fx, db)}`,
+      },
     }),
   },
   "app/(app)/admin/actions.ts#createUserAction": {
     ...ADMINISTRATION,
-    reply: async () => ({ form: { name: "Created By Check", email: `created-${randomInt(1e9)}@example.org`, role: "AUDITOR", temporaryPassword: "a temporary entry passphrase" } }),
+    reply: async () => ({
+      form: {
+        name: "Created By Check",
+        email: `created-${randomInt(1e9)}@example.org`,
+        role: "AUDITOR",
+        temporaryPassword: "a temporary entry passphrase",
+      },
+    }),
   },
   "app/(app)/admin/actions.ts#updateUserAction": {
     ...ADMINISTRATION,
-    reply: async (fx, db) => ({ form: { userId: fx.targetUserId, version: await userVersion(fx, db), name: `Renamed ${randomInt(1e6)}`, email: "entry-points-target@example.org", role: "AUDITOR" } }),
+    reply: async (fx, db) => ({
+      form: {
+        userId: fx.targetUserId,
+        version: await userVersion(fx, db),
+        name: `Renamed ${randomInt(1e6)}`,
+        email: "entry-points-target@example.org",
+        role: "AUDITOR",
+      },
+    }),
   },
   "app/(app)/admin/actions.ts#accountCommandAction": {
     ...ADMINISTRATION,
-    reply: async (fx, db) => ({ form: { userId: fx.targetUserId, version: await userVersion(fx, db), command: "requirePasswordChange", reason: "Entry-point check" } }),
+    reply: async (fx, db) => ({
+      form: { userId: fx.targetUserId, version: await userVersion(fx, db), command: "requirePasswordChange", reason: "Entry-point check" },
+    }),
   },
   "app/(app)/admin/actions.ts#setTemporaryPasswordAction": {
     ...ADMINISTRATION,
-    reply: async (fx, db) => ({ form: { userId: fx.targetUserId, version: await userVersion(fx, db), temporaryPassword: "another temporary passphrase", reason: "Entry-point check" } }),
+    reply: async (fx, db) => ({
+      form: {
+        userId: fx.targetUserId,
+        version: await userVersion(fx, db),
+        temporaryPassword: "another temporary passphrase",
+        reason: "Entry-point check",
+      },
+    }),
   },
   "app/(app)/admin/actions.ts#saveRegionAction": {
     ...ADMINISTRATION,
-    reply: async () => ({ form: { code: `CHECK_${randomInt(1e9)}`, kind: "REGION", labelEn: "Check region", labelRu: "Проверка", labelKk: "Тексеру", active: "on" } }),
+    reply: async () => ({
+      form: {
+        code: `CHECK_${randomInt(1e9)}`,
+        kind: "REGION",
+        labelEn: "Check region",
+        labelRu: "Проверка",
+        labelKk: "Тексеру",
+        active: "on",
+      },
+    }),
   },
   "app/(app)/admin/actions.ts#saveProgramTypeAction": {
     ...ADMINISTRATION,
-    reply: async () => ({ form: { code: `CHECK_${randomInt(1e9)}`, labelEn: "Check type", labelRu: "Проверка", labelKk: "Тексеру", sortOrder: "90", active: "on" } }),
+    reply: async () => ({
+      form: {
+        code: `CHECK_${randomInt(1e9)}`,
+        labelEn: "Check type",
+        labelRu: "Проверка",
+        labelKk: "Тексеру",
+        sortOrder: "90",
+        active: "on",
+      },
+    }),
   },
   "app/(app)/admin/actions.ts#saveReasonAction": {
     ...ADMINISTRATION,
-    reply: async () => ({ form: { kind: "DECLINE", code: `CHECK_${randomInt(1e9)}`, labelEn: "Check reason", labelRu: "Проверка", labelKk: "Тексеру", sortOrder: "90", active: "on" } }),
+    reply: async () => ({
+      form: {
+        kind: "DECLINE",
+        code: `CHECK_${randomInt(1e9)}`,
+        labelEn: "Check reason",
+        labelRu: "Проверка",
+        labelKk: "Тексеру",
+        sortOrder: "90",
+        active: "on",
+      },
+    }),
   },
   "app/(app)/admin/actions.ts#saveProgramAction": {
     ...ADMINISTRATION,
     reply: async (fx, db) => {
       const program = await db.program.findUniqueOrThrow({ where: { id: fx.programId } });
-      return { form: { id: program.id, version: String(program.version), name: program.name, provider: program.provider, programTypeCode: program.programTypeCode, regionId: program.regionId, capacity: String(program.capacity + 1), active: "on" } };
+      return {
+        form: {
+          id: program.id,
+          version: String(program.version),
+          name: program.name,
+          provider: program.provider,
+          programTypeCode: program.programTypeCode,
+          regionId: program.regionId,
+          capacity: String(program.capacity + 1),
+          active: "on",
+        },
+      };
     },
   },
 };
@@ -271,6 +416,15 @@ export const ROUTE_HANDLERS: Record<string, string> = {
   "/api/auth/[...nextauth]": "next-auth's own endpoints: sign-in (the credentials check itself), CSRF token, session read, sign-out",
   "/api/cases/[caseId]/history": "one case's history export; refusals by session, origin, role and scope in e2e/exports.spec.ts",
   "/api/exports/history": "a set of cases' history export; refusals by session, origin and role, and scope, in e2e/exports.spec.ts",
+  "/favicon.ico": "the site icon, a static file served to anyone: it holds no data",
+  "/api/audit/checkpoint":
+    "a signed checkpoint of every chain's head, auditors only; refusals by origin, session and role in e2e/exports.spec.ts",
+  "/api/signing-keys":
+    "public and read-only by design: GET of the signing keys' public halves and validity periods, so anyone can check a signature; no private key, no database read, no input",
+  "/api/health":
+    'public by design for load balancers: GET answers {"status":"ok"} while the process is up; no session, no database read, no input',
+  "/api/ready":
+    "public by design for load balancers: GET answers one word (ready, database or migrations) from a fixed query of the migrations table; no session, no personal data, no input",
 };
 
 export function formOf(fields: Record<string, string>): FormData {

@@ -1,4 +1,11 @@
-import { expect, request as playwrightRequest, test as base, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
+import {
+  expect,
+  request as playwrightRequest,
+  test as base,
+  type APIRequestContext,
+  type BrowserContext,
+  type Page,
+} from "@playwright/test";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/seed/demo-accounts";
 
 export type DemoRole = (typeof DEMO_ACCOUNTS)[number]["role"];
@@ -25,7 +32,10 @@ export async function signedInContext(baseURL: string, email: string, password =
   const { csrfToken } = (await (await context.get("/api/auth/csrf")).json()) as { csrfToken: string };
   const response = await context.post("/api/auth/callback/credentials", { form: { csrfToken, email, password, json: "true" } });
   expect(response.ok(), `sign-in of ${email}`).toBe(true);
-  expect((await context.storageState()).cookies.some((c) => c.name === "zhusan.session"), `session cookie of ${email}`).toBe(true);
+  expect(
+    (await context.storageState()).cookies.some((c) => c.name === "zhusan.session"),
+    `session cookie of ${email}`,
+  ).toBe(true);
   return context;
 }
 

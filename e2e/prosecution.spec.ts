@@ -25,7 +25,9 @@ async function fillStatusChange(page: Page, reason: string) {
   await page.getByLabel("Reason", { exact: true }).fill(reason);
 }
 
-test("a caseworker changes the prosecution status, refers and enrols the person, and sees each change at the top of the history", async ({ signedInAs }) => {
+test("a caseworker changes the prosecution status, refers and enrols the person, and sees each change at the top of the history", async ({
+  signedInAs,
+}) => {
   const caseId = await ownCaseWithNoProceedings(0);
   const page = await signedInAs("CASEWORKER");
   await page.goto(`/cases/${caseId}`);
@@ -37,10 +39,15 @@ test("a caseworker changes the prosecution status, refers and enrols the person,
   const latest = page.getByTestId("history-entry").first();
   await expect(latest).toContainText("Prosecution status changed");
   await expect(latest).toContainText("Поступила новая информация");
+  // A date in the history reads as every other date of the page, not as the stored ISO day.
+  await expect(latest).toContainText("Effective date: Jan 15, 2026");
   await expect(page.getByTestId("prosecution-panel").locator("li").first()).toContainText("Preliminary check");
 
   await page.getByText("Refer to a program").click();
-  const program = page.locator("#programId option").filter({ hasText: /place(s)? free/ }).first();
+  const program = page
+    .locator("#programId option")
+    .filter({ hasText: /place(s)? free/ })
+    .first();
   const programName = ((await program.textContent()) ?? "").split(": ")[1]?.split(" (")[0] ?? "";
   await page.locator("#programId").selectOption({ label: (await program.textContent()) ?? "" });
   await page.locator("#referDate").fill("2026-01-20");
@@ -49,7 +56,10 @@ test("a caseworker changes the prosecution status, refers and enrols the person,
   await expect(page.getByRole("status").filter({ hasText: "Referral saved." })).toBeVisible();
   await expect(page.getByTestId("history-entry").first()).toContainText("Referred to a program");
 
-  const stepForm = page.locator("details").filter({ hasText: `Next step: ${programName}` }).first();
+  const stepForm = page
+    .locator("details")
+    .filter({ hasText: `Next step: ${programName}` })
+    .first();
   await stepForm.locator("summary").click();
   await stepForm.getByLabel("Step").selectOption("enrol");
   await stepForm.getByLabel("Date").fill("2026-01-25");
@@ -87,9 +97,11 @@ test("a caseworker edits the risk level and sees the change, before and after, i
   const page = await signedInAs("CASEWORKER");
   await page.goto(`/cases/${caseId}`);
   await page.getByText("Edit details").click();
-  await page.getByLabel("Risk level").selectOption("HIGH");
-  await page.getByLabel("Reason for the change").fill("Новая оценка психолога");
-  await page.getByRole("button", { name: "Save details" }).click();
+  // The case review's form has a risk level of its own.
+  const form = page.getByTestId("person-edit");
+  await form.getByLabel("Risk level").selectOption("HIGH");
+  await form.getByLabel("Reason for the change").fill("Новая оценка психолога");
+  await form.getByRole("button", { name: "Save details" }).click();
   const latest = page.getByTestId("history-entry").first();
   await expect(latest).toContainText("Details changed");
   // In the reader's words, not the stored codes ("riskLevel: LOW → HIGH").

@@ -21,7 +21,9 @@ test("a caseworker finds a person by a Latin spelling of a Cyrillic name and ope
   await page.getByRole("link", { name: "Cases" }).click();
   const total = page.getByTestId("registry-total");
   const unfiltered = (await total.textContent()) ?? "";
-  await page.getByLabel(/Search by case number/).fill(own.familyNameLatin);
+  // The search comes first and has the focus: typing starts the search.
+  await expect(page.getByLabel(/Search by case number/)).toBeFocused();
+  await page.keyboard.type(own.familyNameLatin);
   await page.getByRole("button", { name: "Search", exact: true }).click();
   // The unfiltered first page may list the same case: wait for the search's own answer.
   await expect(total).not.toHaveText(unfiltered);
@@ -33,11 +35,21 @@ test("a caseworker finds a person by a Latin spelling of a Cyrillic name and ope
   await link.click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(own.familyName);
   await expect(page.getByTestId("case-history")).toContainText("Case created");
+
+  // Back from the case: the same search and its results, still not in the address.
+  await page.goBack();
+  await expect(page.getByLabel(/Search by case number/)).toHaveValue(own.familyNameLatin);
+  await expect(page.getByRole("link", { name: own.caseNumber })).toBeVisible();
+  await expect(total).not.toHaveText(unfiltered);
+  expect(page.url()).not.toContain(own.familyNameLatin);
 });
 
 test("a caseworker opening another caseworker's case URL gets the not-found page", async ({ signedInAs }) => {
   const db = database();
-  const colleagues = await db.person.findFirstOrThrow({ where: { caseworker: { email: "caseworker2@example.org" } }, select: { id: true } });
+  const colleagues = await db.person.findFirstOrThrow({
+    where: { caseworker: { email: "caseworker2@example.org" } },
+    select: { id: true },
+  });
   await db.$disconnect();
 
   const page = await signedInAs("CASEWORKER");

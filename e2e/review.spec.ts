@@ -16,7 +16,13 @@ test.beforeAll(async () => {
   newCaseworker = await db.user.upsert({
     where: { email: "review-spec-caseworker@example.org" },
     update: {},
-    create: { email: "review-spec-caseworker@example.org", name: "Nurlan Review", role: "CASEWORKER", passwordHash: template.passwordHash, regions: { create: [{ regionId }] } },
+    create: {
+      email: "review-spec-caseworker@example.org",
+      name: "Nurlan Review",
+      role: "CASEWORKER",
+      passwordHash: template.passwordHash,
+      regions: { create: [{ regionId }] },
+    },
     select: { id: true, name: true },
   });
 });
@@ -25,7 +31,9 @@ test.afterAll(async () => {
   await db?.$disconnect();
 });
 
-test("a supervisor bulk-assigns three people from the queue, refers one to a program, and that person leaves the queue", async ({ signedInAs }) => {
+test("a supervisor bulk-assigns three people from the queue, refers one to a program, and that person leaves the queue", async ({
+  signedInAs,
+}) => {
   const page = await signedInAs("SUPERVISOR");
   await page.getByRole("link", { name: "Review" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Review");
@@ -48,7 +56,10 @@ test("a supervisor bulk-assigns three people from the queue, refers one to a pro
   const single = page.locator('[data-testid="review-row"]:not([data-missing*=","])').first();
   const caseId = (await single.getAttribute("data-case"))!;
   const type = (await single.getAttribute("data-missing"))!;
-  const program = await db.program.create({ data: { name: "Review spec program", programTypeCode: type, provider: "Test", regionId, capacity: 20 }, select: { id: true } });
+  const program = await db.program.create({
+    data: { name: "Review spec program", programTypeCode: type, provider: "Test", regionId, capacity: 20 },
+    select: { id: true },
+  });
   await page.reload();
   await page.locator(`[data-case="${caseId}"]`).getByRole("checkbox").check();
   await page.getByLabel("Action").selectOption("refer");
@@ -66,4 +77,27 @@ test("an auditor reads the queue without the means to act on it", async ({ signe
   await expect(page.getByTestId("review-row").first()).toBeVisible();
   await expect(page.getByRole("checkbox")).toHaveCount(1); // the "overdue only" filter
   await expect(page.getByRole("button", { name: "Apply to each" })).toHaveCount(0);
+});
+
+test("a supervisor selects everyone on the page at once, with the actions above the list and the highlight explained", async ({
+  signedInAs,
+}) => {
+  const page = await signedInAs("SUPERVISOR");
+  await page.goto(`/review?region=${regionId}`);
+  const rows = page.getByTestId("review-row");
+  await expect(rows.first()).toBeVisible();
+  await expect(page.getByTestId("overdue-legend")).toContainText("more than 30 days since return without any enrollment");
+
+  // The actions come before the first row, not thousands of pixels below it.
+  const panel = await page.getByRole("group", { name: "Act on the ticked people" }).boundingBox();
+  const firstRow = await rows.first().boundingBox();
+  expect(panel!.y).toBeLessThan(firstRow!.y);
+
+  await page.getByTestId("select-page").check();
+  const count = await rows.count();
+  await expect(page.getByTestId("selected-count")).toHaveText(`${count} people selected`);
+  for (let i = 0; i < count; i += 1) await expect(rows.nth(i).getByRole("checkbox")).toBeChecked();
+  await rows.first().getByRole("checkbox").uncheck();
+  await expect(page.getByTestId("selected-count")).toHaveText(count - 1 === 1 ? "1 person selected" : `${count - 1} people selected`);
+  await expect(page.getByTestId("select-page")).not.toBeChecked();
 });

@@ -26,7 +26,9 @@ async function signOut(page: Page) {
   await expect(page).toHaveURL(/\/login$/);
 }
 
-test("a user sets up an authenticator app, keeps the recovery codes, and then needs a code to sign in; each recovery code works once", async ({ page }) => {
+test("a user sets up an authenticator app, keeps the recovery codes, and then needs a code to sign in; each recovery code works once", async ({
+  page,
+}) => {
   // Several sign-ins, each hashing a password with Argon2: a long journey on a busy machine.
   test.slow();
   const email = await makeAccount();

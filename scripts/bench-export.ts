@@ -9,7 +9,7 @@
 import { randomUUID } from "node:crypto";
 import { Pool } from "pg";
 import { createFreshDatabase } from "../lib/db/fresh-database";
-import { applyMigrations } from "../lib/db/migrate";
+import { applyMigrations } from "../lib/migrations/migrate";
 import { buildAuditEvent } from "../lib/audit/record-event";
 import type { CurrentUser } from "../lib/auth/session-store";
 import { runScript } from "./run-script";
@@ -27,9 +27,17 @@ async function fill(url: string, events: number): Promise<{ regionId: string; au
     const regionId = randomUUID();
     const auditorId = randomUUID();
     const email = `bench-${auditorId}@example.org`;
-    await pool.query(`INSERT INTO region (id, code, kind, name_en, name_ru, name_kk, updated_at) VALUES ($1, $2, 'REGION', 'Bench', 'Бенч', 'Бенч', now())`, [regionId, `BENCH_${regionId.slice(0, 6)}`]);
-    await pool.query(`INSERT INTO return_operation (code, name_en, name_ru, name_kk) VALUES ('BENCH', 'Bench', 'Бенч', 'Бенч') ON CONFLICT DO NOTHING`);
-    await pool.query(`INSERT INTO app_user (id, email, name, role, password_hash, updated_at) VALUES ($1, $2, 'Bench Auditor', 'AUDITOR', 'not-a-hash', now())`, [auditorId, email]);
+    await pool.query(
+      `INSERT INTO region (id, code, kind, name_en, name_ru, name_kk, updated_at) VALUES ($1, $2, 'REGION', 'Bench', 'Бенч', 'Бенч', now())`,
+      [regionId, `BENCH_${regionId.slice(0, 6)}`],
+    );
+    await pool.query(
+      `INSERT INTO return_operation (code, name_en, name_ru, name_kk) VALUES ('BENCH', 'Bench', 'Бенч', 'Бенч') ON CONFLICT DO NOTHING`,
+    );
+    await pool.query(
+      `INSERT INTO app_user (id, email, name, role, password_hash, updated_at) VALUES ($1, $2, 'Bench Auditor', 'AUDITOR', 'not-a-hash', now())`,
+      [auditorId, email],
+    );
     const actor = { id: auditorId, label: email, role: "CASEWORKER" as const };
     const cases = Math.ceil(events / EVENTS_PER_CASE);
     for (let first = 0; first < cases; first += CASE_BATCH) {
@@ -46,8 +54,17 @@ async function fill(url: string, events: number): Promise<{ regionId: string; au
         let prevHash: string | null = null;
         const inCase = Math.min(EVENTS_PER_CASE, events - (first + i) * EVENTS_PER_CASE);
         for (let seq = 1; seq <= inCase; seq++) {
-          const { event, hash } = buildAuditEvent(id, seq, prevHash, { actor, action: "note.added", entityType: "note", entityId: randomUUID(), caseId: id, after: { body: `Заметка ${seq}: беседа с матерью, ребёнок ходит в школу` } });
-          [event.id, id, seq, prevHash, hash, event.occurredAt, auditorId, email, event.entity.id, id, JSON.stringify(event.after)].forEach((value, c) => columns[c]!.push(value));
+          const { event, hash } = buildAuditEvent(id, seq, prevHash, {
+            actor,
+            action: "note.added",
+            entityType: "note",
+            entityId: randomUUID(),
+            caseId: id,
+            after: { body: `Заметка ${seq}: беседа с матерью, ребёнок ходит в школу` },
+          });
+          [event.id, id, seq, prevHash, hash, event.occurredAt, auditorId, email, event.entity.id, id, JSON.stringify(event.after)].forEach(
+            (value, c) => columns[c]!.push(value),
+          );
           prevHash = hash;
         }
         heads[0].push(id);
@@ -61,9 +78,25 @@ async function fill(url: string, events: number): Promise<{ regionId: string; au
            AS t(id, chain, seq, prev_hash, hash, occurred_at, actor_id, actor_label, entity_id, person_id, after)`,
         columns,
       );
-      await pool.query(`INSERT INTO audit_chain_head (chain, last_seq, last_hash) SELECT * FROM unnest($1::text[], $2::int[], $3::text[])`, heads);
+      await pool.query(
+        `INSERT INTO audit_chain_head (chain, last_seq, last_hash) SELECT * FROM unnest($1::text[], $2::int[], $3::text[])`,
+        heads,
+      );
     }
-    return { regionId, auditor: { id: auditorId, email, name: "Bench Auditor", role: "AUDITOR", regionIds: [], sessionId: randomUUID(), mustChangePassword: false, secondFactorPending: false, secondFactorMissing: false } };
+    return {
+      regionId,
+      auditor: {
+        id: auditorId,
+        email,
+        name: "Bench Auditor",
+        role: "AUDITOR",
+        regionIds: [],
+        sessionId: randomUUID(),
+        mustChangePassword: false,
+        secondFactorPending: false,
+        secondFactorMissing: false,
+      },
+    };
   } finally {
     await pool.end();
   }
@@ -75,7 +108,9 @@ const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
  * Memory while `work` runs, sampled every 20 ms: the JavaScript heap's peak above where it
  * started (what the export itself holds) and the process's peak resident size.
  */
-async function measured(work: () => Promise<number>): Promise<{ seconds: number; bytes: number; heapGrowthMb: number; retainedMb: number; peakRssMb: number }> {
+async function measured(
+  work: () => Promise<number>,
+): Promise<{ seconds: number; bytes: number; heapGrowthMb: number; retainedMb: number; peakRssMb: number }> {
   globalThis.gc?.();
   const baseHeap = process.memoryUsage().heapUsed;
   let peakHeap = baseHeap;
@@ -90,14 +125,23 @@ async function measured(work: () => Promise<number>): Promise<{ seconds: number;
     const bytes = await work();
     const seconds = (performance.now() - started) / 1000;
     globalThis.gc?.();
-    return { seconds, bytes, heapGrowthMb: mb(peakHeap - baseHeap), retainedMb: mb(process.memoryUsage().heapUsed - baseHeap), peakRssMb: mb(peakRss) };
+    return {
+      seconds,
+      bytes,
+      heapGrowthMb: mb(peakHeap - baseHeap),
+      retainedMb: mb(process.memoryUsage().heapUsed - baseHeap),
+      peakRssMb: mb(peakRss),
+    };
   } finally {
     clearInterval(timer);
   }
 }
 
 runScript("bench:export", async () => {
-  const sizes = process.argv.slice(2).map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  const sizes = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0);
   if (sizes.length === 0) sizes.push(10_000, 100_000, 1_000_000);
   // Imported after DATABASE_URL names the throwaway database, which getDb() reads on first use.
   for (const size of sizes) {
@@ -108,17 +152,25 @@ runScript("bench:export", async () => {
       process.env.NEXTAUTH_SECRET ??= "bench-only-secret-for-a-throwaway-database";
       const filled = Date.now();
       const { regionId, auditor } = await fill(database.url, size);
-      console.log(`[bench:export] ${size.toLocaleString("en")} events in ${Math.ceil(size / EVENTS_PER_CASE).toLocaleString("en")} cases loaded in ${((Date.now() - filled) / 1000).toFixed(1)} s`);
+      console.log(
+        `[bench:export] ${size.toLocaleString("en")} events in ${Math.ceil(size / EVENTS_PER_CASE).toLocaleString("en")} cases loaded in ${((Date.now() - filled) / 1000).toFixed(1)} s`,
+      );
       const { exportHistory } = await import("../lib/exports/export-history");
       const { writeHistoryJson } = await import("../lib/exports/write-json");
       const { writeHistoryCsv } = await import("../lib/exports/write-csv");
-      for (const [format, writer] of [["json", writeHistoryJson], ["csv", writeHistoryCsv]] as const) {
+      for (const [format, writer] of [
+        ["json", writeHistoryJson],
+        ["csv", writeHistoryCsv],
+      ] as const) {
         const result = await measured(async () => {
           let bytes = 0;
           await exportHistory(auditor, { filters: { region: regionId } }, { format, profile: "full", reason: "benchmark" }, (plan) =>
-            writer(plan, async (chunk) => {
-              bytes += Buffer.byteLength(chunk);
-            }),
+            plan.transmit(
+              async (chunk) => {
+                bytes += Buffer.byteLength(chunk);
+              },
+              (write) => writer(plan, write),
+            ),
           );
           return bytes;
         });

@@ -7,11 +7,11 @@
 import { randomUUID } from "node:crypto";
 import { Pool } from "pg";
 import { createFreshDatabase } from "../lib/db/fresh-database";
-import { applyMigrations } from "../lib/db/migrate";
+import { applyMigrations } from "../lib/migrations/migrate";
 import type { CurrentUser } from "../lib/auth/session-store";
 import { normalizeName, transliterateToLatin } from "../lib/search/normalize-name";
 import { FAMILY_STEMS, FEMALE_NAMES, MALE_NAMES, familyNameFor } from "../prisma/seed/names";
-import { DEFAULT_REQUIREMENTS } from "../prisma/seed/reference-data";
+import { DEFAULT_REQUIREMENTS } from "../lib/reference-data/catalog";
 import { Random } from "../prisma/seed/random";
 import { runScript } from "./run-script";
 
@@ -22,7 +22,17 @@ const RUNS = 30;
 type Fixture = { auditor: CurrentUser; supervisor: CurrentUser; caseId: string; searchName: string };
 
 function viewer(id: string, role: CurrentUser["role"], regionIds: string[]): CurrentUser {
-  return { id, email: `${id}@bench.example.org`, name: `Bench ${role}`, role, regionIds, sessionId: randomUUID(), mustChangePassword: false, secondFactorPending: false, secondFactorMissing: false };
+  return {
+    id,
+    email: `${id}@bench.example.org`,
+    name: `Bench ${role}`,
+    role,
+    regionIds,
+    sessionId: randomUUID(),
+    mustChangePassword: false,
+    secondFactorPending: false,
+    secondFactorMissing: false,
+  };
 }
 
 /**
@@ -53,17 +63,36 @@ const ENROLLMENTS_AND_NEEDS = `
 async function fill(pool: Pool, persons: number): Promise<Fixture> {
   const random = new Random(7);
   const regionIds = Array.from({ length: REGIONS }, () => randomUUID());
-  await pool.query(`INSERT INTO region (id, code, kind, name_en, name_ru, name_kk, updated_at) SELECT id, 'B_' || n, 'REGION', 'Bench ' || n, 'Бенч ' || n, 'Бенч ' || n, now() FROM unnest($1::uuid[]) WITH ORDINALITY AS t(id, n)`, [regionIds]);
-  await pool.query(`INSERT INTO return_operation (code, name_en, name_ru, name_kk) VALUES ('BENCH', 'Bench', 'Бенч', 'Бенч') ON CONFLICT DO NOTHING`);
+  await pool.query(
+    `INSERT INTO region (id, code, kind, name_en, name_ru, name_kk, updated_at) SELECT id, 'B_' || n, 'REGION', 'Bench ' || n, 'Бенч ' || n, 'Бенч ' || n, now() FROM unnest($1::uuid[]) WITH ORDINALITY AS t(id, n)`,
+    [regionIds],
+  );
+  await pool.query(
+    `INSERT INTO return_operation (code, name_en, name_ru, name_kk) VALUES ('BENCH', 'Bench', 'Бенч', 'Бенч') ON CONFLICT DO NOTHING`,
+  );
   for (const code of new Set(DEFAULT_REQUIREMENTS.map((r) => r.programTypeCode))) {
-    await pool.query(`INSERT INTO program_type (code, label_en, label_ru, label_kk) VALUES ($1, $1, $1, $1) ON CONFLICT DO NOTHING`, [code]);
+    await pool.query(`INSERT INTO program_type (code, label_en, label_ru, label_kk) VALUES ($1, $1, $1, $1) ON CONFLICT DO NOTHING`, [
+      code,
+    ]);
   }
-  for (const r of DEFAULT_REQUIREMENTS) await pool.query(`INSERT INTO program_requirement (age_category, program_type_code) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [r.ageCategory, r.programTypeCode]);
+  for (const r of DEFAULT_REQUIREMENTS)
+    await pool.query(`INSERT INTO program_requirement (age_category, program_type_code) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
+      r.ageCategory,
+      r.programTypeCode,
+    ]);
   const users = { auditor: randomUUID(), supervisor: randomUUID(), caseworker: randomUUID() };
   for (const [role, id] of Object.entries(users)) {
-    await pool.query(`INSERT INTO app_user (id, email, name, role, password_hash, updated_at) VALUES ($1, $2, $3, $4, 'not-a-hash', now())`, [id, `${id}@bench.example.org`, `Bench ${role}`, role.toUpperCase()]);
+    await pool.query(
+      `INSERT INTO app_user (id, email, name, role, password_hash, updated_at) VALUES ($1, $2, $3, $4, 'not-a-hash', now())`,
+      [id, `${id}@bench.example.org`, `Bench ${role}`, role.toUpperCase()],
+    );
   }
-  await pool.query(`INSERT INTO user_region (user_id, region_id) VALUES ($1, $2), ($1, $3), ($4, $2)`, [users.supervisor, regionIds[0], regionIds[1], users.caseworker]);
+  await pool.query(`INSERT INTO user_region (user_id, region_id) VALUES ($1, $2), ($1, $3), ($4, $2)`, [
+    users.supervisor,
+    regionIds[0],
+    regionIds[1],
+    users.caseworker,
+  ]);
 
   let sample = { caseId: "", searchName: "" };
   for (let first = 0; first < persons; first += BATCH) {
@@ -73,9 +102,18 @@ async function fill(pool: Pool, persons: number): Promise<Fixture> {
       const given = random.pick(sex === "MALE" ? MALE_NAMES : FEMALE_NAMES);
       const region = regionIds[random.int(0, REGIONS - 1)]!;
       return {
-        id: randomUUID(), number: `KZ-2096-${String(first + i).padStart(6, "0")}`, family, given, familyLatin: transliterateToLatin(family), givenLatin: transliterateToLatin(given),
-        search: normalizeName(`${family} ${given}`), sex, birth: `${random.int(1960, 2018)}-0${random.int(1, 9)}-1${random.int(0, 9)}`, region,
-        age: random.pick(["ADULT_MAN", "ADULT_WOMAN", "MINOR"]), caseworker: region === regionIds[0] && random.chance(0.1) ? users.caseworker : null,
+        id: randomUUID(),
+        number: `KZ-2096-${String(first + i).padStart(6, "0")}`,
+        family,
+        given,
+        familyLatin: transliterateToLatin(family),
+        givenLatin: transliterateToLatin(given),
+        search: normalizeName(`${family} ${given}`),
+        sex,
+        birth: `${random.int(1960, 2018)}-0${random.int(1, 9)}-1${random.int(0, 9)}`,
+        region,
+        age: random.pick(["ADULT_MAN", "ADULT_WOMAN", "MINOR"]),
+        caseworker: region === regionIds[0] && random.chance(0.1) ? users.caseworker : null,
         prosecution: random.pick(["NOT_APPLICABLE", "NO_PROCEEDINGS", "UNDER_INVESTIGATION", "CONVICTED", "ACQUITTED"]),
       };
     });
@@ -84,7 +122,21 @@ async function fill(pool: Pool, persons: number): Promise<Fixture> {
        SELECT id, num, fam, giv, faml, givl, srch, sex::"Sex", birth::date, region, '2019-05-07', 'BENCH', 'SY', age::"AgeCategory", cw, pros::"ProsecutionStatus", now()
        FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::uuid[], $11::text[], $12::uuid[], $13::text[])
          AS t(id, num, fam, giv, faml, givl, srch, sex, birth, region, age, cw, pros)`,
-      [rows.map((r) => r.id), rows.map((r) => r.number), rows.map((r) => r.family), rows.map((r) => r.given), rows.map((r) => r.familyLatin), rows.map((r) => r.givenLatin), rows.map((r) => r.search), rows.map((r) => r.sex), rows.map((r) => r.birth), rows.map((r) => r.region), rows.map((r) => r.age), rows.map((r) => r.caseworker), rows.map((r) => r.prosecution)],
+      [
+        rows.map((r) => r.id),
+        rows.map((r) => r.number),
+        rows.map((r) => r.family),
+        rows.map((r) => r.given),
+        rows.map((r) => r.familyLatin),
+        rows.map((r) => r.givenLatin),
+        rows.map((r) => r.search),
+        rows.map((r) => r.sex),
+        rows.map((r) => r.birth),
+        rows.map((r) => r.region),
+        rows.map((r) => r.age),
+        rows.map((r) => r.caseworker),
+        rows.map((r) => r.prosecution),
+      ],
     );
     const aliased = rows.filter(() => random.chance(0.2));
     await pool.query(
@@ -95,7 +147,11 @@ async function fill(pool: Pool, persons: number): Promise<Fixture> {
   }
   await pool.query(ENROLLMENTS_AND_NEEDS);
   await pool.query("ANALYZE");
-  return { auditor: viewer(users.auditor, "AUDITOR", []), supervisor: viewer(users.supervisor, "SUPERVISOR", [regionIds[0]!, regionIds[1]!]), ...sample };
+  return {
+    auditor: viewer(users.auditor, "AUDITOR", []),
+    supervisor: viewer(users.supervisor, "SUPERVISOR", [regionIds[0]!, regionIds[1]!]),
+    ...sample,
+  };
 }
 
 async function timed(work: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
@@ -112,7 +168,9 @@ async function timed(work: () => Promise<unknown>): Promise<{ p50: number; p95: 
 
 function report(label: string, app: { p50: number; p95: number }, bare: { p50: number; p95: number } | null) {
   const ms = (n: number) => `${n.toFixed(1)} ms`;
-  console.log(`[bench:registry] ${label.padEnd(44)} app p50 ${ms(app.p50).padStart(9)} p95 ${ms(app.p95).padStart(9)}${bare ? `   bare SQL p50 ${ms(bare.p50).padStart(9)} p95 ${ms(bare.p95).padStart(9)}` : ""}`);
+  console.log(
+    `[bench:registry] ${label.padEnd(44)} app p50 ${ms(app.p50).padStart(9)} p95 ${ms(app.p95).padStart(9)}${bare ? `   bare SQL p50 ${ms(bare.p50).padStart(9)} p95 ${ms(bare.p95).padStart(9)}` : ""}`,
+  );
 }
 
 runScript("bench:registry", async () => {
@@ -132,21 +190,49 @@ runScript("bench:registry", async () => {
     const { getDashboard } = await import("../lib/dashboard/dashboard");
     const { RegistryQuery } = await import("../lib/validation/registry");
     const { ReviewQuery } = await import("../lib/validation/review");
-    const sql = (text: string, values: unknown[] = []) => () => pool.query(text, values);
+    const sql =
+      (text: string, values: unknown[] = []) =>
+      () =>
+        pool.query(text, values);
 
-    report("registry, first page, all cases", await timed(() => listCases(fx.auditor, RegistryQuery.parse({}))), await timed(async () => {
-      await sql("SELECT id, case_number, family_name FROM person ORDER BY case_number LIMIT 51")();
-      await sql("SELECT count(*) FROM person")();
-    }));
-    report("registry, supervisor, region + age filter", await timed(() => listCases(fx.supervisor, RegistryQuery.parse({ region: fx.supervisor.regionIds[0], age: "MINOR" }))), await timed(async () => {
-      await sql("SELECT id, case_number FROM person WHERE region_id = ANY($1) AND region_id = $2 AND age_category = 'MINOR' ORDER BY case_number LIMIT 51", [fx.supervisor.regionIds, fx.supervisor.regionIds[0]])();
-      await sql("SELECT count(*) FROM person WHERE region_id = ANY($1) AND region_id = $2 AND age_category = 'MINOR'", [fx.supervisor.regionIds, fx.supervisor.regionIds[0]])();
-    }));
+    report(
+      "registry, first page, all cases",
+      await timed(() => listCases(fx.auditor, RegistryQuery.parse({}))),
+      await timed(async () => {
+        await sql("SELECT id, case_number, family_name FROM person ORDER BY case_number LIMIT 51")();
+        await sql("SELECT count(*) FROM person")();
+      }),
+    );
+    report(
+      "registry, supervisor, region + age filter",
+      await timed(() => listCases(fx.supervisor, RegistryQuery.parse({ region: fx.supervisor.regionIds[0], age: "MINOR" }))),
+      await timed(async () => {
+        await sql(
+          "SELECT id, case_number FROM person WHERE region_id = ANY($1) AND region_id = $2 AND age_category = 'MINOR' ORDER BY case_number LIMIT 51",
+          [fx.supervisor.regionIds, fx.supervisor.regionIds[0]],
+        )();
+        await sql("SELECT count(*) FROM person WHERE region_id = ANY($1) AND region_id = $2 AND age_category = 'MINOR'", [
+          fx.supervisor.regionIds,
+          fx.supervisor.regionIds[0],
+        ])();
+      }),
+    );
     const text = normalizeName(fx.searchName);
-    report(`search by Latin name "${fx.searchName}"`, await timed(() => listCases(fx.auditor, RegistryQuery.parse({ q: fx.searchName }))), await timed(sql(
-      "SELECT id FROM person WHERE search_name LIKE $1 OR $2 <% search_name UNION SELECT person_id FROM alias WHERE search_name LIKE $1 OR $2 <% search_name LIMIT 500", [`%${text}%`, text],
-    )));
-    report("case page (records the view)", await timed(() => getCase(fx.auditor, fx.caseId)), await timed(sql("SELECT * FROM person WHERE id = $1", [fx.caseId])));
+    report(
+      `search by Latin name "${fx.searchName}"`,
+      await timed(() => listCases(fx.auditor, RegistryQuery.parse({ q: fx.searchName }))),
+      await timed(
+        sql(
+          "SELECT id FROM person WHERE search_name LIKE $1 OR $2 <% search_name UNION SELECT person_id FROM alias WHERE search_name LIKE $1 OR $2 <% search_name LIMIT 500",
+          [`%${text}%`, text],
+        ),
+      ),
+    );
+    report(
+      "case page (records the view)",
+      await timed(() => getCase(fx.auditor, fx.caseId)),
+      await timed(sql("SELECT * FROM person WHERE id = $1", [fx.caseId])),
+    );
     report("review queue, first page, supervisor", await timed(() => reviewQueue(fx.supervisor, ReviewQuery.parse({}))), null);
     report("review queue, first page, auditor (all)", await timed(() => reviewQueue(fx.auditor, ReviewQuery.parse({}))), null);
     report("dashboard, auditor (every count)", await timed(() => getDashboard(fx.auditor)), null);

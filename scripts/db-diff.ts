@@ -5,7 +5,7 @@
  */
 import { ConfigError } from "../lib/db/config-error";
 import { resolveDatabase } from "../lib/db/resolve-database";
-import { createMigration } from "../lib/db/migrate";
+import { createMigration } from "../lib/migrations/migrate";
 import { runScript } from "./run-script";
 
 runScript("db:diff", async () => {
@@ -14,7 +14,9 @@ runScript("db:diff", async () => {
   const database = await resolveDatabase();
   try {
     const folder = await createMigration(database.url, name);
-    console.log(folder ? `[db:diff] wrote prisma/migrations/${folder}/migration.sql: read it before committing` : "[db:diff] no schema changes");
+    console.log(
+      folder ? `[db:diff] wrote prisma/migrations/${folder}/migration.sql: read it before committing` : "[db:diff] no schema changes",
+    );
   } finally {
     await database.stop();
   }

@@ -1,7 +1,7 @@
-/** `npm run db:seed`: loads the fictional demo data into an empty database (DATABASE_URL, or the embedded one). */
+/** `npm run db:seed`: loads the fictional demo data into a database without accounts or cases (DATABASE_URL, or the embedded one). */
 import { ConfigError } from "../lib/db/config-error";
 import { createDb } from "../lib/db/client";
-import { applyMigrations } from "../lib/db/migrate";
+import { applyMigrations } from "../lib/migrations/migrate";
 import { resolveDatabase } from "../lib/db/resolve-database";
 import { isDatabaseEmpty, seedDemoData } from "../prisma/seed/seed";
 import { runScript } from "./run-script";
@@ -12,10 +12,13 @@ runScript("db:seed", async () => {
   try {
     console.log(`[db:seed] ${database.describe}`);
     if (database.embedded) await applyMigrations(database.url);
-    if (!(await isDatabaseEmpty(db))) throw new ConfigError("the database already has data; the demo seed only loads into an empty database");
+    if (!(await isDatabaseEmpty(db)))
+      throw new ConfigError("the database already has accounts or cases; the demo seed only loads into a database without either");
     const started = Date.now();
     const result = await seedDemoData(db);
-    console.log(`[db:seed] loaded ${result.persons} fictional persons and ${result.events} audit events in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `[db:seed] loaded ${result.persons} fictional persons and ${result.events} audit events in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
   } finally {
     await db.$disconnect();
     await database.stop();

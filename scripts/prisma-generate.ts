@@ -1,6 +1,6 @@
 /**
  * Generates the Prisma client without downloading anything. `prisma generate` does not use the
- * native schema engine but insists that one exists; any existing file satisfies it (STACK.md).
+ * native schema engine but insists that one exists; any existing file satisfies it (docs/decisions/001-wasm-migration-runner.md).
  */
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";

@@ -76,7 +76,10 @@ async function main() {
         await page.getByTestId("signed-in-as").waitFor();
       }
       await shot.visit(page);
-      await page.screenshot({ path: `${OUT}/${shot.file}`, fullPage: !["case-caseworker.png", "export-auditor.png", "review-supervisor.png"].includes(shot.file) });
+      await page.screenshot({
+        path: `${OUT}/${shot.file}`,
+        fullPage: !["case-caseworker.png", "export-auditor.png", "review-supervisor.png"].includes(shot.file),
+      });
       console.log(`wrote ${OUT}/${shot.file}`);
       await page.close();
     }

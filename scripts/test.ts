@@ -1,24 +1,35 @@
 /**
  * `npm test`: every test layer, in order, failing if any fails.
- *   unit  vitest: unit and integration tests on a fresh PostgreSQL database (lib/db/test-global-setup.ts)
- *   e2e   Playwright in Chromium against a production build and a fresh database with the demo data
- * `npm test -- unit` or `npm test -- e2e` runs one layer.
+ *   types  the TypeScript compiler over the whole tree, emitting nothing
+ *   lint   ESLint over the whole tree (eslint.config.mjs), failing on any error or warning, and
+ *          Prettier's check that every file is formatted as `npm run format` leaves it
+ *   unit   vitest: unit and integration tests on a fresh PostgreSQL database (lib/testing/global-setup.ts)
+ *   e2e    Playwright in Chromium against a production build and a fresh database with the demo data
+ * `npm test -- lint` (or types, unit, e2e) runs one layer.
  */
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createFreshDatabase } from "../lib/db/fresh-database";
-import { applyMigrations } from "../lib/db/migrate";
+import { applyMigrations } from "../lib/migrations/migrate";
 import { createDb } from "../lib/db/client";
 import { seedDemoData } from "../prisma/seed/seed";
 import { packageBin } from "./package-bin";
-
-const LAYERS = ["unit", "e2e"] as const;
-type Layer = (typeof LAYERS)[number];
 
 function run(label: string, command: string, args: string[], env: NodeJS.ProcessEnv = process.env): boolean {
   console.log(`\n[test] ${label}: ${[command, ...args].join(" ")}`);
   const result = spawnSync(command, args, { stdio: "inherit", env });
   return result.status === 0;
+}
+
+async function types(): Promise<boolean> {
+  return run("types", process.execPath, [packageBin("typescript", "tsc"), "--noEmit"]);
+}
+
+async function lint(): Promise<boolean> {
+  const linted = run("lint", process.execPath, [packageBin("eslint", "eslint"), ".", "--max-warnings", "0"]);
+  // Both run, so one answer lists the lint errors and the unformatted files together.
+  const formatted = run("format", process.execPath, [packageBin("prettier", "prettier"), "--check", "."]);
+  return linted && formatted;
 }
 
 async function unit(): Promise<boolean> {
@@ -51,15 +62,20 @@ async function e2e(): Promise<boolean> {
   }
 }
 
+// The cheap layers first: a type or lint error fails the run before the database and the browser start.
+const LAYERS = { types, lint, unit, e2e } as const;
+type Layer = keyof typeof LAYERS;
+const LAYER_NAMES = Object.keys(LAYERS) as Layer[];
+
 async function main() {
   const requested = process.argv[2];
-  const layers: readonly Layer[] = requested ? LAYERS.filter((layer) => layer === requested) : LAYERS;
+  const layers = requested ? LAYER_NAMES.filter((layer) => layer === requested) : LAYER_NAMES;
   if (layers.length === 0) {
-    console.error(`[test] unknown layer "${requested}": use one of ${LAYERS.join(", ")}`);
+    console.error(`[test] unknown layer "${requested}": use one of ${LAYER_NAMES.join(", ")}`);
     process.exit(2);
   }
   const failed: Layer[] = [];
-  for (const layer of layers) if (!(await (layer === "unit" ? unit() : e2e()))) failed.push(layer);
+  for (const layer of layers) if (!(await LAYERS[layer]())) failed.push(layer);
   console.log(failed.length ? `\n[test] failing layers: ${failed.join(", ")}` : `\n[test] every layer passed: ${layers.join(", ")}`);
   process.exit(failed.length ? 1 : 0);
 }

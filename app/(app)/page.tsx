@@ -2,17 +2,27 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
 import { getHomeSummary } from "@/lib/home/home-summary";
+import { getWorklist } from "@/lib/home/worklist";
+import { Worklist } from "@/components/home/worklist";
 import { labelIn } from "@/lib/i18n/locales";
+import { formatNumber } from "@/lib/i18n/format";
 
 export default async function HomePage() {
   const user = await requireUser();
-  const [t, locale, summary] = await Promise.all([getTranslations("home"), getLocale(), getHomeSummary(user)]);
+  // A caseworker starts the day from what needs doing on their own cases; the counts follow.
+  const [t, locale, summary, worklist] = await Promise.all([
+    getTranslations("home"),
+    getLocale(),
+    getHomeSummary(user),
+    user.role === "CASEWORKER" ? getWorklist(user) : null,
+  ]);
   return (
     <div className="space-y-8">
       <div>
         <h1 className="text-2xl font-semibold">{t("greeting", { name: user.name })}</h1>
         <p className="mt-1 text-slate-600">{t(`scope.${user.role}`)}</p>
       </div>
+      {worklist && <Worklist worklist={worklist} />}
       <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         {summary.figures.map((figure) => (
           <div key={figure.key} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid={`figure-${figure.key}`}>
@@ -20,10 +30,10 @@ export default async function HomePage() {
             <dd className="mt-2 text-3xl font-semibold tabular-nums">
               {figure.href ? (
                 <Link href={figure.href} className="text-sky-900 underline decoration-sky-300 underline-offset-4 hover:decoration-sky-800">
-                  {figure.value.toLocaleString(locale)}
+                  {formatNumber(locale, figure.value)}
                 </Link>
               ) : (
-                figure.value.toLocaleString(locale)
+                formatNumber(locale, figure.value)
               )}
             </dd>
           </div>
@@ -35,8 +45,12 @@ export default async function HomePage() {
           <table className="mt-3 w-full max-w-xl border-collapse rounded-lg bg-white text-sm shadow-sm">
             <thead>
               <tr className="border-b border-slate-200 text-left">
-                <th scope="col" className="px-3 py-2">{t("region")}</th>
-                <th scope="col" className="px-3 py-2 text-right">{t("count")}</th>
+                <th scope="col" className="px-3 py-2">
+                  {t("region")}
+                </th>
+                <th scope="col" className="px-3 py-2 text-right">
+                  {t("count")}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -45,7 +59,7 @@ export default async function HomePage() {
                   <td className="px-3 py-2">{labelIn(locale, region.name)}</td>
                   <td className="px-3 py-2 text-right tabular-nums">
                     <Link href={region.href} className="text-sky-900 underline">
-                      {region.openCases.toLocaleString(locale)}
+                      {formatNumber(locale, region.openCases)}
                     </Link>
                   </td>
                 </tr>

@@ -18,9 +18,24 @@ export function PasswordChangeForm({ rules }: { rules: string }) {
       {({ fieldErrors: error }) => (
         <>
           {FIELDS.map((field) => (
-            <FormField key={field.name} id={field.name} label={t(field.name)} error={error[field.name]} hint={field.name === "newPassword" ? rules : undefined}>
+            <FormField
+              key={field.name}
+              id={field.name}
+              label={t(field.name)}
+              error={error[field.name]}
+              hint={field.name === "newPassword" ? rules : undefined}
+            >
               {(describedBy, invalid) => (
-                <input id={field.name} name={field.name} type="password" autoComplete={field.autoComplete} maxLength={512} aria-describedby={describedBy} aria-invalid={invalid} className={inputClass} />
+                <input
+                  id={field.name}
+                  name={field.name}
+                  type="password"
+                  autoComplete={field.autoComplete}
+                  maxLength={512}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid}
+                  className={inputClass}
+                />
               )}
             </FormField>
           ))}

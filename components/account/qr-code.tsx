@@ -18,7 +18,15 @@ export function QrCode({ text, label }: { text: string; label: string }) {
   }
   const box = size + margin * 2;
   return (
-    <svg role="img" aria-label={label} viewBox={`0 0 ${box} ${box}`} width={box * 5} height={box * 5} shapeRendering="crispEdges" data-testid="totp-qr">
+    <svg
+      role="img"
+      aria-label={label}
+      viewBox={`0 0 ${box} ${box}`}
+      width={box * 5}
+      height={box * 5}
+      shapeRendering="crispEdges"
+      data-testid="totp-qr"
+    >
       <rect width={box} height={box} fill="#fff" />
       <path d={path} fill="#000" />
     </svg>

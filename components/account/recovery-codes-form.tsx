@@ -1,10 +1,10 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import type { RecoveryCodesState } from "@/app/(app)/account/security/actions";
 import { FormField, inputClass } from "@/components/ui/form-field";
 import { FormMessage } from "@/components/ui/form-message";
+import { useFormRounds } from "@/components/ui/use-form-rounds";
 import { initialActionState } from "@/lib/validation/action-state";
 
 type Props = {
@@ -21,10 +21,16 @@ type Props = {
 export function RecoveryCodesForm({ action, submitLabel, testId }: Props) {
   const t = useTranslations("secondFactor");
   const tMessages = useTranslations("formMessages");
-  const [state, formAction, pending] = useActionState<RecoveryCodesState, FormData>(action, initialActionState);
+  const { state, formAction, pending, form, answer } = useFormRounds<RecoveryCodesState>(action, initialActionState);
   if (state.recoveryCodes) {
     return (
-      <div role="status" className="space-y-2 rounded border border-emerald-300 bg-emerald-50 p-3" data-testid="recovery-codes">
+      <div
+        ref={answer}
+        tabIndex={-1}
+        role="status"
+        className="space-y-2 rounded border border-emerald-300 bg-emerald-50 p-3"
+        data-testid="recovery-codes"
+      >
         <p className="font-medium">{tMessages(state.message as "secondFactorEnabled")}</p>
         <p className="text-sm">{t("recoveryCodesExplain")}</p>
         <ul className="grid grid-cols-2 gap-1 font-mono text-sm">
@@ -32,6 +38,7 @@ export function RecoveryCodesForm({ action, submitLabel, testId }: Props) {
             <li key={code}>{code}</li>
           ))}
         </ul>
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a full load after the account changed on the server: nothing the client router cached before the second factor was set is reused */}
         <a href="/" className="inline-block text-sm text-sky-800 underline">
           {t("continue")}
         </a>
@@ -39,13 +46,22 @@ export function RecoveryCodesForm({ action, submitLabel, testId }: Props) {
     );
   }
   return (
-    <form action={formAction} className="mt-3 space-y-3" noValidate data-testid={testId}>
+    <form ref={form} action={formAction} className="mt-3 space-y-3" noValidate data-testid={testId}>
       <FormField id={`${testId}-code`} label={t("code")} error={state.fieldErrors.code}>
         {(describedBy, invalid) => (
-          <input id={`${testId}-code`} name="code" autoComplete="one-time-code" inputMode="numeric" maxLength={6} aria-describedby={describedBy} aria-invalid={invalid} className={inputClass} />
+          <input
+            id={`${testId}-code`}
+            name="code"
+            autoComplete="one-time-code"
+            inputMode="numeric"
+            maxLength={6}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+            className={inputClass}
+          />
         )}
       </FormField>
-      <FormMessage state={state} success={false} />
+      <FormMessage state={state} success={false} ref={answer} />
       <button type="submit" disabled={pending} className="rounded bg-sky-800 px-4 py-2 text-white hover:bg-sky-900 disabled:opacity-60">
         {pending ? t("verifying") : submitLabel}
       </button>

@@ -24,7 +24,16 @@ export function DisableSecondFactorForm({ action }: { action: Action }) {
       {({ fieldErrors: error }) => (
         <FormField id="disable-currentPassword" label={tAccount("currentPassword")} error={error.currentPassword}>
           {(describedBy, invalid) => (
-            <input id="disable-currentPassword" name="currentPassword" type="password" autoComplete="current-password" maxLength={1024} aria-describedby={describedBy} aria-invalid={invalid} className={inputClass} />
+            <input
+              id="disable-currentPassword"
+              name="currentPassword"
+              type="password"
+              autoComplete="current-password"
+              maxLength={1024}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              className={inputClass}
+            />
           )}
         </FormField>
       )}

@@ -1,7 +1,19 @@
 import type { ReactNode } from "react";
 
 /** One reference entry: its summary line, and its edit form folded away until asked for. */
-export function EntryRow({ summary, editLabel, inactiveLabel, active, children }: { summary: ReactNode; editLabel: string; inactiveLabel: string; active: boolean; children: ReactNode }) {
+export function EntryRow({
+  summary,
+  editLabel,
+  inactiveLabel,
+  active,
+  children,
+}: {
+  summary: ReactNode;
+  editLabel: string;
+  inactiveLabel: string;
+  active: boolean;
+  children: ReactNode;
+}) {
   return (
     <li className="rounded border border-slate-200 bg-white p-3">
       <details>

@@ -11,7 +11,13 @@ export function SecondFactorRolesForm({ roles, version }: { roles: Role[]; versi
   const tRoles = useTranslations("roles");
   const tErrors = useTranslations("errors.fields");
   return (
-    <ActionForm action={saveSecondFactorRolesAction} submitLabel={t("save")} pendingLabel={t("commands.working")} testId="second-factor-roles">
+    <ActionForm
+      action={saveSecondFactorRolesAction}
+      submitLabel={t("save")}
+      pendingLabel={t("commands.working")}
+      testId="second-factor-roles"
+      recordVersion={version}
+    >
       {({ fieldErrors: error, values }) => {
         const checked = values.roles !== undefined ? values.roles.split(",") : roles;
         return (
@@ -28,7 +34,16 @@ export function SecondFactorRolesForm({ roles, version }: { roles: Role[]; versi
               {error.roles && <p className="text-sm text-red-800">{tErrors(error.roles as "invalid")}</p>}
             </fieldset>
             <FormField id="security-reason" label={t("reason")} error={error.reason}>
-              {(describedBy, invalid) => <input id="security-reason" name="reason" defaultValue={values.reason ?? ""} aria-describedby={describedBy} aria-invalid={invalid} className={inputClass} />}
+              {(describedBy, invalid) => (
+                <input
+                  id="security-reason"
+                  name="reason"
+                  defaultValue={values.reason ?? ""}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid}
+                  className={inputClass}
+                />
+              )}
             </FormField>
           </>
         );

@@ -1,12 +1,18 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
-import type { AuditLogRow } from "@/lib/audit/audit-log";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { AuditLogRow } from "@/lib/auditing/audit-log";
 import { changeVocabulary } from "@/lib/audit/change-vocabulary";
 import { ChangeList } from "@/components/cases/change-list";
+import { formatMoment } from "@/lib/i18n/format";
 
 /** The events, newest first; each opens to its full before, after and context. */
 export async function AuditTable({ rows, canOpenCases }: { rows: AuditLogRow[]; canOpenCases: boolean }) {
-  const [t, tRoles, format, vocabulary] = await Promise.all([getTranslations("audit"), getTranslations("roles"), getFormatter(), changeVocabulary()]);
+  const [t, tRoles, locale, vocabulary] = await Promise.all([
+    getTranslations("audit"),
+    getTranslations("roles"),
+    getLocale(),
+    changeVocabulary(),
+  ]);
   if (rows.length === 0) return <p className="text-slate-700">{t("empty")}</p>;
   return (
     <ol className="space-y-2" data-testid="audit-events">
@@ -14,17 +20,21 @@ export async function AuditTable({ rows, canOpenCases }: { rows: AuditLogRow[]; 
         <li key={row.id} className="rounded border border-slate-200 bg-white p-3 text-sm" data-testid="audit-event">
           <details>
             <summary className="cursor-pointer">
-              <span className="font-medium">{vocabulary.action(row.action)}</span> <code className="text-xs text-slate-500">{row.action}</code> · {format.dateTime(new Date(row.occurredAt), { dateStyle: "medium", timeStyle: "medium" })} ·{" "}
+              <span className="font-medium">{vocabulary.action(row.action)}</span>{" "}
+              <code className="text-xs text-slate-500">{row.action}</code> · {formatMoment(locale, row.occurredAt, "second")} ·{" "}
               {row.actorLabel ?? "—"}
               {row.actorRole && ` (${tRoles(row.actorRole as "AUDITOR")})`}
-              {row.caseNumber && (
-                <>
-                  {" · "}
-                  {canOpenCases && row.caseId ? <Link href={`/cases/${row.caseId}`} className="text-sky-800 underline">{row.caseNumber}</Link> : row.caseNumber}
-                </>
-              )}
+              {row.caseNumber && ` · ${row.caseNumber}`}
             </summary>
+            {/* The case's link sits below the summary: a link inside a summary is a control inside a control. */}
             <div className="mt-2 space-y-1">
+              {row.caseNumber && canOpenCases && row.caseId && (
+                <p>
+                  <Link href={`/cases/${row.caseId}`} className="text-sky-800 underline">
+                    {t("openCase", { caseNumber: row.caseNumber })}
+                  </Link>
+                </p>
+              )}
               {row.reason && (
                 <p>
                   {t("reason")}: {row.reason}

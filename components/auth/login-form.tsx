@@ -1,35 +1,43 @@
 "use client";
 
-import { useEffect, useState, type FormEvent } from "react";
+import { useState, useSyncExternalStore, type FormEvent } from "react";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
+import { sameOriginPath } from "@/lib/http/safe-callback";
 
-// Only a local path may follow sign-in; anything else would make the form an open redirect.
-function safeCallback(value: string | null): string {
-  return value && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : "/";
-}
-
-export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
+export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("login");
   const [pending, setPending] = useState(false);
-  const [error, setError] = useState<"failed" | "unavailable" | null>(null);
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
+  const [error, setError] = useState<"failed" | "unavailable" | "missing" | null>(null);
+  // True once hydrated (false in the server's HTML), so a test knows the submit handler is attached.
+  const ready = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
+    // An empty field cannot sign anyone in: say so here instead of sending it as a failed attempt.
+    const empty = (["email", "password"] as const).find((field) => !textOf(form.get(field)).trim());
+    if (empty) {
+      setError("missing");
+      event.currentTarget.querySelector<HTMLInputElement>(`#${empty}`)?.focus();
+      return;
+    }
     setPending(true);
     setError(null);
     try {
       const result = await signIn("credentials", {
-        email: String(form.get("email") ?? ""),
-        password: String(form.get("password") ?? ""),
+        email: textOf(form.get("email")),
+        password: textOf(form.get("password")),
         redirect: false,
       });
       if (result?.ok && !result.error) {
         // A full navigation, so the signed-in layout renders from the server with the new cookie.
-        window.location.assign(safeCallback(callbackUrl));
+        // Only this site may follow sign-in; anything else would make the form an open redirect.
+        window.location.assign(sameOriginPath(callbackUrl, window.location.origin));
         return;
       }
       setError("failed");
@@ -41,7 +49,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
 
   return (
     // method="post": a submit before the script has loaded must never put the password in a URL.
-    <form onSubmit={onSubmit} method="post" className="space-y-4" noValidate data-ready={ready}>
+    <form onSubmit={(event) => void onSubmit(event)} method="post" className="space-y-4" noValidate data-ready={ready}>
       <div>
         <label htmlFor="email" className="block text-sm font-medium">
           {t("email")}
@@ -86,4 +94,14 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
       </button>
     </form>
   );
+}
+
+// Whether the page is hydrated never changes after it is, so there is nothing to subscribe to.
+function noSubscription(): () => void {
+  return () => {};
+}
+
+// The form has only text inputs; a file where text belongs reads as empty.
+function textOf(value: FormDataEntryValue | null): string {
+  return typeof value === "string" ? value : "";
 }

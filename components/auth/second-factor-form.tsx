@@ -12,7 +12,17 @@ export function SecondFactorForm() {
       {({ fieldErrors: error }) => (
         <FormField id="code" label={t("code")} error={error.code} hint={t("codeHint")}>
           {(describedBy, invalid) => (
-            <input id="code" name="code" autoComplete="one-time-code" inputMode="text" autoFocus maxLength={40} aria-describedby={describedBy} aria-invalid={invalid} className={inputClass} />
+            <input
+              id="code"
+              name="code"
+              autoComplete="one-time-code"
+              inputMode="text"
+              autoFocus
+              maxLength={40}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              className={inputClass}
+            />
           )}
         </FormField>
       )}

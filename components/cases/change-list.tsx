@@ -1,7 +1,17 @@
 import { changeLines, type ChangeVocabulary } from "@/lib/audit/change-lines";
 
 /** "Field: before → after" for each field an audit event changed, in the reader's words. */
-export function ChangeList({ before, after, action, vocabulary }: { before: unknown; after: unknown; action: string; vocabulary: ChangeVocabulary }) {
+export function ChangeList({
+  before,
+  after,
+  action,
+  vocabulary,
+}: {
+  before: unknown;
+  after: unknown;
+  action: string;
+  vocabulary: ChangeVocabulary;
+}) {
   const lines = changeLines(before, after, { action, vocabulary });
   if (lines.length === 0) return null;
   return (

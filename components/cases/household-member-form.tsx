@@ -19,11 +19,38 @@ export function HouseholdMemberForm({ caseId, hasHousehold }: { caseId: string; 
           <>
             <input type="hidden" name="caseId" value={caseId} />
             {/* Only a new household asks for this person's own role; an existing one keeps it. */}
-            {!hasHousehold && <SelectField id="ownRole" name="ownRole" label={t("ownRole")} error={e.ownRole} defaultValue={values.ownRole ?? ""} choices={roles} placeholder={t("choose")} />}
+            {!hasHousehold && (
+              <SelectField
+                id="ownRole"
+                name="ownRole"
+                label={t("ownRole")}
+                error={e.ownRole}
+                defaultValue={values.ownRole ?? ""}
+                choices={roles}
+                placeholder={t("choose")}
+              />
+            )}
             <FormField id="otherCaseNumber" label={t("otherCaseNumber")} error={e.otherCaseNumber} hint={t("caseNumberHint")}>
-              {(describedBy, invalid) => <input id="otherCaseNumber" name="otherCaseNumber" defaultValue={values.otherCaseNumber ?? ""} aria-describedby={describedBy} aria-invalid={invalid} className={inputClass} />}
+              {(describedBy, invalid) => (
+                <input
+                  id="otherCaseNumber"
+                  name="otherCaseNumber"
+                  defaultValue={values.otherCaseNumber ?? ""}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid}
+                  className={inputClass}
+                />
+              )}
             </FormField>
-            <SelectField id="otherRole" name="otherRole" label={t("otherRole")} error={e.otherRole} defaultValue={values.otherRole ?? ""} choices={roles} placeholder={t("choose")} />
+            <SelectField
+              id="otherRole"
+              name="otherRole"
+              label={t("otherRole")}
+              error={e.otherRole}
+              defaultValue={values.otherRole ?? ""}
+              choices={roles}
+              placeholder={t("choose")}
+            />
           </>
         )}
       </ActionForm>

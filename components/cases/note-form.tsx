@@ -13,7 +13,17 @@ export function NoteForm({ caseId }: { caseId: string }) {
         <>
           <input type="hidden" name="caseId" value={caseId} />
           <FormField id="noteBody" label={t("body")} error={error.body}>
-            {(describedBy, invalid) => <textarea id="noteBody" name="body" rows={3} defaultValue={values.body ?? ""} aria-describedby={describedBy} aria-invalid={invalid} className={inputClass} />}
+            {(describedBy, invalid) => (
+              <textarea
+                id="noteBody"
+                name="body"
+                rows={3}
+                defaultValue={values.body ?? ""}
+                aria-describedby={describedBy}
+                aria-invalid={invalid}
+                className={inputClass}
+              />
+            )}
           </FormField>
         </>
       )}

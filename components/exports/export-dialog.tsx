@@ -59,7 +59,7 @@ export function ExportDialog({ endpoint, filters = {}, variant }: Props) {
     <details className="rounded border border-sky-200 bg-sky-50 p-3" data-testid="export-dialog">
       <summary className="cursor-pointer font-medium">{variant === "case" ? t("title") : t("setTitle")}</summary>
       <p className="mt-2 text-sm text-slate-700">{variant === "case" ? t("explain") : t("setExplain")}</p>
-      <form onSubmit={onSubmit} className="mt-3 space-y-3" noValidate>
+      <form onSubmit={(event) => void onSubmit(event)} className="mt-3 space-y-3" noValidate>
         {Object.entries(filters).map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />
         ))}
@@ -82,7 +82,16 @@ export function ExportDialog({ endpoint, filters = {}, variant }: Props) {
           ))}
         </fieldset>
         <FormField id={`export-reason-${variant}`} label={t("reason")} error={fieldErrors.reason}>
-          {(describedBy, invalid) => <input id={`export-reason-${variant}`} name="reason" maxLength={500} aria-describedby={describedBy} aria-invalid={invalid} className={inputClass} />}
+          {(describedBy, invalid) => (
+            <input
+              id={`export-reason-${variant}`}
+              name="reason"
+              maxLength={500}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              className={inputClass}
+            />
+          )}
         </FormField>
         <div aria-live="polite">
           {outcome?.kind === "done" && (
@@ -92,7 +101,9 @@ export function ExportDialog({ endpoint, filters = {}, variant }: Props) {
           )}
           {outcome?.kind === "failed" && (
             <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
-              {t.has(`failed.${outcome.error}` as "failed.notFound") ? t(`failed.${outcome.error}` as "failed.unexpected", { reference: outcome.reference ?? "—" }) : t("failed.unexpected", { reference: outcome.reference ?? "—" })}
+              {t.has(`failed.${outcome.error}` as "failed.notFound")
+                ? t(`failed.${outcome.error}` as "failed.unexpected", { reference: outcome.reference ?? "—" })
+                : t("failed.unexpected", { reference: outcome.reference ?? "—" })}
             </p>
           )}
         </div>

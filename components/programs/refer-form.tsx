@@ -1,12 +1,12 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import type { CaseDetail } from "@/lib/cases/get-case";
+import type { ProgramsPanel } from "@/lib/cases/case-programs";
 import { referToProgramAction } from "@/app/(app)/cases/[caseId]/actions";
 import { ActionForm } from "@/components/ui/action-form";
 import { FormField, inputClass } from "@/components/ui/form-field";
 
-export function ReferForm({ caseId, programs }: { caseId: string; programs: CaseDetail["programOptions"] }) {
+export function ReferForm({ caseId, programs }: { caseId: string; programs: ProgramsPanel["programOptions"] }) {
   const t = useTranslations("programForm");
   const locale = useLocale() as "en" | "ru" | "kk";
   return (
@@ -18,7 +18,14 @@ export function ReferForm({ caseId, programs }: { caseId: string; programs: Case
             <input type="hidden" name="caseId" value={caseId} />
             <FormField id="programId" label={t("program")} error={error.programId}>
               {(describedBy, invalid) => (
-                <select id="programId" name="programId" defaultValue={values.programId ?? ""} aria-describedby={describedBy} aria-invalid={invalid} className={inputClass}>
+                <select
+                  id="programId"
+                  name="programId"
+                  defaultValue={values.programId ?? ""}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid}
+                  className={inputClass}
+                >
                   <option value="">{t("choose")}</option>
                   {programs.map((p) => (
                     <option key={p.id} value={p.id}>
@@ -29,10 +36,29 @@ export function ReferForm({ caseId, programs }: { caseId: string; programs: Case
               )}
             </FormField>
             <FormField id="referDate" label={t("date")} error={error.date}>
-              {(describedBy, invalid) => <input id="referDate" name="date" type="date" defaultValue={values.date ?? ""} aria-describedby={describedBy} aria-invalid={invalid} className={inputClass} />}
+              {(describedBy, invalid) => (
+                <input
+                  id="referDate"
+                  name="date"
+                  type="date"
+                  defaultValue={values.date ?? ""}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid}
+                  className={inputClass}
+                />
+              )}
             </FormField>
             <FormField id="referNote" label={t("note")} error={error.note}>
-              {(describedBy, invalid) => <input id="referNote" name="note" defaultValue={values.note ?? ""} aria-describedby={describedBy} aria-invalid={invalid} className={inputClass} />}
+              {(describedBy, invalid) => (
+                <input
+                  id="referNote"
+                  name="note"
+                  defaultValue={values.note ?? ""}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid}
+                  className={inputClass}
+                />
+              )}
             </FormField>
           </>
         )}

@@ -14,7 +14,13 @@ export function StatusChangeForm({ caseId, version, nextStatuses }: Props) {
   return (
     <details className="mt-4 rounded border border-slate-200 p-3">
       <summary className="cursor-pointer font-medium text-sky-900">{t("open")}</summary>
-      <ActionForm action={changeProsecutionStatusAction} submitLabel={t("save")} pendingLabel={t("saving")}>
+      <ActionForm
+        action={changeProsecutionStatusAction}
+        submitLabel={t("save")}
+        pendingLabel={t("saving")}
+        recordVersion={version}
+        testId="status-change"
+      >
         {({ fieldErrors: error, values }) => (
           <>
             <input type="hidden" name="caseId" value={caseId} />
@@ -22,7 +28,14 @@ export function StatusChangeForm({ caseId, version, nextStatuses }: Props) {
             <input type="hidden" name="version" value={version} />
             <FormField id="status" label={t("status")} error={error.status}>
               {(describedBy, invalid) => (
-                <select id="status" name="status" defaultValue={values.status ?? ""} aria-describedby={describedBy} aria-invalid={invalid} className={inputClass}>
+                <select
+                  id="status"
+                  name="status"
+                  defaultValue={values.status ?? ""}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid}
+                  className={inputClass}
+                >
                   <option value="">{t("choose")}</option>
                   {nextStatuses.map((s) => (
                     <option key={s.status} value={s.status}>
@@ -34,19 +47,67 @@ export function StatusChangeForm({ caseId, version, nextStatuses }: Props) {
               )}
             </FormField>
             <FormField id="effectiveDate" label={t("effectiveDate")} error={error.effectiveDate}>
-              {(describedBy, invalid) => <input id="effectiveDate" name="effectiveDate" type="date" defaultValue={values.effectiveDate ?? ""} aria-describedby={describedBy} aria-invalid={invalid} className={inputClass} />}
+              {(describedBy, invalid) => (
+                <input
+                  id="effectiveDate"
+                  name="effectiveDate"
+                  type="date"
+                  defaultValue={values.effectiveDate ?? ""}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid}
+                  className={inputClass}
+                />
+              )}
             </FormField>
             <FormField id="articles" label={t("articles")} hint={t("articlesHint")} error={error.articles}>
-              {(describedBy, invalid) => <input id="articles" name="articles" defaultValue={values.articles ?? ""} aria-describedby={describedBy} aria-invalid={invalid} className={inputClass} />}
+              {(describedBy, invalid) => (
+                <input
+                  id="articles"
+                  name="articles"
+                  defaultValue={values.articles ?? ""}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid}
+                  className={inputClass}
+                />
+              )}
             </FormField>
             <FormField id="authority" label={t("authority")} error={error.authority}>
-              {(describedBy, invalid) => <input id="authority" name="authority" defaultValue={values.authority ?? ""} aria-describedby={describedBy} aria-invalid={invalid} className={inputClass} />}
+              {(describedBy, invalid) => (
+                <input
+                  id="authority"
+                  name="authority"
+                  defaultValue={values.authority ?? ""}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid}
+                  className={inputClass}
+                />
+              )}
             </FormField>
             <FormField id="sentenceMonths" label={t("sentenceMonths")} error={error.sentenceMonths}>
-              {(describedBy, invalid) => <input id="sentenceMonths" name="sentenceMonths" inputMode="numeric" defaultValue={values.sentenceMonths ?? ""} aria-describedby={describedBy} aria-invalid={invalid} className={inputClass} />}
+              {(describedBy, invalid) => (
+                <input
+                  id="sentenceMonths"
+                  name="sentenceMonths"
+                  inputMode="numeric"
+                  defaultValue={values.sentenceMonths ?? ""}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid}
+                  className={inputClass}
+                />
+              )}
             </FormField>
             <FormField id="reason" label={t("reason")} error={error.reason}>
-              {(describedBy, invalid) => <textarea id="reason" name="reason" rows={3} defaultValue={values.reason ?? ""} aria-describedby={describedBy} aria-invalid={invalid} className={inputClass} />}
+              {(describedBy, invalid) => (
+                <textarea
+                  id="reason"
+                  name="reason"
+                  rows={3}
+                  defaultValue={values.reason ?? ""}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid}
+                  className={inputClass}
+                />
+              )}
             </FormField>
           </>
         )}

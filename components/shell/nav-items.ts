@@ -1,7 +1,11 @@
 import type { Action } from "@/lib/policy/permissions";
 
 /** The navigation, each entry shown only to roles the policy lets perform its action. */
-export const NAV_ITEMS: readonly { href: string; labelKey: "home" | "cases" | "review" | "dashboard" | "audit" | "admin"; action: Action | null }[] = [
+export const NAV_ITEMS: readonly {
+  href: string;
+  labelKey: "home" | "cases" | "review" | "dashboard" | "audit" | "admin";
+  action: Action | null;
+}[] = [
   { href: "/", labelKey: "home", action: null },
   { href: "/cases", labelKey: "cases", action: "case.view" },
   { href: "/review", labelKey: "review", action: "review.view" },

@@ -11,7 +11,11 @@ export function NavLink({ href, children }: { href: string; children: React.Reac
     <Link
       href={href}
       aria-current={current ? "page" : undefined}
-      className={current ? "whitespace-nowrap rounded bg-sky-50 px-2 py-1 text-sm font-semibold text-sky-900" : "whitespace-nowrap rounded px-2 py-1 text-sm hover:bg-slate-100"}
+      className={
+        current
+          ? "whitespace-nowrap rounded bg-sky-50 px-2 py-1 text-sm font-semibold text-sky-900"
+          : "whitespace-nowrap rounded px-2 py-1 text-sm hover:bg-slate-100"
+      }
     >
       {children}
     </Link>

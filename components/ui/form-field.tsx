@@ -4,7 +4,19 @@ import type { ReactNode } from "react";
 import { useTranslations } from "next-intl";
 
 /** A labelled field whose error is announced and tied to the input (aria-describedby). */
-export function FormField({ id, label, error, children, hint }: { id: string; label: string; error?: string; hint?: string; children: (describedBy: string | undefined, invalid: boolean) => ReactNode }) {
+export function FormField({
+  id,
+  label,
+  error,
+  children,
+  hint,
+}: {
+  id: string;
+  label: string;
+  error?: string;
+  hint?: string;
+  children: (describedBy: string | undefined, invalid: boolean) => ReactNode;
+}) {
   const t = useTranslations("errors.fields");
   const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
   return (
@@ -13,7 +25,11 @@ export function FormField({ id, label, error, children, hint }: { id: string; la
         {label}
       </label>
       {children(describedBy, Boolean(error))}
-      {hint && <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600">{hint}</p>}
+      {hint && (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600">
+          {hint}
+        </p>
+      )}
       <p id={`${id}-error`} aria-live="polite" className="mt-1 text-sm text-red-800">
         {error ? t(error as "required") : null}
       </p>

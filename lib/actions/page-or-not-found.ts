@@ -1,6 +1,6 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import { DomainError } from "../cases/errors";
+import { DomainError } from "../errors/domain-error";
 
 /**
  * Runs a page's domain read; absent and out of reach both become the not-found page, so ids

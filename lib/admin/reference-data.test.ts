@@ -36,9 +36,25 @@ describe("reference data administration", () => {
     const program = await makeProgram(region.id, 3);
     for (let i = 0; i < 2; i++) {
       const person = await makePerson(region.id, null);
-      await getDb().enrollment.create({ data: { personId: person.id, programId: program.id, status: "ENROLLED", referredOn: new Date("2024-01-01"), enrolledOn: new Date("2024-01-02") } });
+      await getDb().enrollment.create({
+        data: {
+          personId: person.id,
+          programId: program.id,
+          status: "ENROLLED",
+          referredOn: new Date("2024-01-01"),
+          enrolledOn: new Date("2024-01-02"),
+        },
+      });
     }
-    const edit = { id: program.id, version: program.version, name: program.name, provider: program.provider, programTypeCode: program.programTypeCode, regionId: region.id, active: true };
+    const edit = {
+      id: program.id,
+      version: program.version,
+      name: program.name,
+      provider: program.provider,
+      programTypeCode: program.programTypeCode,
+      regionId: region.id,
+      active: true,
+    };
     expect(await outcome(saveProgram(admin, { ...edit, capacity: 1 }))).toBe("invalid:capacity=belowEnrolled");
     expect(await outcome(saveProgram(admin, { ...edit, capacity: 2 }))).toBe("ok");
   });

@@ -2,7 +2,7 @@ import "server-only";
 import type { CurrentUser } from "../auth/current-user";
 import { recordDenial } from "../audit/record-denial";
 import { canAtAll } from "../policy/can";
-import { notFound } from "../cases/errors";
+import { notFound } from "../errors/domain-error";
 
 /**
  * Every administration function starts here. To anyone else the administration looks absent,

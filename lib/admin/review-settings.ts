@@ -3,8 +3,8 @@ import { getDb } from "../db/client";
 import type { AgeCategory } from "../db/generated/enums";
 import { auditActorOf, recordAuditEvent } from "../audit/record-event";
 import type { CurrentUser } from "../auth/current-user";
-import { settingVersion, writeSetting } from "./versioned-setting";
-import { FieldProblems } from "../cases/field-problems";
+import { settingVersion, unchangedSetting, writeSetting, type SettingSave } from "./versioned-setting";
+import { FieldProblems } from "../errors/field-problems";
 import { WAITING_TARGET_SETTING, waitingTargetDays } from "../review/settings";
 import type { ReviewSettingsInput } from "../validation/review-settings";
 import { requireAdministrator } from "./require-administrator";
@@ -16,7 +16,8 @@ export type ReviewSettings = {
   programTypes: { code: string; en: string; ru: string; kk: string; active: boolean }[];
 };
 
-const asKeys = (rows: { ageCategory: string; programTypeCode: string }[]) => rows.map((r) => `${r.ageCategory}:${r.programTypeCode}`).sort();
+const asKeys = (rows: { ageCategory: string; programTypeCode: string }[]) =>
+  rows.map((r) => `${r.ageCategory}:${r.programTypeCode}`).sort();
 
 export async function readReviewSettings(user: CurrentUser): Promise<ReviewSettings> {
   await requireAdministrator(user, { entityType: "setting", entityId: WAITING_TARGET_SETTING });
@@ -25,9 +26,17 @@ export async function readReviewSettings(user: CurrentUser): Promise<ReviewSetti
     settingVersion(WAITING_TARGET_SETTING, db),
     waitingTargetDays(db),
     db.programRequirement.findMany({ select: { ageCategory: true, programTypeCode: true } }),
-    db.programType.findMany({ orderBy: { sortOrder: "asc" }, select: { code: true, labelEn: true, labelRu: true, labelKk: true, active: true } }),
+    db.programType.findMany({
+      orderBy: { sortOrder: "asc" },
+      select: { code: true, labelEn: true, labelRu: true, labelKk: true, active: true },
+    }),
   ]);
-  return { version, targetDays, required, programTypes: types.map((t) => ({ code: t.code, en: t.labelEn, ru: t.labelRu, kk: t.labelKk, active: t.active })) };
+  return {
+    version,
+    targetDays,
+    required,
+    programTypes: types.map((t) => ({ code: t.code, en: t.labelEn, ru: t.labelRu, kk: t.labelKk, active: t.active })),
+  };
 }
 
 /**
@@ -35,10 +44,15 @@ export async function readReviewSettings(user: CurrentUser): Promise<ReviewSetti
  * days without an enrollment a person is overdue. One version guards both, and the change is one
  * audit event with both before and after.
  */
-export async function saveReviewSettings(user: CurrentUser, input: ReviewSettingsInput): Promise<void> {
+export async function saveReviewSettings(user: CurrentUser, input: ReviewSettingsInput): Promise<SettingSave> {
   await requireAdministrator(user, { entityType: "setting", entityId: WAITING_TARGET_SETTING });
-  await getDb().$transaction(async (tx) => {
-    const before = { targetDays: await waitingTargetDays(tx), required: asKeys(await tx.programRequirement.findMany({ select: { ageCategory: true, programTypeCode: true } })) };
+  return getDb().$transaction(async (tx) => {
+    const before = {
+      targetDays: await waitingTargetDays(tx),
+      required: asKeys(await tx.programRequirement.findMany({ select: { ageCategory: true, programTypeCode: true } })),
+    };
+    const after = { targetDays: input.targetDays, required: asKeys(input.required) };
+    if (await unchangedSetting(tx, WAITING_TARGET_SETTING, input.version, before, after)) return "unchanged";
     await writeSetting(tx, WAITING_TARGET_SETTING, input.version, input.targetDays);
     const known = new Set((await tx.programType.findMany({ select: { code: true } })).map((t) => t.code));
     if (input.required.some((r) => !known.has(r.programTypeCode))) throw new FieldProblems([{ field: "required", message: "invalid" }]);
@@ -51,7 +65,8 @@ export async function saveReviewSettings(user: CurrentUser, input: ReviewSetting
       entityId: WAITING_TARGET_SETTING,
       reason: input.reason,
       before,
-      after: { targetDays: input.targetDays, required: asKeys(input.required) },
+      after,
     });
+    return "saved";
   });
 }

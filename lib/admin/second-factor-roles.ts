@@ -4,7 +4,7 @@ import type { Role } from "../db/generated/enums";
 import { auditActorOf, recordAuditEvent } from "../audit/record-event";
 import type { CurrentUser } from "../auth/current-user";
 import { SECOND_FACTOR_SETTING, rolesRequiringSecondFactor } from "../auth/second-factor-policy";
-import { settingVersion, writeSetting } from "./versioned-setting";
+import { settingVersion, unchangedSetting, writeSetting, type SettingSave } from "./versioned-setting";
 import type { SecondFactorRolesInput } from "../validation/account";
 import { requireAdministrator } from "./require-administrator";
 
@@ -20,11 +20,12 @@ export async function readSecondFactorRoles(user: CurrentUser): Promise<{ roles:
  * Requiring a second factor takes effect at each affected user's next click: those without one
  * can reach only the enrolment page until they have enrolled (requireUser).
  */
-export async function saveSecondFactorRoles(user: CurrentUser, input: SecondFactorRolesInput): Promise<void> {
+export async function saveSecondFactorRoles(user: CurrentUser, input: SecondFactorRolesInput): Promise<SettingSave> {
   await requireAdministrator(user, { entityType: "setting", entityId: SECOND_FACTOR_SETTING });
-  await getDb().$transaction(async (tx) => {
-    const before = await rolesRequiringSecondFactor(tx);
+  return getDb().$transaction(async (tx) => {
+    const before = [...(await rolesRequiringSecondFactor(tx))].sort();
     const value = [...input.roles].sort();
+    if (await unchangedSetting(tx, SECOND_FACTOR_SETTING, input.version, before, value)) return "unchanged";
     await writeSetting(tx, SECOND_FACTOR_SETTING, input.version, value);
     await recordAuditEvent(tx, {
       actor: auditActorOf(user),
@@ -32,8 +33,9 @@ export async function saveSecondFactorRoles(user: CurrentUser, input: SecondFact
       entityType: "setting",
       entityId: SECOND_FACTOR_SETTING,
       reason: input.reason,
-      before: { roles: [...before].sort() },
+      before: { roles: before },
       after: { roles: value },
     });
+    return "saved";
   });
 }

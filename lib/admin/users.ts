@@ -6,12 +6,14 @@ import { changedFields } from "../audit/changed-fields";
 import { auditActorOf, recordAuditEvent } from "../audit/record-event";
 import type { CurrentUser } from "../auth/current-user";
 import { hashPassword } from "../auth/password";
-import { passwordProblem } from "../auth/password-policy";
+import { passwordProblem } from "../validation/password-policy";
 import { clearSecondFactor } from "../auth/second-factor";
-import { DomainError, notFound } from "../cases/errors";
-import { FieldProblems } from "../cases/field-problems";
+import { isFailureLocked } from "../auth/session-rules";
+import { DomainError, notFound } from "../errors/domain-error";
+import { FieldProblems } from "../errors/field-problems";
 import type { AccountCommandInput, CreateUserInput, SetTemporaryPasswordInput, UpdateUserInput } from "../validation/account";
 import { requireAdministrator } from "./require-administrator";
+import { lockState, unlockedState } from "./unlock-account";
 
 export type UserSummary = {
   id: string;
@@ -20,7 +22,10 @@ export type UserSummary = {
   role: Role;
   regionIds: string[];
   active: boolean;
+  /** Locked by an administrator's hand, until unlocked. */
   locked: boolean;
+  /** End of a failure lock still running, else null. */
+  lockedUntil: string | null;
   mustChangePassword: boolean;
   secondFactor: boolean;
   openSessions: number;
@@ -35,6 +40,7 @@ const SUMMARY_SELECT = {
   role: true,
   active: true,
   lockedAt: true,
+  lockedUntil: true,
   mustChangePassword: true,
   totpEnabledAt: true,
   version: true,
@@ -50,6 +56,7 @@ type SummaryRow = {
   role: Role;
   active: boolean;
   lockedAt: Date | null;
+  lockedUntil: Date | null;
   mustChangePassword: boolean;
   totpEnabledAt: Date | null;
   version: number;
@@ -67,6 +74,7 @@ function toSummary(row: SummaryRow): UserSummary {
     regionIds: row.regions.map((r) => r.regionId),
     active: row.active,
     locked: row.lockedAt !== null,
+    lockedUntil: isFailureLocked(row, new Date()) ? (row.lockedUntil?.toISOString() ?? null) : null,
     mustChangePassword: row.mustChangePassword,
     secondFactor: row.totpEnabledAt !== null,
     // Open sessions past their idle or absolute limit are closed lazily; this count may include them.
@@ -91,7 +99,7 @@ export async function getUser(user: CurrentUser, userId: string): Promise<UserSu
 }
 
 /**
- * A caseworker works in exactly one region and a supervisor in at least one (DOMAIN.md);
+ * A caseworker works in exactly one region and a supervisor in at least one (docs/domain.md, "Account");
  * auditors and administrators see by role, not by region, so they hold none.
  */
 async function checkRegions(tx: Tx, role: Role, regionIds: string[]): Promise<string[]> {
@@ -115,9 +123,17 @@ export async function createUser(user: CurrentUser, input: CreateUserInput): Pro
   const passwordHash = await hashPassword(input.temporaryPassword);
   return getDb().$transaction(async (tx) => {
     const regionIds = await checkRegions(tx, input.role, input.regionIds);
-    if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw new FieldProblems([{ field: "email", message: "emailTaken" }]);
+    if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } }))
+      throw new FieldProblems([{ field: "email", message: "emailTaken" }]);
     const created = await tx.user.create({
-      data: { email: input.email, name: input.name, role: input.role, passwordHash, mustChangePassword: true, regions: { create: regionIds.map((regionId) => ({ regionId })) } },
+      data: {
+        email: input.email,
+        name: input.name,
+        role: input.role,
+        passwordHash,
+        mustChangePassword: true,
+        regions: { create: regionIds.map((regionId) => ({ regionId })) },
+      },
       select: { id: true },
     });
     await recordAuditEvent(tx, {
@@ -135,7 +151,19 @@ export async function createUser(user: CurrentUser, input: CreateUserInput): Pro
 async function lockedTarget(tx: Tx, userId: string, version: number) {
   const target = await tx.user.findUnique({
     where: { id: userId },
-    select: { id: true, email: true, name: true, role: true, active: true, lockedAt: true, mustChangePassword: true, totpEnabledAt: true, version: true, regions: { select: { regionId: true } } },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      active: true,
+      lockedAt: true,
+      lockedUntil: true,
+      mustChangePassword: true,
+      totpEnabledAt: true,
+      version: true,
+      regions: { select: { regionId: true } },
+    },
   });
   if (!target) throw notFound();
   if (target.version !== version) throw new DomainError("conflict", "stale");
@@ -184,7 +212,14 @@ export async function updateUser(user: CurrentUser, input: UpdateUserInput): Pro
       await tx.userRegion.deleteMany({ where: { userId: target.id } });
       await tx.userRegion.createMany({ data: regionIds.map((regionId) => ({ userId: target.id, regionId })) });
     }
-    await recordAuditEvent(tx, { actor: auditActorOf(user), action: "account.updated", entityType: "user", entityId: target.id, before: diff.before, after: diff.after });
+    await recordAuditEvent(tx, {
+      actor: auditActorOf(user),
+      action: "account.updated",
+      entityType: "user",
+      entityId: target.id,
+      before: diff.before,
+      after: diff.after,
+    });
   });
 }
 
@@ -198,7 +233,16 @@ export async function runAccountCommand(user: CurrentUser, input: AccountCommand
   await getDb().$transaction(async (tx) => {
     const target = await lockedTarget(tx, input.userId, input.version);
     const audit = (action: string, before: JsonValue, after: JsonValue, context: JsonValue = null) =>
-      recordAuditEvent(tx, { actor: auditActorOf(user), action, entityType: "user", entityId: target.id, reason: input.reason, before, after, context });
+      recordAuditEvent(tx, {
+        actor: auditActorOf(user),
+        action,
+        entityType: "user",
+        entityId: target.id,
+        reason: input.reason,
+        before,
+        after,
+        context,
+      });
 
     switch (input.command) {
       case "deactivate": {
@@ -215,10 +259,21 @@ export async function runAccountCommand(user: CurrentUser, input: AccountCommand
         await audit("account.reactivated", { active: false }, { active: true });
         return;
       }
+      case "lock": {
+        // Unlike a failure lock, a lock by hand is for an account thought to be in the wrong
+        // hands: its sessions end now and loadSessionUser refuses it until an unlock.
+        if (target.id === user.id) throw new FieldProblems([{ field: "command", message: "notYourself" }]);
+        if (target.lockedAt) return;
+        await bumpVersion(tx, target.id, target.version, { lockedAt: new Date() });
+        const sessionsEnded = await endOpenSessions(tx, target.id, "locked");
+        await audit("account.locked", { locked: false }, { locked: true }, { sessionsEnded });
+        return;
+      }
       case "unlock": {
-        if (!target.lockedAt) return;
-        await bumpVersion(tx, target.id, target.version, { lockedAt: null, failuresResetAt: new Date() });
-        await audit("account.unlocked", { lockedAt: target.lockedAt.toISOString() }, { lockedAt: null });
+        const now = new Date();
+        if (!target.lockedAt && !isFailureLocked(target, now)) return;
+        await bumpVersion(tx, target.id, target.version, unlockedState(now));
+        await audit("account.unlocked", lockState(target), { lockedAt: null, lockedUntil: null });
         return;
       }
       case "endSessions": {
@@ -260,6 +315,13 @@ export async function setTemporaryPassword(user: CurrentUser, input: SetTemporar
     await bumpVersion(tx, target.id, target.version, { passwordHash, mustChangePassword: true });
     const sessionsEnded = await endOpenSessions(tx, target.id, "password_reset");
     // The password itself, even hashed, never enters the log.
-    await recordAuditEvent(tx, { actor: auditActorOf(user), action: "account.password_reset", entityType: "user", entityId: target.id, reason: input.reason, context: { sessionsEnded } });
+    await recordAuditEvent(tx, {
+      actor: auditActorOf(user),
+      action: "account.password_reset",
+      entityType: "user",
+      entityId: target.id,
+      reason: input.reason,
+      context: { sessionsEnded },
+    });
   });
 }

@@ -1,10 +1,23 @@
 import type { Prisma, Tx } from "../db/client";
 import { getDb } from "../db/client";
-import { DomainError } from "../cases/errors";
+import { DomainError } from "../errors/domain-error";
 
 /** The version an edit form carries; 0 stands for "never saved", so the first save is checked like any other. */
 export async function settingVersion(key: string, db: Tx | ReturnType<typeof getDb> = getDb()): Promise<number> {
   return (await db.setting.findUnique({ where: { key }, select: { version: true } }))?.version ?? 0;
+}
+
+/** What a settings save did: "unchanged" wrote nothing at all. */
+export type SettingSave = "saved" | "unchanged";
+
+/**
+ * A save that changes nothing: still refused when stale (the administrator saw an older state),
+ * otherwise nothing is written and no event recorded, since nothing happened.
+ */
+export async function unchangedSetting(tx: Tx, key: string, version: number, before: unknown, after: unknown): Promise<boolean> {
+  if (JSON.stringify(before) !== JSON.stringify(after)) return false;
+  if ((await settingVersion(key, tx)) !== version) throw new DomainError("conflict", "stale");
+  return true;
 }
 
 /**

@@ -3,8 +3,16 @@ import { changeLines, type ChangeVocabulary } from "./change-lines";
 
 const vocabulary: ChangeVocabulary = {
   action: (action) => action,
-  field: (name) => ({ status: "Status", riskLevel: "Risk level", aliases: "Other names", unaccompaniedMinor: "Unaccompanied minor" })[name] ?? name,
-  value: (field, value, action) => (value === "true" ? "yes" : value === "false" ? "no" : field === "status" && action.startsWith("prosecution.") ? `P:${value}` : value.toLowerCase()),
+  field: (name) =>
+    ({ status: "Status", riskLevel: "Risk level", aliases: "Other names", unaccompaniedMinor: "Unaccompanied minor" })[name] ?? name,
+  value: (field, value, action) =>
+    value === "true"
+      ? "yes"
+      : value === "false"
+        ? "no"
+        : field === "status" && action.startsWith("prosecution.")
+          ? `P:${value}`
+          : value.toLowerCase(),
   hidden: (field, fields) => field === "householdId" || (field === "caseworkerId" && fields.has("caseworker")),
 };
 
@@ -19,7 +27,14 @@ describe("change lines", () => {
   it("puts fields, codes, lists and yes or no in the reader's words, by the event's action, and leaves out internal ids", () => {
     const lines = changeLines(
       { status: "CHARGED", unaccompaniedMinor: false, caseworkerId: "a", caseworker: "Old" },
-      { status: "ON_TRIAL", unaccompaniedMinor: true, aliases: ["KUNYA", "NICKNAME"], householdId: "h", caseworkerId: "b", caseworker: "New" },
+      {
+        status: "ON_TRIAL",
+        unaccompaniedMinor: true,
+        aliases: ["KUNYA", "NICKNAME"],
+        householdId: "h",
+        caseworkerId: "b",
+        caseworker: "New",
+      },
       { action: "prosecution.status_changed", vocabulary },
     );
     expect(lines).toEqual([

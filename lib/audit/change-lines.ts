@@ -3,7 +3,13 @@ export function shownValue(value: unknown): string {
   if (value === null || value === undefined) return "—";
   if (Array.isArray(value)) return value.map(shownValue).join(", ") || "—";
   if (typeof value === "object") return JSON.stringify(value);
-  return String(value);
+  return scalarText(value);
+}
+
+// What is left of a JSON value once null, arrays and objects are out is a string, a number or a
+// boolean; JSON writes a number or a boolean exactly as String() does.
+function scalarText(value: unknown): string {
+  return typeof value === "string" ? value : JSON.stringify(value);
 }
 
 export type ChangeLine = { field: string; before: string | null; after: string };
@@ -27,7 +33,7 @@ function wordsFor(value: unknown, field: string, action: string, vocabulary: Cha
   if (!vocabulary || value === null || value === undefined) return shownValue(value);
   if (Array.isArray(value)) return value.map((v) => wordsFor(v, field, action, vocabulary)).join(", ") || "—";
   if (typeof value === "object") return JSON.stringify(value);
-  return vocabulary.value(field, String(value), action);
+  return vocabulary.value(field, scalarText(value), action);
 }
 
 /**
@@ -35,7 +41,11 @@ function wordsFor(value: unknown, field: string, action: string, vocabulary: Cha
  * for a creation) and after: what the case page's history, the audit log and the PDF dossier show,
  * in the reader's words when a vocabulary is given.
  */
-export function changeLines(before: unknown, after: unknown, options: { action?: string; vocabulary?: ChangeVocabulary } = {}): ChangeLine[] {
+export function changeLines(
+  before: unknown,
+  after: unknown,
+  options: { action?: string; vocabulary?: ChangeVocabulary } = {},
+): ChangeLine[] {
   const { action = "", vocabulary } = options;
   const b = (before && typeof before === "object" && !Array.isArray(before) ? before : {}) as Record<string, unknown>;
   const a = (after && typeof after === "object" && !Array.isArray(after) ? after : {}) as Record<string, unknown>;

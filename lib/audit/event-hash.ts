@@ -26,5 +26,5 @@ export type HashedEvent = {
 };
 
 export function hashEvent(event: HashedEvent): string {
-  return createHash("sha256").update(canonicalJson(event as unknown as JsonValue), "utf8").digest("hex");
+  return createHash("sha256").update(canonicalJson(event), "utf8").digest("hex");
 }

@@ -9,7 +9,15 @@ const actor = { id: null, label: "vitest", role: null };
 
 // A chain of its own per test: a random case id that no other test uses.
 function event(caseId: string, n: number): AuditInput {
-  return { actor, action: "test.step", entityType: "test", entityId: `${n}`, caseId, before: { n: n - 1 }, after: { n, name: "Абдуллаев" } };
+  return {
+    actor,
+    action: "test.step",
+    entityType: "test",
+    entityId: `${n}`,
+    caseId,
+    before: { n: n - 1 },
+    after: { n, name: "Абдуллаев" },
+  };
 }
 
 async function storedChain(chain: string) {

@@ -6,6 +6,9 @@ import { SYSTEM_CHAIN, hashEvent, type HashedEvent } from "./event-hash";
 
 export type AuditActor = { id: string | null; label: string | null; role: Role | null };
 
+/** The app itself, acting with no one signed in: a command run on the server, a timed-out session. */
+export const SYSTEM_ACTOR: AuditActor = { id: null, label: "system", role: null };
+
 /** A signed-in user as the audit log records them: the e-mail as it was at the time. */
 export function auditActorOf(user: { id: string; email: string; role: Role }): AuditActor {
   return { id: user.id, label: user.email, role: user.role };
@@ -47,7 +50,12 @@ export async function recordAuditEvent(tx: Tx, input: AuditInput): Promise<Hashe
 }
 
 /** The event as hashed and its hash; pure, so a bulk loader can build a whole chain in memory. */
-export function buildAuditEvent(chain: string, seq: number, prevHash: string | null, input: AuditInput): { event: HashedEvent; hash: string } {
+export function buildAuditEvent(
+  chain: string,
+  seq: number,
+  prevHash: string | null,
+  input: AuditInput,
+): { event: HashedEvent; hash: string } {
   // Millisecond precision: what timestamptz(3) stores is exactly what was hashed.
   const occurredAt = new Date(Math.floor((input.occurredAt ?? new Date()).getTime()));
   const event: HashedEvent = {
@@ -94,5 +102,5 @@ export function auditEventRow(event: HashedEvent, hash: string, actorRole: Role 
 // Prisma stores JSON null for a nullable Json column only through its DbNull sentinel; a plain
 // null would mean "no value" there. Storing SQL NULL keeps read-back identical to what was hashed.
 function toDbJson(value: JsonValue): Prisma.InputJsonValue | undefined {
-  return value === null ? undefined : (value as Prisma.InputJsonValue);
+  return value === null ? undefined : value;
 }

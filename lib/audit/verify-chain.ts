@@ -41,10 +41,16 @@ export class ChainVerifier {
     const { hash, ...hashed } = event;
     if (hashEvent(hashed) !== hash) return fail("content", "the event's content does not match its hash: it was altered");
     if (event.seq !== chain.expectedSeq) {
-      return fail("sequence", event.seq > chain.expectedSeq ? `events ${chain.expectedSeq} to ${event.seq - 1} are missing before this one` : `seq ${event.seq} comes after ${chain.expectedSeq - 1}: events are out of order or repeated`);
+      return fail(
+        "sequence",
+        event.seq > chain.expectedSeq
+          ? `events ${chain.expectedSeq} to ${event.seq - 1} are missing before this one`
+          : `seq ${event.seq} comes after ${chain.expectedSeq - 1}: events are out of order or repeated`,
+      );
     }
     if (event.prevHash !== chain.prevHash) return fail("link", "prevHash is not the hash of the previous event in the chain");
-    if ((event.caseId ?? "system") !== event.chain) return fail("chain", `the event names case ${event.caseId ?? "none"} but sits in chain ${event.chain}`);
+    if ((event.caseId ?? "system") !== event.chain)
+      return fail("chain", `the event names case ${event.caseId ?? "none"} but sits in chain ${event.chain}`);
     chain.expectedSeq = event.seq + 1;
     chain.prevHash = hash;
   }
@@ -61,7 +67,10 @@ export class ChainVerifier {
         seq: head.lastSeq > lastSeq ? lastSeq + 1 : null,
         eventId: null,
         kind: "tail",
-        detail: head.lastSeq > lastSeq ? `the chain ends at seq ${lastSeq}, but ${head.lastSeq} events were written: the last ones are missing` : "the chain's last event is not the one recorded as its head",
+        detail:
+          head.lastSeq > lastSeq
+            ? `the chain ends at seq ${lastSeq}, but ${head.lastSeq} events were written: the last ones are missing`
+            : "the chain's last event is not the one recorded as its head",
       });
     }
   }
@@ -82,7 +91,13 @@ export class ChainVerifier {
 
   private startChain(event: ChainedEvent): void {
     if (this.seen.has(event.chain)) {
-      this.problems.push({ chain: event.chain, seq: event.seq, eventId: event.id, kind: "sequence", detail: "the chain's events are not together in seq order" });
+      this.problems.push({
+        chain: event.chain,
+        seq: event.seq,
+        eventId: event.id,
+        kind: "sequence",
+        detail: "the chain's events are not together in seq order",
+      });
     }
     this.seen.add(event.chain);
     this.chains++;
@@ -92,6 +107,9 @@ export class ChainVerifier {
 
 /** One line per problem, naming the event, for people and for logs. */
 export function describeProblem(problem: ChainProblem): string {
-  const where = problem.seq === null ? `chain ${problem.chain}, after its last event` : `chain ${problem.chain}, event seq ${problem.seq}${problem.eventId ? ` (id ${problem.eventId})` : ""}`;
+  const where =
+    problem.seq === null
+      ? `chain ${problem.chain}, after its last event`
+      : `chain ${problem.chain}, event seq ${problem.seq}${problem.eventId ? ` (id ${problem.eventId})` : ""}`;
   return `${where}: ${problem.detail}`;
 }

@@ -16,7 +16,14 @@ async function chainOfFive(): Promise<string> {
   const person = await makePerson(regionId, null);
   for (let i = 1; i <= 5; i++) {
     await getDb().$transaction((tx) =>
-      recordAuditEvent(tx, { actor: { id: null, label: "test", role: null }, action: "note.added", entityType: "note", caseId: person.id, reason: `step ${i}`, after: { body: `Заметка ${i}` } }),
+      recordAuditEvent(tx, {
+        actor: { id: null, label: "test", role: null },
+        action: "note.added",
+        entityType: "note",
+        caseId: person.id,
+        reason: `step ${i}`,
+        after: { body: `Заметка ${i}` },
+      }),
     );
   }
   return person.id;
@@ -97,8 +104,11 @@ describe("audit:verify on the database", () => {
     const chain = await chainOfFive();
     await tamper((tx) => tx.$executeRaw`UPDATE audit_event SET action = 'note.removed' WHERE chain = ${chain} AND seq = 2`);
     const startedAt = new Date();
-    await recordVerification(getDb(), await verify(chain), startedAt, null);
+    await recordVerification(getDb(), await verify(chain), startedAt, { id: null, label: "test", role: null });
     const kept = await getDb().auditVerification.findFirstOrThrow({ where: { startedAt }, orderBy: { finishedAt: "desc" } });
     expect(kept).toMatchObject({ ok: false, chainsChecked: 1, eventsChecked: 5, firstBrokenChain: chain, firstBrokenSeq: 2 });
+    // Having the log verified is itself on record, with what was found.
+    const event = await getDb().auditEvent.findFirstOrThrow({ where: { action: "audit.verified", entityId: kept.id } });
+    expect(event).toMatchObject({ chain: "system", context: { ok: false, chains: 1, events: 5 } });
   });
 });

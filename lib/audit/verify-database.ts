@@ -1,4 +1,5 @@
 import type { Db } from "../db/client";
+import { recordAuditEvent, type AuditActor } from "./record-event";
 import type { AuditChainHead, AuditEvent } from "../db/generated/client";
 import { toHashedEvent } from "./stored-event";
 import { ChainVerifier, describeProblem, type ChainHead, type VerificationResult } from "./verify-chain";
@@ -60,20 +61,33 @@ export async function verifyDatabase(db: Db, options: { chains?: string[]; batch
   return verifier.result();
 }
 
-/** Keeps the outcome for the audit pages ("last verified ... result ..."). */
-export async function recordVerification(db: Db, result: VerificationResult, startedAt: Date, requestedById: string | null): Promise<void> {
+/**
+ * Keeps the outcome for the audit pages ("last verified ... result ..."), with an audit event in
+ * the system chain in the same transaction: who had the log verified, and what was found.
+ */
+export async function recordVerification(db: Db, result: VerificationResult, startedAt: Date, actor: AuditActor): Promise<void> {
   const first = result.problems[0];
-  await db.auditVerification.create({
-    data: {
-      startedAt,
-      finishedAt: new Date(),
-      ok: result.ok,
-      chainsChecked: result.chains,
-      eventsChecked: result.events,
-      firstBrokenChain: first?.chain ?? null,
-      firstBrokenSeq: first?.seq ?? null,
-      detail: first ? describeProblem(first).slice(0, 1000) : null,
-      requestedById,
-    },
+  await db.$transaction(async (tx) => {
+    const row = await tx.auditVerification.create({
+      data: {
+        startedAt,
+        finishedAt: new Date(),
+        ok: result.ok,
+        chainsChecked: result.chains,
+        eventsChecked: result.events,
+        firstBrokenChain: first?.chain ?? null,
+        firstBrokenSeq: first?.seq ?? null,
+        detail: first ? describeProblem(first).slice(0, 1000) : null,
+        requestedById: actor.id,
+      },
+      select: { id: true },
+    });
+    await recordAuditEvent(tx, {
+      actor,
+      action: "audit.verified",
+      entityType: "audit_verification",
+      entityId: row.id,
+      context: { ok: result.ok, chains: result.chains, events: result.events },
+    });
   });
 }

@@ -16,10 +16,11 @@ export function sessionCookieName(): string {
   return isHttps() ? "__Secure-zhusan.session" : "zhusan.session";
 }
 
-function firstHeader(headers: Record<string, unknown> | undefined, name: string): string | null {
+// X-Forwarded-For is read whole: its trusted entries are at the end, and a client can pad the start.
+function firstHeader(headers: Record<string, unknown> | undefined, name: string, maxLength = 512): string | null {
   const value = headers?.[name];
-  const text = Array.isArray(value) ? value[0] : value;
-  return typeof text === "string" && text.length > 0 ? text.slice(0, 512) : null;
+  const text: unknown = Array.isArray(value) ? value[0] : value;
+  return typeof text === "string" && text.length > 0 ? text.slice(0, maxLength) : null;
 }
 
 /**
@@ -49,7 +50,7 @@ export function authOptions(): AuthOptions {
           if (!parsed.success) return null;
           const result = await signInWithPassword({
             ...parsed.data,
-            ipAddress: clientAddress(firstHeader(req.headers, "x-forwarded-for"), firstHeader(req.headers, "x-real-ip")),
+            ipAddress: clientAddress(firstHeader(req.headers, "x-forwarded-for", Infinity), env().TRUSTED_PROXY_COUNT),
             userAgent: firstHeader(req.headers, "user-agent"),
           });
           return result.ok ? { id: result.userId, sid: result.sessionId } : null;

@@ -11,7 +11,15 @@ import { signInWithPassword } from "./sign-in";
 import { loadSessionUser, type CurrentUser } from "./session-store";
 import { LOCKOUT_THRESHOLD } from "./session-rules";
 import { totpCode, totpStep } from "./totp";
-import { completeSecondFactor, confirmEnrolment, disableSecondFactor, RECOVERY_CODE_COUNT, renewRecoveryCodes, secondFactorStatus, startEnrolment } from "./second-factor";
+import {
+  completeSecondFactor,
+  confirmEnrolment,
+  disableSecondFactor,
+  RECOVERY_CODE_COUNT,
+  renewRecoveryCodes,
+  secondFactorStatus,
+  startEnrolment,
+} from "./second-factor";
 
 const PASSWORD = "correct horse battery staple";
 const CONTEXT = { ipAddress: null, userAgent: "vitest" };
@@ -50,7 +58,9 @@ describe("second factor", () => {
     await startEnrolment(user);
     expect((await secondFactorStatus(user)).state).toBe("enrolling");
     const secret = await secretOf(user.id);
-    expect(await outcome(confirmEnrolment(user, { code: "000000" === totpCode(secret, totpStep(new Date())) ? "111111" : "000000" }))).toBe("invalid:code=wrongCode");
+    expect(await outcome(confirmEnrolment(user, { code: "000000" === totpCode(secret, totpStep(new Date())) ? "111111" : "000000" }))).toBe(
+      "invalid:code=wrongCode",
+    );
     const codes = await confirmEnrolment(user, { code: totpCode(secret, totpStep(new Date())) });
     expect(codes).toHaveLength(RECOVERY_CODE_COUNT);
     expect(new Set(codes).size).toBe(RECOVERY_CODE_COUNT);
@@ -95,22 +105,65 @@ describe("second factor", () => {
     expect(await secondFactorStatus(user)).toMatchObject({ recoveryCodesLeft: RECOVERY_CODE_COUNT - 1 });
   });
 
-  it("counts wrong codes towards the lockout like wrong passwords, and the lockout ends the pending session", async () => {
-    const { user } = await enrolledUser();
+  it("counts wrong codes towards the failure lock like wrong passwords; while it runs not even a right code is taken", async () => {
+    const { user, secret } = await enrolledUser();
     const pending = await pendingSession(user);
     for (let i = 0; i < LOCKOUT_THRESHOLD; i++) await outcome(completeSecondFactor(pending, { code: `wrong-${i}` }, CONTEXT));
-    const account = await getDb().user.findUniqueOrThrow({ where: { id: user.id }, select: { lockedAt: true } });
-    expect(account.lockedAt).not.toBeNull();
-    expect(await loadSessionUser(pending.sessionId)).toBeNull();
-    expect((await eventsOf(user.id, "auth.sign_in.failed")).map((e) => (e.context as { cause: string }).cause)).toContain("wrong_second_factor");
-  });
+    const account = await getDb().user.findUniqueOrThrow({ where: { id: user.id }, select: { lockedAt: true, lockedUntil: true } });
+    expect(account.lockedAt).toBeNull();
+    expect(account.lockedUntil).not.toBeNull();
+    expect((await eventsOf(user.id, "auth.sign_in.failed")).map((e) => (e.context as { cause: string }).cause)).toContain(
+      "wrong_second_factor",
+    );
+    expect(await outcome(completeSecondFactor(pending, { code: totpCode(secret, totpStep(new Date())) }, CONTEXT))).toBe(
+      "invalid:code=lockedForNow",
+    );
+    expect(await loadSessionUser(pending.sessionId)).toMatchObject({ secondFactorPending: true });
+  }, 60_000);
+
+  it("turning the second factor off: wrong passwords are audited and lock the account for a while, after which even the right one is refused, and the session goes on", async () => {
+    const { user } = await enrolledUser();
+    const signedIn = { ...user, sessionId: (await pendingSession(user)).sessionId };
+    for (let i = 0; i < LOCKOUT_THRESHOLD; i++)
+      expect(await outcome(disableSecondFactor(signedIn, { currentPassword: `guess number ${i}` }, CONTEXT))).toBe(
+        "invalid:currentPassword=wrongPassword",
+      );
+    const failures = await eventsOf(user.id, "auth.password_check.failed");
+    expect(failures).toHaveLength(LOCKOUT_THRESHOLD);
+    expect(failures[0]?.context).toMatchObject({ cause: "wrong_password", check: "second_factor_removal" });
+    expect(await eventsOf(user.id, "auth.account_locked")).toHaveLength(1);
+    expect(await outcome(disableSecondFactor(signedIn, { currentPassword: PASSWORD }, CONTEXT))).toBe(
+      "invalid:currentPassword=lockedForNow",
+    );
+    expect(await secondFactorStatus(user)).toMatchObject({ state: "on" });
+    expect(await loadSessionUser(signedIn.sessionId)).not.toBeNull();
+  }, 60_000);
 
   it("renews recovery codes with a fresh code, and the old ones stop working", async () => {
     const { user, secret, recoveryCodes } = await enrolledUser();
-    const renewed = await renewRecoveryCodes(user, { code: totpCode(secret, totpStep(new Date())) });
+    const renewed = await renewRecoveryCodes(user, { code: totpCode(secret, totpStep(new Date())) }, CONTEXT);
     expect(renewed).not.toContain(recoveryCodes[0]);
-    expect(await outcome(completeSecondFactor(await pendingSession(user), { code: recoveryCodes[0]! }, CONTEXT))).toBe("invalid:code=wrongCode");
+    expect(await outcome(completeSecondFactor(await pendingSession(user), { code: recoveryCodes[0]! }, CONTEXT))).toBe(
+      "invalid:code=wrongCode",
+    );
   });
+
+  it("renewing recovery codes: wrong codes are audited and lock the account for a while, after which even a right code is refused", async () => {
+    const { user, secret, recoveryCodes } = await enrolledUser();
+    for (let i = 0; i < LOCKOUT_THRESHOLD; i++)
+      expect(await outcome(renewRecoveryCodes(user, { code: String(100000 + i) }, CONTEXT))).toBe("invalid:code=wrongCode");
+    const failures = await eventsOf(user.id, "auth.password_check.failed");
+    expect(failures.map((e) => e.context)).toContainEqual(
+      expect.objectContaining({ cause: "wrong_second_factor", check: "recovery_codes_renewal" }),
+    );
+    expect(await eventsOf(user.id, "auth.account_locked")).toHaveLength(1);
+    expect(await outcome(renewRecoveryCodes(user, { code: totpCode(secret, totpStep(new Date())) }, CONTEXT))).toBe(
+      "invalid:code=lockedForNow",
+    );
+    // The old codes still stand: nothing was renewed.
+    expect(await secondFactorStatus(user)).toMatchObject({ recoveryCodesLeft: RECOVERY_CODE_COUNT });
+    expect(recoveryCodes).toHaveLength(RECOVERY_CODE_COUNT);
+  }, 60_000);
 
   it("turns off with the password, but not while the role requires it; an administrator's reset ends the sessions", async () => {
     const admin = await makeUser("ADMINISTRATOR");
@@ -119,7 +172,9 @@ describe("second factor", () => {
     const previous = ((setting?.value as string[] | undefined) ?? []) as CurrentUser["role"][];
     await saveSecondFactorRoles(admin, { version: setting?.version ?? 0, roles: [...previous, "CASEWORKER"], reason: "test" });
     try {
-      expect(await outcome(disableSecondFactor(user, { currentPassword: PASSWORD }))).toBe("invalid:currentPassword=secondFactorRequired");
+      expect(await outcome(disableSecondFactor(user, { currentPassword: PASSWORD }, CONTEXT))).toBe(
+        "invalid:currentPassword=secondFactorRequired",
+      );
       const signedIn = await pendingSession(user);
       await completeSecondFactor(signedIn, { code: totpCode(secret, totpStep(new Date())) }, CONTEXT);
       const { version } = await getDb().user.findUniqueOrThrow({ where: { id: user.id }, select: { version: true } });
@@ -133,13 +188,17 @@ describe("second factor", () => {
       const current = await getDb().setting.findUniqueOrThrow({ where: { key: "auth.secondFactorRequiredRoles" } });
       await saveSecondFactorRoles(admin, { version: current.version, roles: previous, reason: "test done" });
     }
-    expect(await outcome(disableSecondFactor(user, { currentPassword: "not the password" }))).toBe("invalid:currentPassword=wrongPassword");
+    expect(await outcome(disableSecondFactor(user, { currentPassword: "not the password" }, CONTEXT))).toBe(
+      "invalid:currentPassword=wrongPassword",
+    );
   });
 
   it("refuses a stale settings form", async () => {
     const admin = await makeUser("ADMINISTRATOR");
     const setting = await getDb().setting.findUnique({ where: { key: "auth.secondFactorRequiredRoles" } });
-    expect(await outcome(saveSecondFactorRoles(admin, { version: (setting?.version ?? 0) + 5, roles: [], reason: "stale" }))).toBe("conflict");
+    expect(await outcome(saveSecondFactorRoles(admin, { version: (setting?.version ?? 0) + 5, roles: [], reason: "stale" }))).toBe(
+      "conflict",
+    );
   });
 
   it("lets no one but an administrator change which roles need a second factor", async () => {

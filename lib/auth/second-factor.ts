@@ -3,12 +3,13 @@ import { createHash, randomBytes } from "node:crypto";
 import { getDb, type Tx } from "../db/client";
 import { env } from "../env";
 import { auditActorOf, recordAuditEvent } from "../audit/record-event";
-import { DomainError } from "../cases/errors";
-import { FieldProblems } from "../cases/field-problems";
+import { DomainError } from "../errors/domain-error";
+import { FieldProblems } from "../errors/field-problems";
 import type { ConfirmEnrolmentInput, DisableSecondFactorInput, SecondFactorInput } from "../validation/account";
 import type { CurrentUser } from "./session-store";
-import { verifyPassword } from "./password";
-import { recordFailedSignIn } from "./sign-in";
+import { isFailureLocked } from "./session-rules";
+import { FAILURE_LOCK_SELECT, clearFailureLocks, recordFailedSignIn } from "./sign-in";
+import { proveCurrentPassword, type RequestContext } from "./password-check";
 import { rolesRequiringSecondFactor } from "./second-factor-policy";
 import { acceptedTotpStep, newTotpSecret, otpauthUri, toBase32 } from "./totp";
 import { open, seal } from "./secret-box";
@@ -19,8 +20,6 @@ export type SecondFactorStatus =
   | { state: "off"; required: boolean }
   | { state: "enrolling"; required: boolean; secret: string; uri: string }
   | { state: "on"; required: boolean; enabledAt: string; recoveryCodesLeft: number };
-
-export type RequestContext = { ipAddress: string | null; userAgent: string | null };
 
 const wrongCode = () => new FieldProblems([{ field: "code", message: "wrongCode" }]);
 
@@ -61,7 +60,8 @@ export async function secondFactorStatus(user: CurrentUser): Promise<SecondFacto
     }),
     rolesRequiringSecondFactor().then((roles) => roles.includes(user.role)),
   ]);
-  if (account.totpEnabledAt) return { state: "on", required, enabledAt: account.totpEnabledAt.toISOString(), recoveryCodesLeft: account._count.recoveryCodes };
+  if (account.totpEnabledAt)
+    return { state: "on", required, enabledAt: account.totpEnabledAt.toISOString(), recoveryCodesLeft: account._count.recoveryCodes };
   const secret = openSecret(account.totpSecret);
   if (secret) return { state: "enrolling", required, secret, uri: otpauthUri(secret, user.email) };
   return { state: "off", required };
@@ -71,9 +71,17 @@ export async function secondFactorStatus(user: CurrentUser): Promise<SecondFacto
 export async function startEnrolment(user: CurrentUser): Promise<void> {
   const sealed = seal(newTotpSecret(), env().NEXTAUTH_SECRET);
   await getDb().$transaction(async (tx) => {
-    const started = await tx.user.updateMany({ where: { id: user.id, totpEnabledAt: null }, data: { totpSecret: sealed, totpLastStep: null } });
+    const started = await tx.user.updateMany({
+      where: { id: user.id, totpEnabledAt: null },
+      data: { totpSecret: sealed, totpLastStep: null },
+    });
     if (started.count === 0) throw new DomainError("conflict", "second factor already on");
-    await recordAuditEvent(tx, { actor: auditActorOf(user), action: "account.second_factor.enrolment_started", entityType: "user", entityId: user.id });
+    await recordAuditEvent(tx, {
+      actor: auditActorOf(user),
+      action: "account.second_factor.enrolment_started",
+      entityType: "user",
+      entityId: user.id,
+    });
   });
 }
 
@@ -105,25 +113,66 @@ export async function confirmEnrolment(user: CurrentUser, input: ConfirmEnrolmen
   });
 }
 
-/** New recovery codes, the old ones void; proven with a current authenticator code. */
-export async function renewRecoveryCodes(user: CurrentUser, input: ConfirmEnrolmentInput, now = new Date()): Promise<string[]> {
-  return getDb().$transaction(async (tx) => {
-    if (!(await consumeTotp(tx, user.id, input.code, now))) throw wrongCode();
-    const codes = await replaceRecoveryCodes(tx, user.id);
-    await recordAuditEvent(tx, { actor: auditActorOf(user), action: "account.second_factor.recovery_codes_renewed", entityType: "user", entityId: user.id, context: { recoveryCodesIssued: codes.length } });
-    return codes;
+/**
+ * New recovery codes, the old ones void; proven with a current authenticator code. Wrong codes
+ * count towards the failure lock like at sign-in, and none is checked while it runs: otherwise a
+ * session left open could guess six digits at leisure and walk away with working recovery codes.
+ */
+export async function renewRecoveryCodes(
+  user: CurrentUser,
+  input: ConfirmEnrolmentInput,
+  context: RequestContext,
+  now = new Date(),
+): Promise<string[]> {
+  const db = getDb();
+  const result = await db.$transaction(async (tx) => {
+    const account = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: FAILURE_LOCK_SELECT });
+    const locked = isFailureLocked(account, now);
+    if (!locked && (await consumeTotp(tx, user.id, input.code, now))) {
+      const codes = await replaceRecoveryCodes(tx, user.id);
+      await recordAuditEvent(tx, {
+        actor: auditActorOf(user),
+        action: "account.second_factor.recovery_codes_renewed",
+        entityType: "user",
+        entityId: user.id,
+        context: { recoveryCodesIssued: codes.length },
+      });
+      return codes;
+    }
+    await recordFailedSignIn(tx, {
+      email: user.email,
+      user: account,
+      cause: locked ? "locked" : "wrong_second_factor",
+      context,
+      now,
+      check: "recovery_codes_renewal",
+    });
+    return locked ? "locked" : "wrong";
   });
+  if (result === "locked") throw new FieldProblems([{ field: "code", message: "lockedForNow" }]);
+  if (result === "wrong") throw wrongCode();
+  return result;
 }
 
-/** Turns the second factor off, proven with the password; refused while the user's role requires one. */
-export async function disableSecondFactor(user: CurrentUser, input: DisableSecondFactorInput): Promise<void> {
+/**
+ * Turns the second factor off, proven with the password; refused while the user's role requires
+ * one. A wrong password counts towards the account's failure lock like one at sign-in.
+ */
+export async function disableSecondFactor(user: CurrentUser, input: DisableSecondFactorInput, context: RequestContext): Promise<void> {
   const db = getDb();
-  const account = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true, totpEnabledAt: true } });
-  if (!(await verifyPassword(account.passwordHash, input.currentPassword))) throw new FieldProblems([{ field: "currentPassword", message: "wrongPassword" }]);
-  if ((await rolesRequiringSecondFactor()).includes(user.role)) throw new FieldProblems([{ field: "currentPassword", message: "secondFactorRequired" }]);
+  const account = await proveCurrentPassword(user, input.currentPassword, "second_factor_removal", context);
+  if ((await rolesRequiringSecondFactor()).includes(user.role))
+    throw new FieldProblems([{ field: "currentPassword", message: "secondFactorRequired" }]);
   await db.$transaction(async (tx) => {
     await clearSecondFactor(tx, user.id, null);
-    await recordAuditEvent(tx, { actor: auditActorOf(user), action: "account.second_factor.disabled", entityType: "user", entityId: user.id, before: { secondFactor: account.totpEnabledAt !== null }, after: { secondFactor: false } });
+    await recordAuditEvent(tx, {
+      actor: auditActorOf(user),
+      action: "account.second_factor.disabled",
+      entityType: "user",
+      entityId: user.id,
+      before: { secondFactor: account.totpEnabledAt !== null },
+      after: { secondFactor: false },
+    });
   });
 }
 
@@ -145,7 +194,10 @@ export async function clearSecondFactor(tx: Tx, userId: string, version: number 
  * update that checks it, so two requests racing with one code cannot both pass.
  */
 async function consumeTotp(tx: Tx, userId: string, code: string, now: Date): Promise<boolean> {
-  const account = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { totpSecret: true, totpEnabledAt: true, totpLastStep: true } });
+  const account = await tx.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { totpSecret: true, totpEnabledAt: true, totpLastStep: true },
+  });
   const secret = openSecret(account.totpSecret);
   if (!account.totpEnabledAt || !secret) return false;
   const step = acceptedTotpStep(secret, code, now, account.totpLastStep === null ? null : Number(account.totpLastStep));
@@ -159,23 +211,41 @@ async function consumeTotp(tx: Tx, userId: string, code: string, now: Date): Pro
 
 /** Spends one recovery code; the usedAt condition makes a code good for one sign-in only. */
 async function consumeRecoveryCode(tx: Tx, userId: string, code: string, now: Date): Promise<boolean> {
-  const used = await tx.recoveryCode.updateMany({ where: { userId, codeHash: hashRecoveryCode(code), usedAt: null }, data: { usedAt: now } });
+  const used = await tx.recoveryCode.updateMany({
+    where: { userId, codeHash: hashRecoveryCode(code), usedAt: null },
+    data: { usedAt: now },
+  });
   return used.count === 1;
 }
 
 /**
- * The second step of signing in. A wrong code counts as a failed sign-in towards the lockout,
- * exactly like a wrong password, so the six digits cannot be guessed at leisure.
+ * The second step of signing in. A wrong code counts as a failed sign-in towards the failure
+ * lock, exactly like a wrong password, and no code is checked while that lock runs, so the six
+ * digits cannot be guessed at leisure.
  */
-export async function completeSecondFactor(user: CurrentUser, input: SecondFactorInput, context: RequestContext, now = new Date()): Promise<void> {
+export async function completeSecondFactor(
+  user: CurrentUser,
+  input: SecondFactorInput,
+  context: RequestContext,
+  now = new Date(),
+): Promise<void> {
   const db = getDb();
   const isTotp = /^\d{6}$/.test(input.code.replace(/\s/g, ""));
-  const accepted = await db.$transaction(async (tx) => {
+  const verdict = await db.$transaction(async (tx) => {
+    const account = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: FAILURE_LOCK_SELECT });
+    if (isFailureLocked(account, now)) {
+      await recordFailedSignIn(tx, { email: user.email, user: account, cause: "locked", context, now });
+      return "locked";
+    }
     const ok = isTotp ? await consumeTotp(tx, user.id, input.code, now) : await consumeRecoveryCode(tx, user.id, input.code, now);
-    if (!ok) return false;
-    const opened = await tx.session.updateMany({ where: { id: user.sessionId, secondFactorPending: true, endedAt: null }, data: { secondFactorPending: false } });
+    if (!ok) return "wrong";
+    const opened = await tx.session.updateMany({
+      where: { id: user.sessionId, secondFactorPending: true, endedAt: null },
+      data: { secondFactorPending: false },
+    });
     if (opened.count === 0) throw new DomainError("conflict", "session no longer waiting for a code");
     const recoveryCodesLeft = isTotp ? null : await tx.recoveryCode.count({ where: { userId: user.id, usedAt: null } });
+    await clearFailureLocks(tx, account);
     await recordAuditEvent(tx, {
       actor: auditActorOf(user),
       action: "auth.sign_in.succeeded",
@@ -183,11 +253,13 @@ export async function completeSecondFactor(user: CurrentUser, input: SecondFacto
       entityId: user.sessionId,
       context: { ...context, secondFactor: isTotp ? "totp" : "recovery_code", recoveryCodesLeft },
     });
-    return true;
+    return "accepted";
   });
-  if (accepted) return;
+  if (verdict === "accepted") return;
+  // Returned rather than thrown inside the transaction, so the refused attempt's record commits.
+  if (verdict === "locked") throw new FieldProblems([{ field: "code", message: "lockedForNow" }]);
   await db.$transaction(async (tx) => {
-    const account = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { id: true, role: true, lockedAt: true, failuresResetAt: true } });
+    const account = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: FAILURE_LOCK_SELECT });
     await recordFailedSignIn(tx, { email: user.email, user: account, cause: "wrong_second_factor", context, now });
   });
   throw wrongCode();

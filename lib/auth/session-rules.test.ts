@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { ABSOLUTE_LIFETIME_MS, IDLE_TIMEOUT_MS, SECOND_FACTOR_WINDOW_MS, sessionEndReason } from "./session-rules";
+import {
+  ABSOLUTE_LIFETIME_MS,
+  IDLE_TIMEOUT_MS,
+  LONGEST_LOCK_MS,
+  SECOND_FACTOR_WINDOW_MS,
+  failureLockDuration,
+  isFailureLocked,
+  sessionEndReason,
+} from "./session-rules";
 
 const start = new Date("2026-01-10T08:00:00Z");
 const at = (ms: number) => new Date(start.getTime() + ms);
@@ -28,5 +36,19 @@ describe("sessionEndReason", () => {
     expect(sessionEndReason(pending, at(SECOND_FACTOR_WINDOW_MS - 1))).toBeNull();
     expect(sessionEndReason(pending, at(SECOND_FACTOR_WINDOW_MS + 1))).toBe("second_factor_timeout");
     expect(sessionEndReason(session(0), at(SECOND_FACTOR_WINDOW_MS + 1))).toBeNull();
+  });
+});
+
+describe("failure locks", () => {
+  const minutes = (n: number) => n * 60 * 1000;
+  it("last 15 minutes, then twice as long each time in a row, never more than a day", () => {
+    expect([1, 2, 3, 4, 5].map(failureLockDuration)).toEqual([minutes(15), minutes(30), minutes(60), minutes(120), minutes(240)]);
+    expect(failureLockDuration(8)).toBe(LONGEST_LOCK_MS);
+    expect(failureLockDuration(1000)).toBe(LONGEST_LOCK_MS);
+  });
+  it("run until their end and not a moment after", () => {
+    expect(isFailureLocked({ lockedUntil: at(1) }, start)).toBe(true);
+    expect(isFailureLocked({ lockedUntil: start }, start)).toBe(false);
+    expect(isFailureLocked({ lockedUntil: null }, start)).toBe(false);
   });
 });

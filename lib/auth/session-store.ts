@@ -1,6 +1,6 @@
 import { getDb } from "../db/client";
 import type { Role } from "../db/generated/enums";
-import { recordAuditEvent } from "../audit/record-event";
+import { recordAuditEvent, SYSTEM_ACTOR } from "../audit/record-event";
 import { TOUCH_INTERVAL_MS, sessionEndReason } from "./session-rules";
 import { rolesRequiringSecondFactor } from "./second-factor-policy";
 
@@ -21,8 +21,10 @@ export type CurrentUser = {
 
 /**
  * Resolves a session id to its user, or null when the session has ended, timed out, or
- * its account is deactivated or locked. A timed-out session is closed here so that it can
- * never come back, even if the clock or the rules change later.
+ * its account is deactivated or locked by an administrator. A failure lock (lockedUntil) is not
+ * read here on purpose: it only refuses new sign-ins, so a stranger's wrong guesses never end the
+ * owner's session. A timed-out session is closed here so that it can never come back, even if
+ * the clock or the rules change later.
  */
 export async function loadSessionUser(sessionId: string, now = new Date()): Promise<CurrentUser | null> {
   const db = getDb();
@@ -80,7 +82,11 @@ export async function loadSessionUser(sessionId: string, now = new Date()): Prom
 }
 
 /** Ends a session for good; idempotent, and audited only the first time. */
-export async function endSession(sessionId: string, reason: "sign_out" | "idle" | "expired" | "second_factor_timeout", actorId: string | null) {
+export async function endSession(
+  sessionId: string,
+  reason: "sign_out" | "idle" | "expired" | "second_factor_timeout",
+  actorId: string | null,
+) {
   const db = getDb();
   await db.$transaction(async (tx) => {
     const ended = await tx.session.updateMany({
@@ -93,7 +99,7 @@ export async function endSession(sessionId: string, reason: "sign_out" | "idle" 
       select: { user: { select: { id: true, email: true, role: true } } },
     });
     await recordAuditEvent(tx, {
-      actor: actorId && session ? { id: session.user.id, label: session.user.email, role: session.user.role } : { id: null, label: "system", role: null },
+      actor: actorId && session ? { id: session.user.id, label: session.user.email, role: session.user.role } : SYSTEM_ACTOR,
       action: reason === "sign_out" ? "auth.sign_out" : "auth.session_timed_out",
       entityType: "session",
       entityId: sessionId,
@@ -101,4 +107,19 @@ export async function endSession(sessionId: string, reason: "sign_out" | "idle" 
       context: session ? { userId: session.user.id } : null,
     });
   });
+}
+
+/**
+ * How many failed attempts on the account came between its previous sign-in and this session's,
+ * handed out once: the first page rendered after sign-in shows it, later ones do not.
+ */
+export async function takeFailuresToTell(sessionId: string): Promise<number> {
+  const db = getDb();
+  const session = await db.session.findUnique({ where: { id: sessionId }, select: { failuresToTell: true } });
+  if (!session?.failuresToTell) return 0;
+  const taken = await db.session.updateMany({
+    where: { id: sessionId, failuresToTell: session.failuresToTell },
+    data: { failuresToTell: null },
+  });
+  return taken.count === 1 ? session.failuresToTell : 0;
 }

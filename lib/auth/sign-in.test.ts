@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "../db/client";
 import { hashPassword } from "./password";
 import { signInWithPassword } from "./sign-in";
-import { endSession, loadSessionUser } from "./session-store";
-import { ADDRESS_THROTTLE_THRESHOLD, IDLE_TIMEOUT_MS, LOCKOUT_THRESHOLD } from "./session-rules";
+import { endSession, loadSessionUser, takeFailuresToTell } from "./session-store";
+import { ADDRESS_THROTTLE_THRESHOLD, FIRST_LOCK_MS, IDLE_TIMEOUT_MS, LOCKOUT_THRESHOLD } from "./session-rules";
 
 const PASSWORD = "correct horse battery staple";
 let passwordHash: Promise<string> | undefined;
@@ -18,7 +18,18 @@ async function makeUser(overrides: { active?: boolean } = {}) {
   return user;
 }
 
-const request = (email: string, password: string) => ({ email, password, ipAddress: "127.0.0.1", userAgent: "vitest" });
+// An address of its own for each attempt, so that tests failing many times do not trip the per-address throttle for each other.
+const anyAddress = () => `172.${16 + Math.floor(Math.random() * 16)}.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}`;
+const request = (email: string, password: string) => ({ email, password, ipAddress: anyAddress(), userAgent: "vitest" });
+
+async function failTimes(email: string, times: number, label = "wrong") {
+  for (let i = 0; i < times; i++) await signInWithPassword(request(email, `${label}-${i}-password`));
+}
+
+/** The lock's end moved to just now, as if its time had passed. */
+async function runOut(userId: string) {
+  await getDb().user.update({ where: { id: userId }, data: { lockedUntil: new Date(Date.now() - 1) } });
+}
 
 function eventsFor(entityId: string, action: string) {
   return getDb().auditEvent.findMany({ where: { entityId, action, chain: "system" } });
@@ -51,14 +62,67 @@ describe("signInWithPassword", () => {
     expect(await signInWithPassword(request(user.email, PASSWORD))).toEqual({ ok: false });
   });
 
-  it(`locks the account after ${LOCKOUT_THRESHOLD} failures, after which the right password no longer works`, async () => {
+  it(`locks the account for ${FIRST_LOCK_MS / 60000} minutes after ${LOCKOUT_THRESHOLD} failures, not for good: the right password works again once the lock has run out`, async () => {
     const user = await makeUser();
-    for (let i = 0; i < LOCKOUT_THRESHOLD; i++) await signInWithPassword(request(user.email, `wrong-${i}-password`));
+    await failTimes(user.email, LOCKOUT_THRESHOLD);
     const stored = await getDb().user.findUniqueOrThrow({ where: { id: user.id } });
-    expect(stored.lockedAt).not.toBeNull();
-    expect(await eventsFor(user.id, "auth.account_locked")).toHaveLength(1);
+    expect(stored.lockedAt).toBeNull();
+    expect(stored.lockedUntil!.getTime() - Date.now()).toBeGreaterThan(FIRST_LOCK_MS - 60_000);
+    expect(stored.lockedUntil!.getTime() - Date.now()).toBeLessThanOrEqual(FIRST_LOCK_MS);
+    const [locked] = await eventsFor(user.id, "auth.account_locked");
+    expect(locked).toMatchObject({ actorLabel: "system", context: { lockedUntil: stored.lockedUntil!.toISOString(), lockInARow: 1 } });
     expect(await signInWithPassword(request(user.email, PASSWORD))).toEqual({ ok: false });
-  });
+    expect((await eventsFor(user.id, "auth.sign_in.failed")).map((e) => (e.context as { cause: string }).cause)).toContain("locked");
+
+    await runOut(user.id);
+    expect((await signInWithPassword(request(user.email, PASSWORD))).ok).toBe(true);
+  }, 60_000);
+
+  it("makes each further lock in a row last twice as long, and a complete sign-in starts them over", async () => {
+    const user = await makeUser();
+    await failTimes(user.email, LOCKOUT_THRESHOLD);
+    await runOut(user.id);
+    await failTimes(user.email, LOCKOUT_THRESHOLD);
+    const second = await getDb().user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(second.failureLocks).toBe(2);
+    expect(second.lockedUntil!.getTime() - Date.now()).toBeGreaterThan(2 * FIRST_LOCK_MS - 60_000);
+
+    await runOut(user.id);
+    expect((await signInWithPassword(request(user.email, PASSWORD))).ok).toBe(true);
+    expect((await getDb().user.findUniqueOrThrow({ where: { id: user.id } })).failureLocks).toBe(0);
+  }, 60_000);
+
+  it("does not count attempts refused during a lock towards the next one", async () => {
+    const user = await makeUser();
+    await failTimes(user.email, LOCKOUT_THRESHOLD);
+    await failTimes(user.email, LOCKOUT_THRESHOLD, "during");
+    await runOut(user.id);
+    await failTimes(user.email, 1, "after");
+    expect((await getDb().user.findUniqueOrThrow({ where: { id: user.id } })).failureLocks).toBe(1);
+    expect((await signInWithPassword(request(user.email, PASSWORD))).ok).toBe(true);
+  }, 60_000);
+
+  it("leaves the owner's open sessions alone when strangers' failures lock the account", async () => {
+    const user = await makeUser();
+    const signedIn = await signInWithPassword(request(user.email, PASSWORD));
+    if (!signedIn.ok) throw new Error("sign-in failed in setup");
+    await failTimes(user.email, LOCKOUT_THRESHOLD);
+    expect((await getDb().user.findUniqueOrThrow({ where: { id: user.id } })).lockedUntil).not.toBeNull();
+    expect(await loadSessionUser(signedIn.sessionId)).toMatchObject({ id: user.id });
+  }, 60_000);
+
+  it("tells the owner, once, how many attempts failed since their last sign-in", async () => {
+    const user = await makeUser();
+    const first = await signInWithPassword(request(user.email, PASSWORD));
+    if (!first.ok) throw new Error("sign-in failed in setup");
+    expect(await takeFailuresToTell(first.sessionId)).toBe(0);
+    await failTimes(user.email, 3);
+    const next = await signInWithPassword(request(user.email, PASSWORD));
+    if (!next.ok) throw new Error("sign-in failed in setup");
+    expect(await takeFailuresToTell(next.sessionId)).toBe(3);
+    expect(await takeFailuresToTell(next.sessionId)).toBe(0);
+    expect((await eventsFor(next.sessionId, "auth.sign_in.succeeded"))[0]?.context).toMatchObject({ failuresSinceLastSignIn: 3 });
+  }, 60_000);
 });
 
 describe("the per-address throttle", () => {
@@ -66,7 +130,8 @@ describe("the per-address throttle", () => {
     const address = `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
     const from = (email: string, password: string, ipAddress: string) => ({ email, password, ipAddress, userAgent: "vitest" });
     // Unknown accounts, so no single account reaches its own lockout.
-    for (let i = 0; i < ADDRESS_THROTTLE_THRESHOLD; i++) await signInWithPassword(from(`nobody-${randomUUID()}@test.example.org`, "wrong password here", address));
+    for (let i = 0; i < ADDRESS_THROTTLE_THRESHOLD; i++)
+      await signInWithPassword(from(`nobody-${randomUUID()}@test.example.org`, "wrong password here", address));
     const user = await makeUser();
     expect(await signInWithPassword(from(user.email, PASSWORD, address))).toEqual({ ok: false });
     const [refusal] = await eventsFor(user.id, "auth.sign_in.failed");

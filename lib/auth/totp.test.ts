@@ -26,7 +26,8 @@ describe("TOTP", () => {
   it("accepts the code of the previous, current and next step, and nothing further", () => {
     const now = new Date(1_700_000_000_000);
     const step = totpStep(now);
-    for (const offset of [-1, 0, 1]) expect(acceptedTotpStep(RFC_SECRET, totpCode(RFC_SECRET, step + offset), now, null)).toBe(step + offset);
+    for (const offset of [-1, 0, 1])
+      expect(acceptedTotpStep(RFC_SECRET, totpCode(RFC_SECRET, step + offset), now, null)).toBe(step + offset);
     for (const offset of [-3, -2, 2, 3]) expect(acceptedTotpStep(RFC_SECRET, totpCode(RFC_SECRET, step + offset), now, null)).toBeNull();
   });
 

@@ -15,7 +15,8 @@ beforeAll(async () => {
   owner = await makeUser("SUPERVISOR", [regionId]);
 });
 
-const link = (caseId: string, otherCaseNumber: string) => AddHouseholdMemberInput.parse({ caseId, ownRole: "MOTHER", otherCaseNumber, otherRole: "CHILD" });
+const link = (caseId: string, otherCaseNumber: string) =>
+  AddHouseholdMemberInput.parse({ caseId, ownRole: "MOTHER", otherCaseNumber, otherRole: "CHILD" });
 
 describe("addHouseholdMember", () => {
   it("links a child to the mother's new household, with the event in both cases' histories", async () => {
@@ -25,9 +26,18 @@ describe("addHouseholdMember", () => {
     const childNumber = `KZ-2099-${String(Date.now() % 1_000_000).padStart(6, "0")}`;
     await getDb().person.update({ where: { id: child.id }, data: { caseNumber: childNumber } });
     expect(await outcome(addHouseholdMember(owner, link(mother.id, childNumber)))).toBe("ok");
-    const members = await getDb().householdMember.findMany({ where: { household: { members: { some: { personId: mother.id } } } }, select: { personId: true, relationship: true } });
-    expect(members).toEqual(expect.arrayContaining([{ personId: mother.id, relationship: "MOTHER" }, { personId: child.id, relationship: "CHILD" }]));
-    for (const chain of [mother.id, child.id]) expect(await getDb().auditEvent.count({ where: { chain, action: "household.member_added" } })).toBe(1);
+    const members = await getDb().householdMember.findMany({
+      where: { household: { members: { some: { personId: mother.id } } } },
+      select: { personId: true, relationship: true },
+    });
+    expect(members).toEqual(
+      expect.arrayContaining([
+        { personId: mother.id, relationship: "MOTHER" },
+        { personId: child.id, relationship: "CHILD" },
+      ]),
+    );
+    for (const chain of [mother.id, child.id])
+      expect(await getDb().auditEvent.count({ where: { chain, action: "household.member_added" } })).toBe(1);
     expect(await outcome(addHouseholdMember(owner, link(mother.id, childNumber)))).toBe("invalid:otherCaseNumber=alreadyMember");
   });
 

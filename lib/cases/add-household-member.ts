@@ -4,8 +4,8 @@ import { auditActorOf, recordAuditEvent } from "../audit/record-event";
 import type { CurrentUser } from "../auth/current-user";
 import { can } from "../policy/can";
 import type { AddHouseholdMemberInput } from "../validation/household";
-import { requireEditableCase } from "./case-access";
-import { FieldProblems } from "./field-problems";
+import { requireEditableCase } from "../access/case-access";
+import { FieldProblems } from "../errors/field-problems";
 
 /**
  * Links another person to this person's household (creating it when there is none). A link
@@ -15,7 +15,10 @@ import { FieldProblems } from "./field-problems";
 export async function addHouseholdMember(user: CurrentUser, input: AddHouseholdMemberInput): Promise<void> {
   await getDb().$transaction(async (tx) => {
     const person = await requireEditableCase(tx, user, input.caseId);
-    const other = await tx.person.findUnique({ where: { caseNumber: input.otherCaseNumber }, select: { id: true, regionId: true, caseworkerId: true } });
+    const other = await tx.person.findUnique({
+      where: { caseNumber: input.otherCaseNumber },
+      select: { id: true, regionId: true, caseworkerId: true },
+    });
     if (!other || !can(user, "case.edit", other)) throw new FieldProblems([{ field: "otherCaseNumber", message: "caseNotFound" }]);
     if (other.id === person.id) throw new FieldProblems([{ field: "otherCaseNumber", message: "sameCase" }]);
 
@@ -23,7 +26,10 @@ export async function addHouseholdMember(user: CurrentUser, input: AddHouseholdM
     let householdId = existing?.householdId;
     if (!householdId) {
       if (!input.ownRole) throw new FieldProblems([{ field: "ownRole", message: "required" }]);
-      const created = await tx.household.create({ data: { label: person.caseNumber, members: { create: { personId: person.id, relationship: input.ownRole } } }, select: { id: true } });
+      const created = await tx.household.create({
+        data: { label: person.caseNumber, members: { create: { personId: person.id, relationship: input.ownRole } } },
+        select: { id: true },
+      });
       householdId = created.id;
     }
     if (await tx.householdMember.findUnique({ where: { householdId_personId: { householdId, personId: other.id } } })) {
@@ -32,7 +38,12 @@ export async function addHouseholdMember(user: CurrentUser, input: AddHouseholdM
     await tx.householdMember.create({ data: { householdId, personId: other.id, relationship: input.otherRole } });
     await tx.household.update({ where: { id: householdId }, data: { version: { increment: 1 } } });
 
-    const change = { householdId, member: input.otherCaseNumber, memberRole: input.otherRole, ownRole: existing ? null : (input.ownRole ?? null) };
+    const change = {
+      householdId,
+      member: input.otherCaseNumber,
+      memberRole: input.otherRole,
+      ownRole: existing ? null : (input.ownRole ?? null),
+    };
     for (const caseId of [person.id, other.id]) {
       await recordAuditEvent(tx, {
         actor: auditActorOf(user),

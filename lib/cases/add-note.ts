@@ -3,7 +3,7 @@ import { getDb } from "../db/client";
 import { auditActorOf, recordAuditEvent } from "../audit/record-event";
 import type { CurrentUser } from "../auth/current-user";
 import type { NoteInput } from "../validation/note";
-import { requireEditableCase } from "./case-access";
+import { requireEditableCase } from "../access/case-access";
 
 /** Adds a dated note to a case, with its audit event in the same transaction. */
 export async function addNote(user: CurrentUser, input: NoteInput): Promise<{ id: string }> {

@@ -9,7 +9,7 @@ export function fullYearsBetween(from: string, to: string): number {
   return beforeBirthday ? years - 1 : years;
 }
 
-/** Age category is derived from the birth date at return (DOMAIN.md): under 18 is a minor. */
+/** Age category is derived from the birth date at return (docs/domain.md, "Age category"): under 18 is a minor. */
 export function ageCategoryAt(birthDate: string, sex: Sex, on: string): AgeCategory {
   if (fullYearsBetween(birthDate, on) < 18) return "MINOR";
   return sex === "MALE" ? "ADULT_MAN" : "ADULT_WOMAN";

@@ -5,12 +5,15 @@ import type { CurrentUser } from "../auth/current-user";
 import { normalizeName } from "../search/normalize-name";
 import { scriptOf } from "../search/script-of";
 import type { AliasInput, RemoveAliasInput } from "../validation/person";
-import { requireEditableCase } from "./case-access";
-import { DomainError, notFound } from "./errors";
+import { requireEditableCase } from "../access/case-access";
+import { DomainError, notFound } from "../errors/domain-error";
 
 /** The alias and its case; the alias's own case decides the scope, whatever case the form named. */
 async function aliasOnEditableCase(tx: Tx, user: CurrentUser, aliasId: string) {
-  const alias = await tx.alias.findUnique({ where: { id: aliasId }, select: { id: true, personId: true, value: true, type: true, source: true, version: true } });
+  const alias = await tx.alias.findUnique({
+    where: { id: aliasId },
+    select: { id: true, personId: true, value: true, type: true, source: true, version: true },
+  });
   if (!alias) throw notFound();
   const person = await requireEditableCase(tx, user, alias.personId);
   return { alias, person };
@@ -27,12 +30,22 @@ export async function saveAlias(user: CurrentUser, input: AliasInput): Promise<v
     if (!input.aliasId) {
       const person = await requireEditableCase(tx, user, input.caseId);
       const created = await tx.alias.create({ data: { personId: person.id, ...columns }, select: { id: true } });
-      await recordAuditEvent(tx, { actor: auditActorOf(user), action: "alias.added", entityType: "alias", entityId: created.id, caseId: person.id, after });
+      await recordAuditEvent(tx, {
+        actor: auditActorOf(user),
+        action: "alias.added",
+        entityType: "alias",
+        entityId: created.id,
+        caseId: person.id,
+        after,
+      });
       return;
     }
     const { alias, person } = await aliasOnEditableCase(tx, user, input.aliasId);
     if (input.version === undefined || alias.version !== input.version) throw new DomainError("conflict", "stale");
-    const updated = await tx.alias.updateMany({ where: { id: alias.id, version: alias.version }, data: { ...columns, version: { increment: 1 } } });
+    const updated = await tx.alias.updateMany({
+      where: { id: alias.id, version: alias.version },
+      data: { ...columns, version: { increment: 1 } },
+    });
     if (updated.count !== 1) throw new DomainError("conflict", "stale");
     await recordAuditEvent(tx, {
       actor: auditActorOf(user),

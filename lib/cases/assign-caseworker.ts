@@ -5,8 +5,8 @@ import { recordDenial } from "../audit/record-denial";
 import type { CurrentUser } from "../auth/current-user";
 import { can } from "../policy/can";
 import type { AssignInput } from "../validation/review-actions";
-import { DomainError, notFound } from "./errors";
-import { FieldProblems } from "./field-problems";
+import { DomainError, notFound } from "../errors/domain-error";
+import { FieldProblems } from "../errors/field-problems";
 
 /**
  * Assigns or reassigns a case's caseworker: a supervisor, within their regions, to an active
@@ -14,7 +14,10 @@ import { FieldProblems } from "./field-problems";
  */
 export async function assignCaseworker(user: CurrentUser, input: AssignInput): Promise<{ version: number }> {
   return getDb().$transaction(async (tx) => {
-    const person = await tx.person.findUnique({ where: { id: input.caseId }, select: { id: true, version: true, regionId: true, caseworkerId: true, caseworker: { select: { name: true } } } });
+    const person = await tx.person.findUnique({
+      where: { id: input.caseId },
+      select: { id: true, version: true, regionId: true, caseworkerId: true, caseworker: { select: { name: true } } },
+    });
     if (!person) throw notFound();
     if (!can(user, "case.assign", person)) {
       await recordDenial(user, "case.assign", { entityType: "person", entityId: person.id, caseId: person.id });
@@ -27,7 +30,10 @@ export async function assignCaseworker(user: CurrentUser, input: AssignInput): P
     });
     if (!caseworker) throw new FieldProblems([{ field: "caseworkerId", message: "caseworkerNotInRegion" }]);
     if (caseworker.id === person.caseworkerId) return { version: person.version };
-    const updated = await tx.person.updateMany({ where: { id: person.id, version: input.version }, data: { caseworkerId: caseworker.id, version: { increment: 1 } } });
+    const updated = await tx.person.updateMany({
+      where: { id: person.id, version: input.version },
+      data: { caseworkerId: caseworker.id, version: { increment: 1 } },
+    });
     if (updated.count !== 1) throw new DomainError("conflict", "stale");
     await recordAuditEvent(tx, {
       actor: auditActorOf(user),

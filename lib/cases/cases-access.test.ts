@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../db/client";
 import type { CurrentUser } from "../auth/session-store";
 import { transliterateToLatin } from "../search/normalize-name";
-import { makePerson, makeRegion, makeUser } from "../testing/factories";
-import { DomainError } from "./errors";
+import { makePerson, makeTeam } from "../testing/factories";
+import { DomainError } from "../errors/domain-error";
 import { getCase } from "./get-case";
 import { listCases } from "./registry";
 
@@ -20,15 +20,11 @@ let admin: CurrentUser;
 const surname = `Уни${Array.from(randomUUID().replace(/-/g, "").slice(0, 8), (c) => "бвгдклмнпрстфхшз"[parseInt(c, 16)]).join("")}ов`;
 
 beforeAll(async () => {
-  const [home, other] = await Promise.all([makeRegion(), makeRegion()]);
-  me = await makeUser("CASEWORKER", [home.id]);
-  const colleague = await makeUser("CASEWORKER", [home.id]);
-  supervisor = await makeUser("SUPERVISOR", [home.id]);
-  auditor = await makeUser("AUDITOR");
-  admin = await makeUser("ADMINISTRATOR");
-  mine = await makePerson(home.id, me.id, surname);
-  colleagues = await makePerson(home.id, colleague.id, surname);
-  elsewhere = await makePerson(other.id, null, surname);
+  const team = await makeTeam();
+  ({ owner: me, supervisor, auditor, administrator: admin } = team);
+  mine = await makePerson(team.region.id, me.id, surname);
+  colleagues = await makePerson(team.region.id, team.colleague.id, surname);
+  elsewhere = await makePerson(team.otherRegion.id, null, surname);
 });
 
 const query = (q = "") => ({ q, sort: "caseNumber" as const, cursor: undefined });

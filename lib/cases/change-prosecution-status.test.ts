@@ -3,7 +3,7 @@ import { getDb } from "../db/client";
 import type { CurrentUser } from "../auth/session-store";
 import { TRANSITIONS } from "../prosecution/transitions";
 import { outcome } from "../testing/outcome";
-import { makePerson, makeRegion, makeUser } from "../testing/factories";
+import { makePerson, makeTeam } from "../testing/factories";
 import { StatusChangeInput } from "../validation/prosecution";
 import { changeProsecutionStatus } from "./change-prosecution-status";
 
@@ -14,15 +14,24 @@ let regionId: string;
 
 beforeAll(async () => {
   // The allowed-transition table is reference data; the run's database gets it once.
-  await getDb().prosecutionTransition.createMany({ data: TRANSITIONS.map((t) => ({ fromStatus: t.from, toStatus: t.to, isCorrection: t.isCorrection })), skipDuplicates: true });
-  regionId = (await makeRegion()).id;
-  owner = await makeUser("CASEWORKER", [regionId]);
-  colleague = await makeUser("CASEWORKER", [regionId]);
-  auditor = await makeUser("AUDITOR");
+  await getDb().prosecutionTransition.createMany({
+    data: TRANSITIONS.map((t) => ({ fromStatus: t.from, toStatus: t.to, isCorrection: t.isCorrection })),
+    skipDuplicates: true,
+  });
+  const team = await makeTeam();
+  ({ owner, colleague, auditor } = team);
+  regionId = team.region.id;
 });
 
 const input = (caseId: string, overrides: Record<string, unknown> = {}) =>
-  StatusChangeInput.parse({ caseId, version: 1, status: "PRELIMINARY_CHECK", effectiveDate: "2024-03-01", reason: "Поступила информация", ...overrides });
+  StatusChangeInput.parse({
+    caseId,
+    version: 1,
+    status: "PRELIMINARY_CHECK",
+    effectiveDate: "2024-03-01",
+    reason: "Поступила информация",
+    ...overrides,
+  });
 
 async function state(caseId: string) {
   const db = getDb();
@@ -62,15 +71,23 @@ describe("changeProsecutionStatus", () => {
 
   it("refuses a transition the table does not allow, with a reason on the field, and writes nothing", async () => {
     const person = await makePerson(regionId, owner.id);
-    expect(await outcome(changeProsecutionStatus(owner, input(person.id, { status: "RELEASED_AFTER_SENTENCE" })))).toBe("invalid:status=transitionNotAllowed");
+    expect(await outcome(changeProsecutionStatus(owner, input(person.id, { status: "RELEASED_AFTER_SENTENCE" })))).toBe(
+      "invalid:status=transitionNotAllowed",
+    );
     expect(await state(person.id)).toEqual({ version: 1, prosecutionStatus: "NO_PROCEEDINGS", entries: 0, events: 0 });
   });
 
   it("refuses a date in the future or before the previous entry", async () => {
     const person = await makePerson(regionId, owner.id);
-    expect(await outcome(changeProsecutionStatus(owner, input(person.id, { effectiveDate: "2999-01-01" })))).toBe("invalid:effectiveDate=future");
+    expect(await outcome(changeProsecutionStatus(owner, input(person.id, { effectiveDate: "2099-01-01" })))).toBe(
+      "invalid:effectiveDate=future",
+    );
     await changeProsecutionStatus(owner, input(person.id));
-    expect(await outcome(changeProsecutionStatus(owner, input(person.id, { version: 2, status: "UNDER_INVESTIGATION", effectiveDate: "2023-01-01" })))).toBe("invalid:effectiveDate=beforePrevious");
+    expect(
+      await outcome(
+        changeProsecutionStatus(owner, input(person.id, { version: 2, status: "UNDER_INVESTIGATION", effectiveDate: "2023-01-01" })),
+      ),
+    ).toBe("invalid:effectiveDate=beforePrevious");
   });
 
   it("refuses read-only and out-of-reach users, writing nothing", async () => {

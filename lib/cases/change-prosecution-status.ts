@@ -2,14 +2,11 @@ import "server-only";
 import { getDb } from "../db/client";
 import { auditActorOf, recordAuditEvent } from "../audit/record-event";
 import type { CurrentUser } from "../auth/current-user";
+import { isConviction } from "../prosecution/transitions";
 import type { StatusChangeInput } from "../validation/prosecution";
-import { requireEditableCase } from "./case-access";
-import { DomainError } from "./errors";
-import { FieldProblems, type FieldError } from "./field-problems";
-
-
-/** Statuses for which a sentence length is part of the record. */
-const SENTENCED = new Set(["CONVICTED", "SERVING_SENTENCE", "RELEASED_AFTER_SENTENCE"]);
+import { requireEditableCase } from "../access/case-access";
+import { DomainError } from "../errors/domain-error";
+import { FieldProblems, type FieldError } from "../errors/field-problems";
 
 /**
  * Records a new prosecution status for a case. The case decides the scope (its stored region
@@ -29,14 +26,18 @@ export async function changeProsecutionStatus(user: CurrentUser, input: StatusCh
     });
 
     const problems: FieldError[] = [];
-    const allowed = await tx.prosecutionTransition.findUnique({ where: { fromStatus_toStatus: { fromStatus: person.prosecutionStatus, toStatus: input.status } } });
+    const allowed = await tx.prosecutionTransition.findUnique({
+      where: { fromStatus_toStatus: { fromStatus: person.prosecutionStatus, toStatus: input.status } },
+    });
     if (!allowed) problems.push({ field: "status", message: "transitionNotAllowed" });
     const effective = new Date(`${input.effectiveDate}T00:00:00Z`);
     if (effective.getTime() > now.getTime()) problems.push({ field: "effectiveDate", message: "future" });
     const previous = latest?.effectiveDate;
     if (previous && effective.getTime() < previous.getTime()) problems.push({ field: "effectiveDate", message: "beforePrevious" });
-    if (input.sentenceMonths !== undefined && !SENTENCED.has(input.status)) problems.push({ field: "sentenceMonths", message: "noSentence" });
-    if (input.status === "CONVICTED" && input.sentenceMonths === undefined) problems.push({ field: "sentenceMonths", message: "sentenceRequired" });
+    if (input.sentenceMonths !== undefined && !isConviction(input.status))
+      problems.push({ field: "sentenceMonths", message: "noSentence" });
+    if (input.status === "CONVICTED" && input.sentenceMonths === undefined)
+      problems.push({ field: "sentenceMonths", message: "sentenceRequired" });
     if (problems.length) throw new FieldProblems(problems);
 
     // Guarded by the version read above: a concurrent edit that committed first makes this match nothing.
@@ -66,7 +67,13 @@ export async function changeProsecutionStatus(user: CurrentUser, input: StatusCh
       caseId: person.id,
       reason: input.reason,
       before: { status: person.prosecutionStatus },
-      after: { status: input.status, effectiveDate: input.effectiveDate, articles: input.articles, authority: input.authority || null, sentenceMonths: input.sentenceMonths ?? null },
+      after: {
+        status: input.status,
+        effectiveDate: input.effectiveDate,
+        articles: input.articles,
+        authority: input.authority || null,
+        sentenceMonths: input.sentenceMonths ?? null,
+      },
       context: allowed?.isCorrection ? { correction: true } : null,
     });
     return { version: person.version + 1 };

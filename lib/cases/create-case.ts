@@ -4,24 +4,36 @@ import { auditActorOf, recordAuditEvent } from "../audit/record-event";
 import type { CurrentUser } from "../auth/current-user";
 import { can } from "../policy/can";
 import { normalizeName } from "../search/normalize-name";
-import { personDetailsData, personDetailsOf } from "./person-details";
+import { personColumns } from "./person-details";
 import { aliasesOf, type NewCaseInput } from "../validation/person";
+import { auditMembers, CREATION_FIELDS, recordedPerson } from "../validation/person-fields";
 import { scriptOf } from "../search/script-of";
 import { ageCategoryAt } from "./age-category";
-import { DomainError } from "./errors";
-import { FieldProblems } from "./field-problems";
-import { findPossibleDuplicates, type PossibleDuplicate } from "./possible-duplicates";
+import { DomainError } from "../errors/domain-error";
+import { FieldProblems } from "../errors/field-problems";
+import { checkForDuplicates, type DuplicateAnswer } from "./possible-duplicates";
+import { REGISTRATION_REASON } from "./registration-reason";
 
 export class PossibleDuplicates extends DomainError {
-  constructor(readonly duplicates: PossibleDuplicate[]) {
+  constructor(readonly duplicates: DuplicateAnswer) {
     super("invalid", "possible duplicates");
   }
 }
 
+/** The account has used its hourly duplicate checks, so the person cannot be checked now, nor registered. */
+export class DuplicateCheckLimit extends DomainError {
+  constructor() {
+    super("invalid", "duplicate check limit");
+  }
+}
+
+type Registration = { created: { id: string; caseNumber: string } } | { refused: DomainError };
+
 /**
  * Registers a new person. A caseworker registers in their region and is assigned the case; a
- * supervisor registers in their regions. Possible duplicates stop the first attempt; the user
- * confirms having looked. The case number comes from an atomic per-year counter, so two
+ * supervisor registers in their regions. Every attempt is checked for possible duplicates (an
+ * audited, limited lookup); matches stop the attempt until the user confirms having looked, and
+ * the same IIN stops it for good. The case number comes from an atomic per-year counter, so two
  * registrations at the same moment never share one, and a number is never reused.
  */
 export async function createCase(user: CurrentUser, input: NewCaseInput): Promise<{ id: string; caseNumber: string }> {
@@ -29,16 +41,21 @@ export async function createCase(user: CurrentUser, input: NewCaseInput): Promis
   if (!can(user, "case.create", { regionId: input.regionId, caseworkerId: caseworkerId ?? user.id })) {
     throw new FieldProblems([{ field: "regionId", message: "regionNotYours" }]);
   }
-  return getDb().$transaction(async (tx) => {
+  // A refusal is returned, not thrown, so that the transaction commits the lookup's audit event.
+  const registration = await getDb().$transaction(async (tx): Promise<Registration> => {
     const operation = await tx.returnOperation.findUnique({ where: { code: input.returnOperationCode }, select: { code: true } });
     if (!operation) throw new FieldProblems([{ field: "returnOperationCode", message: "required" }]);
-    if (input.iin && (await tx.person.count({ where: { iin: input.iin } })) > 0 && input.confirmNotDuplicate) {
-      // The same IIN is the same person: no confirmation can make a second case for it.
-      throw new FieldProblems([{ field: "iin", message: "iinTaken" }]);
-    }
-    if (!input.confirmNotDuplicate) {
-      const duplicates = await findPossibleDuplicates(tx, user, input);
-      if (duplicates.length) throw new PossibleDuplicates(duplicates);
+    const check = await checkForDuplicates(
+      tx,
+      user,
+      { iin: input.iin || null, name: { familyName: input.familyName, givenName: input.givenName, birthDate: input.birthDate } },
+      { kind: "registration" },
+    );
+    if (check.limited) return { refused: new DuplicateCheckLimit() };
+    // The same IIN is the same person: no confirmation can make a second case for it.
+    if (check.iinTaken && input.confirmNotDuplicate) return { refused: new FieldProblems([{ field: "iin", message: "iinTaken" }]) };
+    if ((check.inReach.length > 0 || check.elsewhere.length > 0) && !input.confirmNotDuplicate) {
+      return { refused: new PossibleDuplicates({ inReach: check.inReach, elsewhere: check.elsewhere }) };
     }
 
     const year = Number(input.returnDate.slice(0, 4));
@@ -50,20 +67,32 @@ export async function createCase(user: CurrentUser, input: NewCaseInput): Promis
     const ageCategory = ageCategoryAt(input.birthDate, input.sex, input.returnDate);
     const initialStatus = ageCategory === "MINOR" ? "NOT_APPLICABLE" : "NO_PROCEEDINGS";
     const aliases = aliasesOf(input);
+    const recorded = recordedPerson(input, CREATION_FIELDS);
 
     const person = await tx.person.create({
       data: {
         caseNumber,
-        ...personDetailsData(personDetailsOf(input)),
-        regionId: input.regionId,
-        returnDate: new Date(`${input.returnDate}T00:00:00Z`),
-        returnOperationCode: input.returnOperationCode,
-        returnedFrom: input.returnedFrom,
+        ...personColumns(recorded),
         ageCategory,
         prosecutionStatus: initialStatus,
         caseworkerId,
-        aliases: { create: aliases.map((a) => ({ value: a.value, type: a.type, source: a.source || "—", script: scriptOf(a.value), searchName: normalizeName(a.value) })) },
-        prosecution: { create: { status: initialStatus, effectiveDate: new Date(`${input.returnDate}T00:00:00Z`), reason: "Case registered", recordedById: user.id } },
+        aliases: {
+          create: aliases.map((a) => ({
+            value: a.value,
+            type: a.type,
+            source: a.source || "—",
+            script: scriptOf(a.value),
+            searchName: normalizeName(a.value),
+          })),
+        },
+        prosecution: {
+          create: {
+            status: initialStatus,
+            effectiveDate: new Date(`${input.returnDate}T00:00:00Z`),
+            reason: REGISTRATION_REASON,
+            recordedById: user.id,
+          },
+        },
       },
       select: { id: true },
     });
@@ -73,22 +102,12 @@ export async function createCase(user: CurrentUser, input: NewCaseInput): Promis
       entityType: "person",
       entityId: person.id,
       caseId: person.id,
-      context: input.confirmNotDuplicate ? { possibleDuplicatesReviewed: true } : null,
-      after: {
-        caseNumber,
-        familyName: input.familyName,
-        givenName: input.givenName,
-        patronymic: input.patronymic || null,
-        sex: input.sex,
-        birthDate: input.birthDate,
-        iin: input.iin || null,
-        regionId: input.regionId,
-        returnDate: input.returnDate,
-        returnOperation: input.returnOperationCode,
-        aliases: aliases.map((a) => a.value),
-        caseworkerId,
-      },
+      context: check.inReach.length > 0 || check.elsewhere.length > 0 ? { possibleDuplicatesReviewed: true } : null,
+      // Every field the registration set, so the history starts from the whole record.
+      after: { caseNumber, ...auditMembers(recorded), aliases: aliases.map((a) => a.value), caseworkerId },
     });
-    return { id: person.id, caseNumber };
+    return { created: { id: person.id, caseNumber } };
   });
+  if ("refused" in registration) throw registration.refused;
+  return registration.created;
 }

@@ -1,6 +1,6 @@
 import type { Prisma } from "../db/client";
-import type { RiskLevel, Sex } from "../db/generated/enums";
 import { normalizeName, transliterateToLatin } from "../search/normalize-name";
+import { storedPerson, type PersonFieldName, type RecordedPerson } from "../validation/person-fields";
 
 /** A person's name as stored: as written, in readable Latin, and in the normalised form search compares. */
 export function personNameFields(familyName: string, givenName: string, patronymic: string | null) {
@@ -15,48 +15,15 @@ export function personNameFields(familyName: string, givenName: string, patronym
   };
 }
 
-/** The details a person's form sets, as plain values: what the audit log records. */
-export type PersonDetails = {
-  familyName: string;
-  givenName: string;
-  patronymic: string | null;
-  sex: Sex;
-  birthDate: string;
-  birthDateEstimated: boolean;
-  iin: string | null;
-  citizenship: string;
-  address: string | null;
-  riskLevel: RiskLevel;
-};
+type NamePart = "familyName" | "givenName" | "patronymic";
 
-type DetailsInput = Omit<PersonDetails, "patronymic" | "iin" | "address"> & { patronymic: string; iin: string; address: string };
-
-/** The form's details with empty optional fields as null, the way they are stored. */
-export function personDetailsOf(input: DetailsInput): PersonDetails {
+/**
+ * The person's columns for recorded field values, shared by registering and editing a case: the
+ * name's Latin and search forms are written with the name, so they never fall out of step.
+ */
+export function personColumns<K extends PersonFieldName>(values: RecordedPerson<K | NamePart>) {
   return {
-    familyName: input.familyName,
-    givenName: input.givenName,
-    patronymic: input.patronymic || null,
-    sex: input.sex,
-    birthDate: input.birthDate,
-    birthDateEstimated: input.birthDateEstimated,
-    iin: input.iin || null,
-    citizenship: input.citizenship,
-    address: input.address || null,
-    riskLevel: input.riskLevel,
-  };
-}
-
-/** The person's columns for those details, shared by registering and editing a case. */
-export function personDetailsData(details: PersonDetails) {
-  return {
-    ...personNameFields(details.familyName, details.givenName, details.patronymic),
-    sex: details.sex,
-    birthDate: new Date(`${details.birthDate}T00:00:00Z`),
-    birthDateEstimated: details.birthDateEstimated,
-    iin: details.iin,
-    citizenship: details.citizenship,
-    address: details.address,
-    riskLevel: details.riskLevel,
+    ...storedPerson(values),
+    ...personNameFields(values.familyName, values.givenName, values.patronymic),
   } satisfies Partial<Prisma.PersonUncheckedCreateInput>;
 }

@@ -1,52 +1,184 @@
 import "server-only";
-import type { Tx } from "../db/client";
+import { Prisma } from "../db/generated/client";
+import { getDb, type Tx } from "../db/client";
+import { auditActorOf, recordAuditEvent } from "../audit/record-event";
+import { recordDenial } from "../audit/record-denial";
 import type { CurrentUser } from "../auth/current-user";
+import { canAtAll } from "../policy/can";
 import { caseScopeWhere } from "../policy/case-scope";
 import { normalizeName } from "../search/normalize-name";
+import { meaningfulProbe, type DuplicateProbe, type DuplicateProbeInput } from "../validation/duplicate-probe";
+import { notFound } from "../errors/domain-error";
 
-export type PossibleDuplicate = {
-  caseNumber: string;
-  /** Shown only for cases within the user's reach; for others the case number and region are enough to ask. */
-  name: string | null;
-  id: string | null;
-  regionId: string;
-  birthDate: string;
-  why: "iin" | "name";
-};
+/** Lookups one account may make in any sliding hour (docs/decisions/004-duplicate-check-without-oracle.md). */
+export const DUPLICATE_CHECKS_PER_HOUR = 60;
+const HOUR_MS = 3_600_000;
+export const DUPLICATES_CHECKED = "case.duplicates_checked";
+export const DUPLICATE_CHECK_REFUSED = "case.duplicate_check_refused";
+
+export type DuplicateWhy = "iin" | "name";
+export type RegionName = { en: string; ru: string; kk: string };
+/** A match the user may open: enough to recognise the person. */
+export type InReachDuplicate = { id: string; caseNumber: string; name: string; birthDate: string; region: RegionName; why: DuplicateWhy };
+/**
+ * Matches the user may not see, one entry per region: that a possible duplicate exists and
+ * whom to ask. No case number, name, birth date or count: any of them would turn the check
+ * into a way to read cases out of reach.
+ */
+export type ElsewhereDuplicate = { region: RegionName; why: DuplicateWhy };
+export type DuplicateAnswer = { inReach: InReachDuplicate[]; elsewhere: ElsewhereDuplicate[] };
+/** limited: the account has used its hourly lookups; nothing was looked up. */
+export type DuplicateCheck = { limited: true } | ({ limited: false; iinTaken: boolean } & DuplicateAnswer);
+
+/** Why the lookup ran: while typing a new case, on registering it, or on changing a case's IIN. */
+export type DuplicatePurpose = { kind: "typing" } | { kind: "registration" } | { kind: "edit"; caseId: string };
 
 const CLOSE_BIRTH_DAYS = 366;
+const MAX_MATCHES = 20;
 
 /**
- * Persons who may be the one about to be registered: the same IIN, or a similar name or alias
- * (trigram similarity of the normalised Latin forms) with a birth date within a year. Searches
- * every case, since a person registered in another region is still the same person.
+ * Every person the probe may be: the same IIN, or a similar name or alias (trigram similarity of
+ * the normalised Latin forms) with a birth date within a year. Unscoped on purpose, since a
+ * person registered in another region is still the same person; its result never leaves this
+ * module unredacted.
  */
-export async function findPossibleDuplicates(tx: Tx, user: CurrentUser, person: { iin: string; familyName: string; givenName: string; birthDate: string }): Promise<PossibleDuplicate[]> {
-  const name = normalizeName(`${person.familyName} ${person.givenName}`);
-  const birth = new Date(`${person.birthDate}T00:00:00Z`);
-  const from = new Date(birth.getTime() - CLOSE_BIRTH_DAYS * 86_400_000);
-  const to = new Date(birth.getTime() + CLOSE_BIRTH_DAYS * 86_400_000);
-  const matches = await tx.$queryRaw<{ id: string; why: "iin" | "name" }[]>`
-    SELECT id, 'iin' AS why FROM person WHERE ${person.iin} <> '' AND iin = ${person.iin}
-    UNION
-    SELECT p.id, 'name' AS why FROM person p
+async function unsafeMatchingPersons(tx: Tx, probe: DuplicateProbe, exceptId: string | null): Promise<Map<string, DuplicateWhy>> {
+  const parts: Prisma.Sql[] = [];
+  if (probe.iin) parts.push(Prisma.sql`SELECT id, 'iin' AS why, 2::real AS score FROM person WHERE iin = ${probe.iin}`);
+  if (probe.name) {
+    const name = normalizeName(`${probe.name.familyName} ${probe.name.givenName}`);
+    const birth = new Date(`${probe.name.birthDate}T00:00:00Z`);
+    const from = new Date(birth.getTime() - CLOSE_BIRTH_DAYS * 86_400_000);
+    const to = new Date(birth.getTime() + CLOSE_BIRTH_DAYS * 86_400_000);
+    parts.push(Prisma.sql`
+      SELECT p.id, 'name' AS why,
+             GREATEST(similarity(p.search_name, ${name}), COALESCE((SELECT max(similarity(a.search_name, ${name})) FROM alias a WHERE a.person_id = p.id), 0)) AS score
+      FROM person p
       WHERE p.birth_date BETWEEN ${from} AND ${to}
         AND (similarity(p.search_name, ${name}) > 0.45
-             OR EXISTS (SELECT 1 FROM alias a WHERE a.person_id = p.id AND similarity(a.search_name, ${name}) > 0.45))
-    LIMIT 20`;
-  if (matches.length === 0) return [];
-  const ids = matches.map((m) => m.id);
-  const [rows, visible] = await Promise.all([
-    tx.person.findMany({ where: { id: { in: ids } }, select: { id: true, caseNumber: true, familyName: true, givenName: true, regionId: true, birthDate: true } }),
-    tx.person.findMany({ where: { AND: [{ id: { in: ids } }, caseScopeWhere(user, "case.view")] }, select: { id: true } }),
-  ]);
-  const inReach = new Set(visible.map((v) => v.id));
-  return rows.map((row) => ({
-    caseNumber: row.caseNumber,
-    name: inReach.has(row.id) ? `${row.familyName} ${row.givenName}` : null,
-    id: inReach.has(row.id) ? row.id : null,
-    regionId: row.regionId,
-    birthDate: row.birthDate.toISOString().slice(0, 10),
-    why: matches.find((m) => m.id === row.id && m.why === "iin") ? "iin" : "name",
-  }));
+             OR EXISTS (SELECT 1 FROM alias a WHERE a.person_id = p.id AND similarity(a.search_name, ${name}) > 0.45))`);
+  }
+  if (parts.length === 0) return new Map();
+  const except = exceptId ? Prisma.sql`WHERE m.id <> ${exceptId}::uuid` : Prisma.empty;
+  // The IIN match first, then the closest names, so that the cap drops only the least likely.
+  const rows = await tx.$queryRaw<{ id: string; why: DuplicateWhy }[]>`
+    SELECT m.id, m.why FROM (${Prisma.join(parts, " UNION ALL ")}) m ${except} ORDER BY m.score DESC, m.id LIMIT ${MAX_MATCHES}`;
+  const matches = new Map<string, DuplicateWhy>();
+  for (const row of rows) if (!matches.has(row.id)) matches.set(row.id, row.why);
+  return matches;
+}
+
+/**
+ * The one way to ask whether a person is already registered. Each lookup counts against the
+ * account's hourly allowance, counted from the audit log itself, so every app server sharing the
+ * database applies the same limit; each lookup, and each refusal at the limit, is an audit event
+ * saying who searched for what and how many matches were in reach or not. Matches out of reach
+ * come back as regions only. Runs in the caller's transaction, which must commit even when the
+ * caller refuses its own work, or the lookup would go unrecorded.
+ */
+export async function checkForDuplicates(
+  tx: Tx,
+  user: CurrentUser,
+  probe: DuplicateProbe,
+  purpose: DuplicatePurpose,
+): Promise<DuplicateCheck> {
+  // One account's lookups queue up, so that parallel requests cannot each see room under the limit.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`duplicate-check:${user.id}`}, 0))`;
+  const used = await tx.auditEvent.count({
+    where: { actorId: user.id, action: DUPLICATES_CHECKED, occurredAt: { gt: new Date(Date.now() - HOUR_MS) } },
+  });
+  const searched = {
+    iin: probe.iin,
+    familyName: probe.name?.familyName ?? null,
+    givenName: probe.name?.givenName || null,
+    birthDate: probe.name?.birthDate ?? null,
+  };
+  const event = {
+    actor: auditActorOf(user),
+    entityType: purpose.kind === "edit" ? "person" : "registry",
+    entityId: purpose.kind === "edit" ? purpose.caseId : null,
+  };
+  if (used >= DUPLICATE_CHECKS_PER_HOUR) {
+    await recordAuditEvent(tx, {
+      ...event,
+      action: DUPLICATE_CHECK_REFUSED,
+      context: { purpose: purpose.kind, searched, limitPerHour: DUPLICATE_CHECKS_PER_HOUR },
+    });
+    return { limited: true };
+  }
+
+  const matches = await unsafeMatchingPersons(tx, probe, purpose.kind === "edit" ? purpose.caseId : null);
+  const ids = [...matches.keys()];
+  const [rows, visible] = ids.length
+    ? await Promise.all([
+        tx.person.findMany({
+          where: { id: { in: ids } },
+          orderBy: { caseNumber: "asc" },
+          select: {
+            id: true,
+            caseNumber: true,
+            familyName: true,
+            givenName: true,
+            birthDate: true,
+            region: { select: { id: true, nameEn: true, nameRu: true, nameKk: true } },
+          },
+        }),
+        tx.person.findMany({ where: { AND: [{ id: { in: ids } }, caseScopeWhere(user, "case.view")] }, select: { id: true } }),
+      ])
+    : [[], []];
+  const inReachIds = new Set(visible.map((v) => v.id));
+  const regionName = (r: { nameEn: string; nameRu: string; nameKk: string }): RegionName => ({ en: r.nameEn, ru: r.nameRu, kk: r.nameKk });
+
+  const inReach: InReachDuplicate[] = [];
+  const elsewhere = new Map<string, ElsewhereDuplicate>();
+  for (const row of rows) {
+    const why = matches.get(row.id) ?? "name";
+    if (inReachIds.has(row.id)) {
+      inReach.push({
+        id: row.id,
+        caseNumber: row.caseNumber,
+        name: `${row.familyName} ${row.givenName}`,
+        birthDate: row.birthDate.toISOString().slice(0, 10),
+        region: regionName(row.region),
+        why,
+      });
+    } else {
+      const known = elsewhere.get(row.region.id);
+      elsewhere.set(row.region.id, { region: regionName(row.region), why: known?.why === "iin" || why === "iin" ? "iin" : "name" });
+    }
+  }
+
+  await recordAuditEvent(tx, {
+    ...event,
+    action: DUPLICATES_CHECKED,
+    context: {
+      purpose: purpose.kind,
+      searched,
+      matches: rows.length,
+      inReach: inReach.length,
+      outOfReach: rows.length - inReach.length,
+      inReachCases: inReach.map((d) => d.id),
+      outOfReachCases: rows.filter((r) => !inReachIds.has(r.id)).map((r) => r.id),
+    },
+  });
+  return { limited: false, iinTaken: [...matches.values()].includes("iin"), inReach, elsewhere: [...elsewhere.values()] };
+}
+
+/** What the new-case form hears back while the person types. */
+export type TypingCheck = { status: "incomplete" } | { status: "limited" } | ({ status: "checked" } & DuplicateAnswer);
+
+/**
+ * The check the new-case form runs while the person types: for those who may register a case
+ * at all. Input too incomplete to say anything is not looked up, so it costs no check and
+ * writes no event.
+ */
+export async function checkNewCaseForDuplicates(user: CurrentUser, input: DuplicateProbeInput): Promise<TypingCheck> {
+  if (!canAtAll(user, "case.create")) {
+    await recordDenial(user, "case.create", { entityType: "registry", entityId: null });
+    throw notFound();
+  }
+  const probe = meaningfulProbe(input);
+  if (!probe) return { status: "incomplete" };
+  const check = await getDb().$transaction((tx) => checkForDuplicates(tx, user, probe, { kind: "typing" }));
+  return check.limited ? { status: "limited" } : { status: "checked", inReach: check.inReach, elsewhere: check.elsewhere };
 }

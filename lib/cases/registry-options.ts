@@ -4,7 +4,12 @@ import type { CurrentUser } from "../auth/current-user";
 import { reachOf } from "../policy/permissions";
 
 export type Option = { value: string; en: string; ru: string; kk: string };
-export type RegistryOptions = { regions: Option[]; operations: Option[]; caseworkers: { value: string; label: string }[]; programTypes: Option[] };
+export type RegistryOptions = {
+  regions: Option[];
+  operations: Option[];
+  caseworkers: { value: string; label: string }[];
+  programTypes: Option[];
+};
 
 /** The choices the registry's filters offer: only regions and caseworkers within the user's reach. */
 export async function getRegistryOptions(user: CurrentUser): Promise<RegistryOptions> {
@@ -21,7 +26,11 @@ export async function getRegistryOptions(user: CurrentUser): Promise<RegistryOpt
           select: { id: true, name: true },
         })
       : Promise.resolve([]),
-    db.programType.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" }, select: { code: true, labelEn: true, labelRu: true, labelKk: true } }),
+    db.programType.findMany({
+      where: { active: true },
+      orderBy: { sortOrder: "asc" },
+      select: { code: true, labelEn: true, labelRu: true, labelKk: true },
+    }),
   ]);
   return {
     regions: regions.map((r) => ({ value: r.id, en: r.nameEn, ru: r.nameRu, kk: r.nameKk })),

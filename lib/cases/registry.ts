@@ -9,6 +9,8 @@ import { caseScopeSql } from "../policy/case-scope-sql";
 import type { RegistryQuery } from "../validation/registry";
 import { matchingPersonIds } from "./search-persons";
 import { filtersInForce, registryFiltersWhere } from "./registry-filters";
+import { afterCursorWhere, CURSOR_COLUMNS, decodeRegistryCursor, encodeRegistryCursor } from "./registry-cursor";
+import { DomainError } from "../errors/domain-error";
 
 export const REGISTRY_PAGE_SIZE = 50;
 
@@ -45,7 +47,10 @@ const ORDER: Record<RegistryQuery["sort"], Prisma.PersonOrderByWithRelationInput
 export async function listCases(user: CurrentUser, query: RegistryQuery): Promise<RegistryPage> {
   const db = getDb();
   const { q: _q, cursor: _cursor, sort: _sort, ...filters } = query;
+  const after = query.cursor ? decodeRegistryCursor(query.sort, query.cursor) : null;
+  if (query.cursor && !after) throw new DomainError("invalid", "not a registry cursor");
   const conditions: Prisma.PersonWhereInput[] = [caseScopeWhere(user, "case.view"), await registryFiltersWhere(filters, db)];
+  if (after) conditions.push(afterCursorWhere(after));
   const matches = query.q ? await matchingPersonIds(query.q, caseScopeSql(user, "case.view", "p"), { db }) : null;
   if (matches) conditions.push({ id: { in: matches.ids } });
   const where: Prisma.PersonWhereInput = { AND: conditions };
@@ -55,10 +60,8 @@ export async function listCases(user: CurrentUser, query: RegistryQuery): Promis
       where,
       orderBy: ORDER[query.sort],
       take: REGISTRY_PAGE_SIZE + 1,
-      ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}),
       select: {
-        id: true,
-        caseNumber: true,
+        ...CURSOR_COLUMNS,
         familyName: true,
         givenName: true,
         patronymic: true,
@@ -66,7 +69,6 @@ export async function listCases(user: CurrentUser, query: RegistryQuery): Promis
         birthDate: true,
         regionId: true,
         returnOperationCode: true,
-        returnDate: true,
         prosecutionStatus: true,
         caseStatus: true,
         riskLevel: true,
@@ -89,10 +91,11 @@ export async function listCases(user: CurrentUser, query: RegistryQuery): Promis
   }
 
   const page = rows.slice(0, REGISTRY_PAGE_SIZE);
+  const last = page[page.length - 1];
   return {
     total,
     searchCapped: matches?.capped ?? false,
-    nextCursor: rows.length > REGISTRY_PAGE_SIZE ? (page[page.length - 1]?.id ?? null) : null,
+    nextCursor: rows.length > REGISTRY_PAGE_SIZE && last ? encodeRegistryCursor(query.sort, last) : null,
     rows: page.map((p) => ({
       id: p.id,
       caseNumber: p.caseNumber,

@@ -6,7 +6,8 @@ import { transliterateToLatin } from "../search/normalize-name";
 import { makePerson, makeRegion, makeUser } from "../testing/factories";
 import { matchingPersonIds } from "./search-persons";
 
-const uniqueSurname = () => `Кап${Array.from(randomUUID().replace(/-/g, "").slice(0, 8), (c) => "бвгдклмнпрстфхшз"[parseInt(c, 16)]).join("")}ов`;
+const uniqueSurname = () =>
+  `Кап${Array.from(randomUUID().replace(/-/g, "").slice(0, 8), (c) => "бвгдклмнпрстфхшз"[parseInt(c, 16)]).join("")}ов`;
 
 describe("search matches", () => {
   it("applies the user's scope before the cap, so other regions' matches never crowd out their own", async () => {

@@ -16,20 +16,33 @@ export type SearchMatches = { ids: string[]; capped: boolean };
  * compared in their normalised Latin form by trigram word similarity, or as a substring. The
  * scope is applied before the cap, so matches outside the user's reach never crowd out their own.
  */
-export async function matchingPersonIds(text: string, scope: Prisma.Sql, options: { cap?: number; db?: Pick<Tx, "$queryRaw"> } = {}): Promise<SearchMatches> {
+export async function matchingPersonIds(
+  text: string,
+  scope: Prisma.Sql,
+  options: { cap?: number; db?: Pick<Tx, "$queryRaw"> } = {},
+): Promise<SearchMatches> {
   const cap = options.cap ?? SEARCH_CAP;
   const db = options.db ?? getDb();
   const capped = (rows: { id: string }[]): SearchMatches => ({ ids: rows.slice(0, cap).map((r) => r.id), capped: rows.length > cap });
   if (CASE_NUMBER.test(text)) {
-    return capped(await db.$queryRaw<{ id: string }[]>`SELECT p.id FROM person p WHERE p.case_number ILIKE ${`%${text}%`} AND ${scope} ORDER BY p.case_number LIMIT ${cap + 1}`);
+    return capped(
+      await db.$queryRaw<
+        { id: string }[]
+      >`SELECT p.id FROM person p WHERE p.case_number ILIKE ${`%${text}%`} AND ${scope} ORDER BY p.case_number LIMIT ${cap + 1}`,
+    );
   }
   if (DIGITS.test(text)) {
-    return capped(await db.$queryRaw<{ id: string }[]>`SELECT p.id FROM person p WHERE p.iin LIKE ${`${text}%`} AND ${scope} ORDER BY p.iin LIMIT ${cap + 1}`);
+    return capped(
+      await db.$queryRaw<
+        { id: string }[]
+      >`SELECT p.id FROM person p WHERE p.iin LIKE ${`${text}%`} AND ${scope} ORDER BY p.iin LIMIT ${cap + 1}`,
+    );
   }
   const normalised = normalizeName(text);
   if (normalised.length < 2) return { ids: [], capped: false };
   const pattern = `%${normalised}%`;
-  return capped(await db.$queryRaw<{ id: string }[]>`
+  return capped(
+    await db.$queryRaw<{ id: string }[]>`
     SELECT m.id FROM (
       SELECT p.id, word_similarity(${normalised}, p.search_name) AS score
       FROM person p WHERE (p.search_name LIKE ${pattern} OR ${normalised} <% p.search_name) AND ${scope}
@@ -37,5 +50,6 @@ export async function matchingPersonIds(text: string, scope: Prisma.Sql, options
       SELECT a.person_id, word_similarity(${normalised}, a.search_name)
       FROM alias a JOIN person p ON p.id = a.person_id WHERE (a.search_name LIKE ${pattern} OR ${normalised} <% a.search_name) AND ${scope}
     ) AS m
-    GROUP BY m.id ORDER BY max(m.score) DESC, m.id LIMIT ${cap + 1}`);
+    GROUP BY m.id ORDER BY max(m.score) DESC, m.id LIMIT ${cap + 1}`,
+  );
 }

@@ -17,7 +17,18 @@ beforeAll(async () => {
 });
 
 const edit = (caseId: string, overrides: Record<string, unknown> = {}) =>
-  PersonEditInput.parse({ caseId, version: 1, familyName: "Тестов", givenName: "Иван", sex: "MALE", birthDate: "1990-01-01", citizenship: "KZ", caseStatus: "OPEN", riskLevel: "UNASSESSED", ...overrides });
+  PersonEditInput.parse({
+    caseId,
+    version: 1,
+    familyName: "Тестов",
+    givenName: "Иван",
+    sex: "MALE",
+    birthDate: "1990-01-01",
+    citizenship: "KZ",
+    caseStatus: "OPEN",
+    riskLevel: "UNASSESSED",
+    ...overrides,
+  });
 
 describe("updatePerson", () => {
   it("writes only the changed fields to the audit event, before and after, and bumps the version", async () => {
@@ -25,7 +36,11 @@ describe("updatePerson", () => {
     const result = await updatePerson(owner, edit(person.id, { riskLevel: "HIGH", address: "ул. Абая, 1", reason: "Оценка риска" }));
     expect(result).toEqual({ version: 2, changed: ["address", "riskLevel"] });
     const event = await getDb().auditEvent.findFirstOrThrow({ where: { chain: person.id, action: "person.updated" } });
-    expect(event).toMatchObject({ before: { address: null, riskLevel: "UNASSESSED" }, after: { address: "ул. Абая, 1", riskLevel: "HIGH" }, reason: "Оценка риска" });
+    expect(event).toMatchObject({
+      before: { address: null, riskLevel: "UNASSESSED" },
+      after: { address: "ул. Абая, 1", riskLevel: "HIGH" },
+      reason: "Оценка риска",
+    });
   });
 
   it("keeps the search form of the name in step with the name", async () => {

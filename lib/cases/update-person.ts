@@ -3,42 +3,48 @@ import { getDb } from "../db/client";
 import type { JsonValue } from "../audit/canonical-json";
 import { auditActorOf, recordAuditEvent } from "../audit/record-event";
 import type { CurrentUser } from "../auth/current-user";
-import { personDetailsData, personDetailsOf } from "./person-details";
+import { personColumns } from "./person-details";
 import type { PersonEditInput } from "../validation/person";
-import { requireEditableCase } from "./case-access";
-import { DomainError } from "./errors";
-import { FieldProblems } from "./field-problems";
+import { auditMembers, EDITABLE_FIELDS, recordedOfColumn, recordedPerson, type EditableField } from "../validation/person-fields";
+import { requireEditableCase } from "../access/case-access";
+import { DomainError } from "../errors/domain-error";
+import { FieldProblems } from "../errors/field-problems";
+import { checkForDuplicates } from "./possible-duplicates";
 
-const EDITABLE = ["familyName", "givenName", "patronymic", "sex", "birthDate", "birthDateEstimated", "iin", "citizenship", "address", "caseStatus", "riskLevel", "unaccompaniedMinor"] as const;
-type Editable = (typeof EDITABLE)[number];
+type Saved = { version: number; changed: EditableField[] };
+type Recorded = Record<EditableField, string | boolean | null>;
+
+const EDITABLE_SELECT = Object.fromEntries(EDITABLE_FIELDS.map((field) => [field, true])) as Record<EditableField, true>;
 
 /**
  * Saves a person's details from the version the user saw; a stale version is refused as a
- * conflict. Only the fields that changed are written to the audit event, before and after.
+ * conflict. Only the fields that changed are written to the audit event, before and after. A
+ * new IIN is looked up like any duplicate check (audited, limited): whether an IIN is taken
+ * says whether it belongs to a returnee.
  */
-export async function updatePerson(user: CurrentUser, input: PersonEditInput): Promise<{ version: number; changed: Editable[] }> {
-  return getDb().$transaction(async (tx) => {
+export async function updatePerson(user: CurrentUser, input: PersonEditInput): Promise<Saved> {
+  // A refusal after the IIN lookup is returned, not thrown, so that the lookup's audit event commits.
+  const result = await getDb().$transaction(async (tx): Promise<Saved | { refused: FieldProblems }> => {
     const target = await requireEditableCase(tx, user, input.caseId);
     if (target.version !== input.version) throw new DomainError("conflict", "stale");
-    const current = await tx.person.findUniqueOrThrow({
-      where: { id: target.id },
-      select: { familyName: true, givenName: true, patronymic: true, sex: true, birthDate: true, birthDateEstimated: true, iin: true, citizenship: true, address: true, caseStatus: true, riskLevel: true, unaccompaniedMinor: true },
-    });
-    const before: Record<Editable, string | boolean | null> = { ...current, birthDate: current.birthDate.toISOString().slice(0, 10) };
-    const details = personDetailsOf(input);
-    const after: Record<Editable, string | boolean | null> = { ...details, caseStatus: input.caseStatus, unaccompaniedMinor: input.unaccompaniedMinor };
-    const changed = EDITABLE.filter((field) => before[field] !== after[field]);
+    const current = await tx.person.findUniqueOrThrow({ where: { id: target.id }, select: EDITABLE_SELECT });
+    const before = Object.fromEntries(EDITABLE_FIELDS.map((field) => [field, recordedOfColumn(current[field])])) as Recorded;
+    const edited = recordedPerson(input, EDITABLE_FIELDS);
+    const after: Recorded = edited;
+    const changed = EDITABLE_FIELDS.filter((field) => before[field] !== after[field]);
     if (changed.length === 0) return { version: target.version, changed };
-    if (input.iin && changed.includes("iin") && (await tx.person.count({ where: { iin: input.iin, id: { not: target.id } } })) > 0) {
-      throw new FieldProblems([{ field: "iin", message: "iinTaken" }]);
+    if (input.iin && changed.includes("iin")) {
+      const check = await checkForDuplicates(tx, user, { iin: input.iin, name: null }, { kind: "edit", caseId: target.id });
+      if (check.limited) return { refused: new FieldProblems([{ field: "iin", message: "duplicateCheckLimit" }]) };
+      if (check.iinTaken) return { refused: new FieldProblems([{ field: "iin", message: "iinTaken" }]) };
     }
 
     const updated = await tx.person.updateMany({
       where: { id: target.id, version: target.version },
-      data: { ...personDetailsData(details), caseStatus: input.caseStatus, unaccompaniedMinor: input.unaccompaniedMinor, version: { increment: 1 } },
+      data: { ...personColumns(edited), version: { increment: 1 } },
     });
     if (updated.count !== 1) throw new DomainError("conflict", "stale");
-    const pick = (values: Record<Editable, string | boolean | null>): JsonValue => Object.fromEntries(changed.map((field) => [field, values[field]]));
+    const pick = (values: Recorded): JsonValue => auditMembers(Object.fromEntries(changed.map((field) => [field, values[field]])));
     await recordAuditEvent(tx, {
       actor: auditActorOf(user),
       action: "person.updated",
@@ -51,4 +57,6 @@ export async function updatePerson(user: CurrentUser, input: PersonEditInput): P
     });
     return { version: target.version + 1, changed };
   });
+  if ("refused" in result) throw result.refused;
+  return result;
 }

@@ -50,7 +50,8 @@ async function stopOrphanedServer(dataDir: string): Promise<void> {
 function passwordFor(dataDir: string, initialising: boolean): string {
   const file = `${dataDir}.password`;
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  if (!initialising) throw new ConfigError(`${file} is missing, so the embedded database in ${dataDir} cannot be opened; remove ${dataDir} to start afresh`);
+  if (!initialising)
+    throw new ConfigError(`${file} is missing, so the embedded database in ${dataDir} cannot be opened; remove ${dataDir} to start afresh`);
   mkdirSync(dirname(file), { recursive: true });
   const password = randomBytes(24).toString("base64url");
   writeFileSync(file, `${password}\n`, { mode: 0o600 });
@@ -89,8 +90,14 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
   try {
     await server.start();
   } catch {
-    const reason = log.join("").split("\n").find((line) => /FATAL|ERROR|could not/.test(line))?.trim();
-    throw new ConfigError(`the embedded PostgreSQL in ${options.dataDir} did not start on port ${options.port}${reason ? `: ${reason}` : ""}`);
+    const reason = log
+      .join("")
+      .split("\n")
+      .find((line) => /FATAL|ERROR|could not/.test(line))
+      ?.trim();
+    throw new ConfigError(
+      `the embedded PostgreSQL in ${options.dataDir} did not start on port ${options.port}${reason ? `: ${reason}` : ""}`,
+    );
   }
 
   const url = `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${options.database}`;

@@ -1,5 +1,5 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { z } from "zod";
 import { getDb, type Prisma, type Tx } from "../db/client";
 import type { AgeCategory, CaseStatus, ProsecutionStatus } from "../db/generated/enums";
@@ -9,13 +9,15 @@ import { recordDenial } from "../audit/record-denial";
 import { toHashedEvent } from "../audit/stored-event";
 import type { ChainedEvent } from "../audit/verify-chain";
 import type { CurrentUser } from "../auth/current-user";
-import { refusedCase } from "../cases/case-access";
-import { notFound } from "../cases/errors";
+import { refusedCase } from "../access/case-access";
+import { notFound } from "../errors/domain-error";
 import { registryFiltersWhere } from "../cases/registry-filters";
 import { canAtAll } from "../policy/can";
 import { caseScopeWhere } from "../policy/case-scope";
 import type { RegistryFilters } from "../validation/registry";
 import type { CaseExportRequest } from "../validation/export";
+import { activeSigningKey } from "../signing/key-store";
+import { MANIFEST_PURPOSE, signDocument, type Signature } from "../signing/signature";
 import { Pseudonymiser } from "./pseudonymise";
 
 /** Cases read per query while streaming, and events per query within a case: memory stays flat whatever the size. */
@@ -40,7 +42,11 @@ export type CaseSummary = {
 };
 
 /** One case of the export; its events are read page by page as the writer asks for them. */
-export type ExportedCase = { summary: CaseSummary; head: { lastSeq: number; lastHash: string } | null; events: AsyncIterable<ChainedEvent | JsonValue> };
+export type ExportedCase = {
+  summary: CaseSummary;
+  head: { lastSeq: number; lastHash: string } | null;
+  events: AsyncIterable<ChainedEvent | JsonValue>;
+};
 
 export type ExportPlan = {
   exportId: string;
@@ -49,9 +55,23 @@ export type ExportPlan = {
   request: CaseExportRequest;
   filters: JsonValue;
   counts: { cases: number; events: number };
+  /** What the file is of, for its name: the case number of one case, "set" for several; "case" when pseudonymised, since the number must not leave. */
+  subject: string;
   /** Streams every case in order; call once, while the snapshot is open. */
   cases: () => AsyncGenerator<ExportedCase>;
+  /** The server's Ed25519 signature over a manifest (docs/audit-chain.md, "Signatures"). */
+  signManifest: (manifest: JsonValue) => Signature;
+  /**
+   * Sends the file: `body` writes it through `write`, and every byte it writes is counted and
+   * hashed, so the export's closing event can record exactly what left the server.
+   */
+  transmit: (write: ExportWrite, body: (write: ExportWrite) => Promise<void>) => Promise<void>;
 };
+
+export type ExportWrite = (chunk: string | Uint8Array) => Promise<void>;
+
+/** What left the server: all of the file, or the part written before the reader went away or the writer failed. */
+type Sent = { completed: boolean; bytes: number; sha256: string };
 
 /**
  * Authorizes the export, opens a snapshot, counts what it will contain, records the export's
@@ -59,47 +79,114 @@ export type ExportPlan = {
  * holds is read inside one repeatable-read transaction, so the counts in the audit event are
  * exactly what the file contains even while others keep working; events written meanwhile
  * belong to the next export. Scope is the policy's, applied in every query.
+ *
+ * When the stream ends, a closing event in the system chain records the SHA-256 and length of
+ * what was sent (history.export_completed), or that the stream stopped early and how much had
+ * been sent by then (history.export_aborted): a partial file may still have reached someone.
  */
-export async function exportHistory(user: CurrentUser, selection: Selection, request: CaseExportRequest, run: (plan: ExportPlan) => Promise<void>): Promise<void> {
+export async function exportHistory(
+  user: CurrentUser,
+  selection: Selection,
+  request: CaseExportRequest,
+  run: (plan: ExportPlan) => Promise<void>,
+): Promise<void> {
   if ("caseId" in selection && !z.uuid().safeParse(selection.caseId).success) throw notFound();
   if (!canAtAll(user, "export.history")) {
-    await recordDenial(user, "export.history", { entityType: "person", entityId: "caseId" in selection ? selection.caseId : null, caseId: "caseId" in selection ? selection.caseId : null });
+    // A case id is only a chain once the case exists: an invented one is refused without a trace.
+    if ("caseId" in selection) throw await refusedCase(user, "export.history", selection.caseId);
+    await recordDenial(user, "export.history", { entityType: "person", entityId: null, caseId: null });
     throw notFound();
   }
   const db = getDb();
   const scope = caseScopeWhere(user, "export.history");
-  const where: Prisma.PersonWhereInput = "caseId" in selection ? { AND: [scope, { id: selection.caseId }] } : { AND: [scope, await registryFiltersWhere(selection.filters, db)] };
-  const filters: JsonValue = "caseId" in selection ? { caseId: selection.caseId } : (JSON.parse(JSON.stringify(selection.filters)) as JsonValue);
+  const where: Prisma.PersonWhereInput =
+    "caseId" in selection
+      ? { AND: [scope, { id: selection.caseId }] }
+      : { AND: [scope, await registryFiltersWhere(selection.filters, db)] };
+  const filters: JsonValue =
+    "caseId" in selection ? { caseId: selection.caseId } : (JSON.parse(JSON.stringify(selection.filters)) as JsonValue);
 
-  await db.$transaction(
-    async (tx) => {
-      const counts = await countExport(tx, where);
-      if ("caseId" in selection && counts.cases === 0) throw await refusedCase(user, "export.history", selection.caseId);
-      const exportId = randomUUID();
-      const pseudonymiser = request.profile === "pseudonymised" ? new Pseudonymiser() : null;
-      // Its own transaction: the export is on record before a byte leaves, and the snapshot does not hold the chain's head.
-      const recorded = await db.$transaction((audit) =>
-        recordAuditEvent(audit, {
-          actor: auditActorOf(user),
-          action: "history.exported",
-          entityType: "export",
-          entityId: exportId,
-          caseId: "caseId" in selection ? selection.caseId : null,
-          reason: request.reason,
-          context: { format: request.format, profile: request.profile, filters, cases: counts.cases, events: counts.events },
-        }),
+  // Read per export, never kept in memory across requests: a rotation takes effect at the next export.
+  const signingKey = activeSigningKey();
+  // Filled in as the export goes, for the closing event whatever way the stream ends.
+  const progress: { exportId: string | null; sent: Sent | null } = { exportId: null, sent: null };
+
+  try {
+    await db.$transaction(
+      async (tx) => {
+        const counts = await countExport(tx, where);
+        if ("caseId" in selection && counts.cases === 0) throw await refusedCase(user, "export.history", selection.caseId);
+        const exportId = randomUUID();
+        const pseudonymiser = request.profile === "pseudonymised" ? new Pseudonymiser() : null;
+        const subject = !("caseId" in selection)
+          ? "set"
+          : pseudonymiser
+            ? "case"
+            : (await tx.person.findUniqueOrThrow({ where: { id: selection.caseId }, select: { caseNumber: true } })).caseNumber;
+        // Its own transaction: the export is on record before a byte leaves, and the snapshot does not hold the chain's head.
+        const recorded = await db.$transaction((audit) =>
+          recordAuditEvent(audit, {
+            actor: auditActorOf(user),
+            action: "history.exported",
+            entityType: "export",
+            entityId: exportId,
+            caseId: "caseId" in selection ? selection.caseId : null,
+            reason: request.reason,
+            context: { format: request.format, profile: request.profile, filters, cases: counts.cases, events: counts.events },
+          }),
+        );
+        progress.exportId = exportId;
+        await run({
+          exportId,
+          generatedAt: recorded.occurredAt,
+          generatedBy: { id: user.id, label: user.email, role: user.role },
+          request,
+          filters: pseudonymiser ? pseudonymiser.filters(filters) : filters,
+          counts,
+          subject,
+          cases: () => streamCases(tx, where, pseudonymiser),
+          signManifest: (manifest) => signDocument(MANIFEST_PURPOSE, manifest, signingKey),
+          transmit: async (write, body) => {
+            const digest = createHash("sha256");
+            let bytes = 0;
+            try {
+              await body(async (chunk) => {
+                const buffer = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
+                digest.update(buffer);
+                bytes += buffer.byteLength;
+                await write(chunk);
+              });
+              progress.sent = { completed: true, bytes, sha256: digest.digest("hex") };
+            } catch (error) {
+              progress.sent = { completed: false, bytes, sha256: digest.digest("hex") };
+              throw error;
+            }
+          },
+        });
+      },
+      { isolationLevel: "RepeatableRead", timeout: SNAPSHOT_TIMEOUT_MS, maxWait: 10_000 },
+    );
+  } finally {
+    if (progress.exportId)
+      await recordExportEnd(
+        user,
+        progress.exportId,
+        request.format,
+        progress.sent ?? { completed: false, bytes: 0, sha256: createHash("sha256").digest("hex") },
       );
-      await run({
-        exportId,
-        generatedAt: recorded.occurredAt,
-        generatedBy: { id: user.id, label: user.email, role: user.role },
-        request,
-        filters: pseudonymiser ? pseudonymiser.value(filters) : filters,
-        counts,
-        cases: () => streamCases(tx, where, pseudonymiser),
-      });
-    },
-    { isolationLevel: "RepeatableRead", timeout: SNAPSHOT_TIMEOUT_MS, maxWait: 10_000 },
+  }
+}
+
+/** The closing event, in its own transaction once the snapshot is closed: the stream is over, whatever became of it. */
+function recordExportEnd(user: CurrentUser, exportId: string, format: CaseExportRequest["format"], sent: Sent): Promise<unknown> {
+  return getDb().$transaction((tx) =>
+    recordAuditEvent(tx, {
+      actor: auditActorOf(user),
+      action: sent.completed ? "history.export_completed" : "history.export_aborted",
+      entityType: "export",
+      entityId: exportId,
+      context: { format, bytes: sent.bytes, sha256: sent.sha256 },
+    }),
   );
 }
 
@@ -109,7 +196,14 @@ async function countExport(tx: Tx, where: Prisma.PersonWhereInput): Promise<{ ca
   let events = 0;
   let after: string | undefined;
   for (;;) {
-    const ids = (await tx.person.findMany({ where: after ? { AND: [where, { id: { gt: after } }] } : where, orderBy: { id: "asc" }, take: 5000, select: { id: true } })).map((p) => p.id);
+    const ids = (
+      await tx.person.findMany({
+        where: after ? { AND: [where, { id: { gt: after } }] } : where,
+        orderBy: { id: "asc" },
+        take: 5000,
+        select: { id: true },
+      })
+    ).map((p) => p.id);
     if (ids.length === 0) break;
     const heads = await tx.auditChainHead.aggregate({ where: { chain: { in: ids } }, _sum: { lastSeq: true } });
     cases += ids.length;
@@ -120,14 +214,28 @@ async function countExport(tx: Tx, where: Prisma.PersonWhereInput): Promise<{ ca
 }
 
 const SUMMARY_SELECT = {
-  id: true, caseNumber: true, familyName: true, givenName: true, patronymic: true, birthDate: true, ageCategory: true,
-  prosecutionStatus: true, caseStatus: true, returnDate: true, region: { select: { nameEn: true, nameRu: true, nameKk: true } },
+  id: true,
+  caseNumber: true,
+  familyName: true,
+  givenName: true,
+  patronymic: true,
+  birthDate: true,
+  ageCategory: true,
+  prosecutionStatus: true,
+  caseStatus: true,
+  returnDate: true,
+  region: { select: { nameEn: true, nameRu: true, nameKk: true } },
 } satisfies Prisma.PersonSelect;
 
 async function* streamCases(tx: Tx, where: Prisma.PersonWhereInput, pseudonymiser: Pseudonymiser | null): AsyncGenerator<ExportedCase> {
   let after: string | undefined;
   for (;;) {
-    const persons = await tx.person.findMany({ where: after ? { AND: [where, { id: { gt: after } }] } : where, orderBy: { id: "asc" }, take: CASE_BATCH, select: SUMMARY_SELECT });
+    const persons = await tx.person.findMany({
+      where: after ? { AND: [where, { id: { gt: after } }] } : where,
+      orderBy: { id: "asc" },
+      take: CASE_BATCH,
+      select: SUMMARY_SELECT,
+    });
     if (persons.length === 0) return;
     const heads = await tx.auditChainHead.findMany({ where: { chain: { in: persons.map((p) => p.id) } } });
     const headOf = new Map(heads.map((h) => [h.chain, { lastSeq: h.lastSeq, lastHash: h.lastHash }]));
@@ -136,13 +244,33 @@ async function* streamCases(tx: Tx, where: Prisma.PersonWhereInput, pseudonymise
       const events = chainEvents(tx, person.id);
       if (pseudonymiser) {
         yield {
-          summary: { chain: pseudonymiser.pseudonym(person.id, "P"), caseNumber: null, name: null, birth: person.birthDate.toISOString().slice(0, 7), ageCategory: person.ageCategory, region, prosecutionStatus: person.prosecutionStatus, caseStatus: person.caseStatus, returnDate: person.returnDate.toISOString().slice(0, 7) },
+          summary: {
+            chain: pseudonymiser.pseudonym(person.id, "P"),
+            caseNumber: null,
+            name: null,
+            birth: person.birthDate.toISOString().slice(0, 7),
+            ageCategory: person.ageCategory,
+            region,
+            prosecutionStatus: person.prosecutionStatus,
+            caseStatus: person.caseStatus,
+            returnDate: person.returnDate.toISOString().slice(0, 7),
+          },
           head: null,
           events: mapAsync(events, (event) => pseudonymiser.event(event)),
         };
       } else {
         yield {
-          summary: { chain: person.id, caseNumber: person.caseNumber, name: [person.familyName, person.givenName, person.patronymic].filter(Boolean).join(" "), birth: person.birthDate.toISOString().slice(0, 10), ageCategory: person.ageCategory, region, prosecutionStatus: person.prosecutionStatus, caseStatus: person.caseStatus, returnDate: person.returnDate.toISOString().slice(0, 10) },
+          summary: {
+            chain: person.id,
+            caseNumber: person.caseNumber,
+            name: [person.familyName, person.givenName, person.patronymic].filter(Boolean).join(" "),
+            birth: person.birthDate.toISOString().slice(0, 10),
+            ageCategory: person.ageCategory,
+            region,
+            prosecutionStatus: person.prosecutionStatus,
+            caseStatus: person.caseStatus,
+            returnDate: person.returnDate.toISOString().slice(0, 10),
+          },
           head: headOf.get(person.id) ?? null,
           events,
         };

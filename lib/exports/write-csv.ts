@@ -1,19 +1,30 @@
 import type { JsonValue } from "../audit/canonical-json";
 import type { ExportPlan } from "./export-history";
+import { neutraliseFormula } from "../security/formula-cells";
 
 /** Column names are part of the file format, for parsers, so they are not translated. */
-export const CSV_COLUMNS = ["case_number", "chain", "seq", "occurred_at", "actor_label", "actor_role", "action", "entity_type", "entity_id", "reason", "before", "after", "context", "prev_hash", "hash"] as const;
-
-/**
- * A spreadsheet program treats a cell that starts with one of these as a formula; an apostrophe
- * in front makes it text, so an exported name or reason can never run as one.
- */
-const FORMULA_START = /^[=+\-@\t\r]/;
+export const CSV_COLUMNS = [
+  "case_number",
+  "chain",
+  "seq",
+  "occurred_at",
+  "actor_label",
+  "actor_role",
+  "action",
+  "entity_type",
+  "entity_id",
+  "reason",
+  "before",
+  "after",
+  "context",
+  "prev_hash",
+  "hash",
+] as const;
 
 export function csvCell(value: string | number | null): string {
   if (value === null) return "";
   const text = String(value);
-  const safe = FORMULA_START.test(text) ? `'${text}` : text;
+  const safe = neutraliseFormula(text);
   return /[",\r\n]/.test(safe) || safe !== text ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

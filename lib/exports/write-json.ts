@@ -1,28 +1,34 @@
-import type { JsonValue } from "../audit/canonical-json";
+import { canonicalJson } from "../audit/canonical-json";
 import type { ExportPlan } from "./export-history";
-import { ChainsWriter, HISTORY_FORMAT, type HistoryManifest } from "./history-format";
+import { ChainsWriter, HISTORY_FORMAT, type HistoryManifest } from "../audit/history-format";
 
-/** The JSON export of docs/audit-chain.md: chains as they stream, then the manifest with their SHA-256. */
+/**
+ * The JSON export of docs/audit-chain.md: chains as they stream, then the manifest with their
+ * SHA-256, then the server's signature over the manifest. The manifest's bytes are its RFC 8785
+ * form, the very text the signature covers, so a verifier needs no re-serialisation to agree.
+ */
 export async function writeHistoryJson(plan: ExportPlan, write: (text: string) => Promise<void>): Promise<void> {
   await write(`{"format":${JSON.stringify(HISTORY_FORMAT)},"chains":`);
   const chains = new ChainsWriter(write);
   await chains.open();
   for await (const exported of plan.cases()) {
     await chains.beginChain(exported.summary.chain, exported.summary.caseNumber);
-    for await (const event of exported.events) await chains.event(event as JsonValue);
+    for await (const event of exported.events) await chains.event(event);
     await chains.endChain(exported.head);
   }
   const eventsSha256 = await chains.close();
   const manifest: HistoryManifest = {
     exportId: plan.exportId,
     generatedAt: plan.generatedAt,
-    generatedBy: plan.request.profile === "full" ? plan.generatedBy : { id: null, label: plan.generatedBy.role, role: plan.generatedBy.role },
-    reason: plan.request.reason,
+    generatedBy:
+      plan.request.profile === "full" ? plan.generatedBy : { id: null, label: plan.generatedBy.role, role: plan.generatedBy.role },
+    // The exporter's own words may name the person; a pseudonymised file carries none of its free text.
+    reason: plan.request.profile === "full" ? plan.request.reason : null,
     profile: plan.request.profile,
     filters: plan.filters,
     counts: plan.counts,
     eventsSha256,
     verifiable: plan.request.profile === "full",
   };
-  await write(`,"manifest":${JSON.stringify(manifest)}}`);
+  await write(`,"manifest":${canonicalJson(manifest)},"signature":${canonicalJson(plan.signManifest(manifest))}}`);
 }

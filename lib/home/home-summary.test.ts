@@ -17,13 +17,26 @@ describe("home page figures", () => {
     const closed = await makePerson(home.id, null);
     await db.person.update({ where: { id: closed.id }, data: { caseStatus: "CLOSED" } });
     const program = await makeProgram(home.id, 10);
-    await db.enrollment.create({ data: { personId: assigned.id, programId: program.id, status: "ENROLLED", referredOn: new Date("2024-01-10"), enrolledOn: new Date("2024-01-20") } });
+    await db.enrollment.create({
+      data: {
+        personId: assigned.id,
+        programId: program.id,
+        status: "ENROLLED",
+        referredOn: new Date("2024-01-10"),
+        enrolledOn: new Date("2024-01-20"),
+      },
+    });
     await makePerson(other.id, null);
 
     const summary = await getHomeSummary(supervisor);
     const value = (key: string) => summary.figures.find((f) => f.key === key)?.value;
-    expect({ open: value("openCases"), minors: value("openMinors"), withoutProgram: value("withoutProgram"), highRisk: value("highRisk"), unassigned: value("unassigned") })
-      .toEqual({ open: 2, minors: 1, withoutProgram: 1, highRisk: 1, unassigned: 1 });
+    expect({
+      open: value("openCases"),
+      minors: value("openMinors"),
+      withoutProgram: value("withoutProgram"),
+      highRisk: value("highRisk"),
+      unassigned: value("unassigned"),
+    }).toEqual({ open: 2, minors: 1, withoutProgram: 1, highRisk: 1, unassigned: 1 });
     expect(summary.regions.map((r) => [r.regionId, r.openCases])).toEqual([[home.id, 2]]);
 
     for (const { href, value: shown } of [...summary.figures, ...summary.regions.map((r) => ({ href: r.href, value: r.openCases }))]) {

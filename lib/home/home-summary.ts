@@ -31,7 +31,7 @@ export async function getHomeSummary(user: CurrentUser): Promise<HomeSummary> {
   if (user.role === "ADMINISTRATOR") {
     const [activeUsers, lockedUsers, regions, activePrograms] = await Promise.all([
       db.user.count({ where: { active: true } }),
-      db.user.count({ where: { lockedAt: { not: null } } }),
+      db.user.count({ where: { OR: [{ lockedAt: { not: null } }, { lockedUntil: { gt: new Date() } }] } }),
       db.region.count({ where: { active: true } }),
       db.program.count({ where: { active: true } }),
     ]);
@@ -49,7 +49,11 @@ export async function getHomeSummary(user: CurrentUser): Promise<HomeSummary> {
   const scope = caseScopeWhere(user, "case.view");
   const figures = CASE_FIGURES.filter((f) => f.forCaseworker || user.role !== "CASEWORKER");
   const [values, byRegion] = await Promise.all([
-    Promise.all(figures.map(async (f) => db.person.count({ where: { AND: [scope, await registryFiltersWhere(RegistryFilters.parse(f.filters), db)] } }))),
+    Promise.all(
+      figures.map(async (f) =>
+        db.person.count({ where: { AND: [scope, await registryFiltersWhere(RegistryFilters.parse(f.filters), db)] } }),
+      ),
+    ),
     db.person.groupBy({ by: ["regionId"], where: { AND: [scope, { caseStatus: "OPEN" }] }, _count: { _all: true } }),
   ]);
   const regionRows = await db.region.findMany({
@@ -60,6 +64,11 @@ export async function getHomeSummary(user: CurrentUser): Promise<HomeSummary> {
   const countByRegion = new Map(byRegion.map((r) => [r.regionId, r._count._all]));
   return {
     figures: figures.map((f, i) => ({ key: f.key, value: values[i] ?? 0, href: registryHref(f.filters) })),
-    regions: regionRows.map((r) => ({ regionId: r.id, name: { en: r.nameEn, ru: r.nameRu, kk: r.nameKk }, openCases: countByRegion.get(r.id) ?? 0, href: registryHref({ status: "OPEN", region: r.id }) })),
+    regions: regionRows.map((r) => ({
+      regionId: r.id,
+      name: { en: r.nameEn, ru: r.nameRu, kk: r.nameKk },
+      openCases: countByRegion.get(r.id) ?? 0,
+      href: registryHref({ status: "OPEN", region: r.id }),
+    })),
   };
 }

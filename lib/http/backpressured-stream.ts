@@ -4,7 +4,10 @@
  * error ends the stream with that error; a reader that goes away stops the producer at its
  * next write.
  */
-export function backpressuredStream(produce: (write: (chunk: string | Uint8Array) => Promise<void>) => Promise<void>, highWaterMark = 256 * 1024): ReadableStream<Uint8Array> {
+export function backpressuredStream(
+  produce: (write: (chunk: string | Uint8Array) => Promise<void>) => Promise<void>,
+  highWaterMark = 256 * 1024,
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let wake: (() => void) | null = null;
   let cancelled = false;

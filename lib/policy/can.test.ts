@@ -17,7 +17,7 @@ const SCOPES = {
 } as const;
 type Scope = keyof typeof SCOPES;
 
-// DOMAIN.md "Who may do what", written out case by case: the scopes in which each role may act.
+// docs/domain.md, "Roles and reach", written out case by case: the scopes in which each role may act.
 const EXPECTED: Record<Role, Partial<Record<Action, Scope[]>>> = {
   CASEWORKER: {
     "case.view": ["assignedToMe"],

@@ -1,7 +1,7 @@
 import type { Role } from "../db/generated/enums";
 
 /**
- * Every action the app knows, as data (DOMAIN.md "Who may do what"). The access matrix test
+ * Every action the app knows, as data (docs/domain.md, "Roles and reach"). The access matrix test
  * is generated from this list, so a new action cannot ship without a row in it.
  */
 export const ACTIONS = [

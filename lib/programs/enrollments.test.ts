@@ -3,7 +3,7 @@ import { getDb } from "../db/client";
 import type { CurrentUser } from "../auth/session-store";
 import { addNote } from "../cases/add-note";
 import { outcome } from "../testing/outcome";
-import { makePerson, makeProgram, makeReason, makeRegion, makeUser } from "../testing/factories";
+import { makePerson, makeProgram, makeReason, makeTeam } from "../testing/factories";
 import { EnrollmentStepInput, ReferInput } from "../validation/enrollment";
 import { advanceEnrollment, referToProgram } from "./enrollments";
 
@@ -13,14 +13,14 @@ let auditor: CurrentUser;
 let regionId: string;
 
 beforeAll(async () => {
-  regionId = (await makeRegion()).id;
-  owner = await makeUser("CASEWORKER", [regionId]);
-  colleague = await makeUser("CASEWORKER", [regionId]);
-  auditor = await makeUser("AUDITOR");
+  const team = await makeTeam();
+  ({ owner, colleague, auditor } = team);
+  regionId = team.region.id;
 });
 
 const refer = (caseId: string, programId: string) => ReferInput.parse({ caseId, programId, date: "2024-02-01" });
-const step = (enrollmentId: string, step: string, extra: Record<string, unknown> = {}) => EnrollmentStepInput.parse({ enrollmentId, version: 1, step, date: "2024-03-01", ...extra });
+const step = (enrollmentId: string, step: string, extra: Record<string, unknown> = {}) =>
+  EnrollmentStepInput.parse({ enrollmentId, version: 1, step, date: "2024-03-01", ...extra });
 
 async function referredPerson(programId: string) {
   const person = await makePerson(regionId, owner.id);
@@ -33,7 +33,11 @@ describe("referral and enrollment", () => {
     const program = await makeProgram(regionId, 5);
     const { person, enrollmentId } = await referredPerson(program.id);
     expect(await outcome(advanceEnrollment(owner, step(enrollmentId, "enrol")))).toBe("ok");
-    expect(await outcome(advanceEnrollment(owner, step(enrollmentId, "complete", { version: 2, date: "2024-09-01", outcomeNote: "Курс пройден" })))).toBe("ok");
+    expect(
+      await outcome(
+        advanceEnrollment(owner, step(enrollmentId, "complete", { version: 2, date: "2024-09-01", outcomeNote: "Курс пройден" })),
+      ),
+    ).toBe("ok");
     const stored = await getDb().enrollment.findUniqueOrThrow({ where: { id: enrollmentId } });
     expect(stored).toMatchObject({ status: "COMPLETED", version: 3, outcomeNote: "Курс пройден" });
     expect(stored.enrolledOn?.toISOString().slice(0, 10)).toBe("2024-03-01");
@@ -44,7 +48,10 @@ describe("referral and enrollment", () => {
   it("gives the last place to exactly one of two people enrolled at the same moment; the other is told the program is full", async () => {
     const program = await makeProgram(regionId, 1);
     const [a, b] = await Promise.all([referredPerson(program.id), referredPerson(program.id)]);
-    const results = await Promise.all([outcome(advanceEnrollment(owner, step(a.enrollmentId, "enrol"))), outcome(advanceEnrollment(owner, step(b.enrollmentId, "enrol")))]);
+    const results = await Promise.all([
+      outcome(advanceEnrollment(owner, step(a.enrollmentId, "enrol"))),
+      outcome(advanceEnrollment(owner, step(b.enrollmentId, "enrol"))),
+    ]);
     expect(results.sort()).toEqual(["invalid:step=programFull", "ok"]);
     expect(await getDb().enrollment.count({ where: { programId: program.id, status: "ENROLLED" } })).toBe(1);
   });
@@ -53,7 +60,9 @@ describe("referral and enrollment", () => {
     const program = await makeProgram(regionId, 5);
     const { enrollmentId } = await referredPerson(program.id);
     const wrongKind = await makeReason("DROP_OUT");
-    expect(await outcome(advanceEnrollment(owner, step(enrollmentId, "decline", { reasonId: wrongKind.id })))).toBe("invalid:reasonId=required");
+    expect(await outcome(advanceEnrollment(owner, step(enrollmentId, "decline", { reasonId: wrongKind.id })))).toBe(
+      "invalid:reasonId=required",
+    );
     const decline = await makeReason("DECLINE");
     expect(await outcome(advanceEnrollment(owner, step(enrollmentId, "decline", { reasonId: decline.id })))).toBe("ok");
   });
@@ -71,7 +80,20 @@ describe("referral and enrollment", () => {
     const { enrollmentId } = await referredPerson(program.id);
     expect(await outcome(advanceEnrollment(colleague, step(enrollmentId, "enrol")))).toBe("notFound");
     expect(await outcome(advanceEnrollment(auditor, step(enrollmentId, "enrol")))).toBe("forbidden");
-    expect(await getDb().enrollment.findUniqueOrThrow({ where: { id: enrollmentId }, select: { status: true, version: true } })).toEqual({ status: "REFERRED", version: 1 });
+    expect(await getDb().enrollment.findUniqueOrThrow({ where: { id: enrollmentId }, select: { status: true, version: true } })).toEqual({
+      status: "REFERRED",
+      version: 1,
+    });
+  });
+
+  it("takes a referral to a full program but says it is full, so nobody learns it only when enrolment is refused", async () => {
+    const program = await makeProgram(regionId, 1);
+    const { enrollmentId } = await referredPerson(program.id);
+    await advanceEnrollment(owner, step(enrollmentId, "enrol"));
+    const waiting = await makePerson(regionId, owner.id);
+    expect(await referToProgram(owner, refer(waiting.id, program.id))).toMatchObject({ full: true });
+    const other = await makePerson(regionId, owner.id);
+    expect(await referToProgram(owner, refer(other.id, (await makeProgram(regionId, 1)).id))).toMatchObject({ full: false });
   });
 
   it("refuses a referral to an inactive program", async () => {

@@ -2,28 +2,43 @@ import "server-only";
 import { getDb } from "../db/client";
 import { auditActorOf, recordAuditEvent } from "../audit/record-event";
 import type { CurrentUser } from "../auth/current-user";
-import { requireEditableCase } from "../cases/case-access";
-import { DomainError, notFound } from "../cases/errors";
-import { FieldProblems, type FieldError } from "../cases/field-problems";
+import { requireEditableCase } from "../access/case-access";
+import { DomainError, notFound } from "../errors/domain-error";
+import { FieldProblems, type FieldError } from "../errors/field-problems";
 import type { EnrollmentStepInput, ReferInput } from "../validation/enrollment";
-import { STEPS } from "./enrollment-steps";
+import { ENROLLMENT_STATUSES, ENROLLMENT_STEPS, PLACE_TAKING_STATUSES } from "../lifecycles/enrollment";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
-/** Refers a person to an active program; the referral itself takes no place. */
-export async function referToProgram(user: CurrentUser, input: ReferInput, now = new Date()): Promise<{ id: string }> {
+/**
+ * Refers a person to an active program; the referral itself takes no place. A full program still
+ * takes referrals (they wait for a place), but the answer says it is full, so nobody learns it
+ * only when enrolment is refused.
+ */
+export async function referToProgram(user: CurrentUser, input: ReferInput, now = new Date()): Promise<{ id: string; full: boolean }> {
   return getDb().$transaction(async (tx) => {
     const person = await requireEditableCase(tx, user, input.caseId);
-    const program = await tx.program.findUnique({ where: { id: input.programId }, select: { id: true, name: true, active: true, programTypeCode: true, regionId: true } });
+    const program = await tx.program.findUnique({
+      where: { id: input.programId },
+      select: { id: true, name: true, active: true, programTypeCode: true, regionId: true, capacity: true },
+    });
     const problems: FieldError[] = [];
     // A person is served where they live: a program of another region is not on offer to them.
-    if (!program || !program.active || program.regionId !== person.regionId) problems.push({ field: "programId", message: "programUnavailable" });
+    if (!program || !program.active || program.regionId !== person.regionId)
+      problems.push({ field: "programId", message: "programUnavailable" });
     if (day(input.date).getTime() > now.getTime()) problems.push({ field: "date", message: "future" });
     if (problems.length || !program) throw new FieldProblems(problems);
     const enrollment = await tx.enrollment.create({
-      data: { personId: person.id, programId: program.id, status: "REFERRED", referredOn: day(input.date), outcomeNote: input.note || null },
+      data: {
+        personId: person.id,
+        programId: program.id,
+        status: "REFERRED",
+        referredOn: day(input.date),
+        outcomeNote: input.note || null,
+      },
       select: { id: true },
     });
+    const enrolled = await tx.enrollment.count({ where: { programId: program.id, status: { in: PLACE_TAKING_STATUSES } } });
     await recordAuditEvent(tx, {
       actor: auditActorOf(user),
       action: "enrollment.referred",
@@ -33,7 +48,7 @@ export async function referToProgram(user: CurrentUser, input: ReferInput, now =
       reason: input.note || null,
       after: { status: "REFERRED", date: input.date, program: program.name, programType: program.programTypeCode },
     });
-    return enrollment;
+    return { id: enrollment.id, full: enrolled >= program.capacity };
   });
 }
 
@@ -52,7 +67,8 @@ export async function advanceEnrollment(user: CurrentUser, input: EnrollmentStep
     const person = await requireEditableCase(tx, user, enrollment.personId);
     if (enrollment.version !== input.version) throw new DomainError("conflict", "stale");
 
-    const step = STEPS[input.step];
+    const step = ENROLLMENT_STEPS[input.step];
+    const reached = ENROLLMENT_STATUSES[step.to];
     const problems: FieldError[] = [];
     if (enrollment.status !== step.from) problems.push({ field: "step", message: "stepNotAllowed" });
     const date = day(input.date);
@@ -60,14 +76,18 @@ export async function advanceEnrollment(user: CurrentUser, input: EnrollmentStep
     if (date.getTime() > now.getTime()) problems.push({ field: "date", message: "future" });
     else if (date.getTime() < previous.getTime()) problems.push({ field: "date", message: "beforePrevious" });
     if (step.reasonKind) {
-      const reason = input.reasonId ? await tx.reason.findFirst({ where: { id: input.reasonId, kind: step.reasonKind, active: true }, select: { id: true } }) : null;
+      const reason = input.reasonId
+        ? await tx.reason.findFirst({ where: { id: input.reasonId, kind: step.reasonKind, active: true }, select: { id: true } })
+        : null;
       if (!reason) problems.push({ field: "reasonId", message: "required" });
     }
     if (problems.length) throw new FieldProblems(problems);
 
-    if (step.to === "ENROLLED") {
-      const [program] = await tx.$queryRaw<{ capacity: number; active: boolean }[]>`SELECT capacity, active FROM program WHERE id = ${enrollment.programId}::uuid FOR UPDATE`;
-      const taken = await tx.enrollment.count({ where: { programId: enrollment.programId, status: "ENROLLED" } });
+    if (reached.takesPlace) {
+      const [program] = await tx.$queryRaw<
+        { capacity: number; active: boolean }[]
+      >`SELECT capacity, active FROM program WHERE id = ${enrollment.programId}::uuid FOR UPDATE`;
+      const taken = await tx.enrollment.count({ where: { programId: enrollment.programId, status: { in: PLACE_TAKING_STATUSES } } });
       if (!program?.active || taken >= program.capacity) throw new FieldProblems([{ field: "step", message: "programFull" }]);
     }
 
@@ -76,7 +96,7 @@ export async function advanceEnrollment(user: CurrentUser, input: EnrollmentStep
       data: {
         status: step.to,
         version: { increment: 1 },
-        ...(step.to === "ENROLLED" ? { enrolledOn: date } : step.to === "COMPLETED" ? { completedOn: date } : { endedOn: date }),
+        [reached.dateColumn]: date,
         ...(step.reasonKind ? { reasonId: input.reasonId } : {}),
         ...(input.outcomeNote ? { outcomeNote: input.outcomeNote } : {}),
       },

@@ -2,8 +2,8 @@ import "server-only";
 import { getDb } from "../db/client";
 import { auditActorOf, recordAuditEvent } from "../audit/record-event";
 import type { CurrentUser } from "../auth/current-user";
-import { requireEditableCase } from "../cases/case-access";
-import { FieldProblems, type FieldError } from "../cases/field-problems";
+import { requireEditableCase } from "../access/case-access";
+import { FieldProblems, type FieldError } from "../errors/field-problems";
 import type { NotRequiredInput } from "../validation/review-actions";
 
 /**
@@ -16,7 +16,10 @@ export async function markNeedNotRequired(user: CurrentUser, input: NotRequiredI
     const [type, reason, existing] = await Promise.all([
       tx.programType.findUnique({ where: { code: input.programTypeCode }, select: { code: true, active: true } }),
       tx.reason.findUnique({ where: { id: input.reasonId }, select: { id: true, kind: true, active: true, labelEn: true } }),
-      tx.programNeed.findUnique({ where: { personId_programTypeCode: { personId: person.id, programTypeCode: input.programTypeCode } }, select: { state: true } }),
+      tx.programNeed.findUnique({
+        where: { personId_programTypeCode: { personId: person.id, programTypeCode: input.programTypeCode } },
+        select: { state: true },
+      }),
     ]);
     const problems: FieldError[] = [];
     if (!type) problems.push({ field: "programTypeCode", message: "invalid" });
@@ -25,8 +28,22 @@ export async function markNeedNotRequired(user: CurrentUser, input: NotRequiredI
     if (existing?.state === "NOT_REQUIRED") return;
     await tx.programNeed.upsert({
       where: { personId_programTypeCode: { personId: person.id, programTypeCode: input.programTypeCode } },
-      create: { personId: person.id, programTypeCode: input.programTypeCode, state: "NOT_REQUIRED", reasonId: input.reasonId, comment: input.comment, decidedById: user.id },
-      update: { state: "NOT_REQUIRED", reasonId: input.reasonId, comment: input.comment, decidedById: user.id, decidedAt: new Date(), version: { increment: 1 } },
+      create: {
+        personId: person.id,
+        programTypeCode: input.programTypeCode,
+        state: "NOT_REQUIRED",
+        reasonId: input.reasonId,
+        comment: input.comment,
+        decidedById: user.id,
+      },
+      update: {
+        state: "NOT_REQUIRED",
+        reasonId: input.reasonId,
+        comment: input.comment,
+        decidedById: user.id,
+        decidedAt: new Date(),
+        version: { increment: 1 },
+      },
     });
     await recordAuditEvent(tx, {
       actor: auditActorOf(user),

@@ -1,9 +1,9 @@
 import { Prisma } from "../db/generated/client";
 import { CONVICTED_STATUSES } from "../prosecution/transitions";
-import { MEETS_NEED } from "./meets-need";
+import { MEETS_NEED } from "../lifecycles/enrollment";
 
 /**
- * DOMAIN.md's program needs as rows, for the review queue and the dashboard alike: one row per
+ * The program needs of docs/domain.md ("Needs a program") as rows, for the review queue and the dashboard alike: one row per
  * open case of a person not convicted (among the persons `conditions` select, alias `p`) and per
  * program type required for their age category and not marked not required. Columns:
  *   person_id, program_type_code

@@ -1,9 +1,10 @@
 import type { ProsecutionStatus } from "../db/generated/enums";
 
 /**
- * The allowed moves between prosecution statuses (DOMAIN.md "Prosecution record"). This list
- * is the single source: the seed writes it to `prosecution_transition`, which the app reads,
- * so a correction path exists and nonsense (no proceedings straight to released) is refused.
+ * The allowed moves between prosecution statuses (docs/domain.md, "Allowed prosecution transitions"; decision 013). This list
+ * is the single source: every `db:migrate` makes `prosecution_transition`, which the app
+ * reads, equal to it (lib/reference-data/install.ts), so a correction path exists and
+ * nonsense (no proceedings straight to released) is refused.
  */
 export type Transition = { from: ProsecutionStatus; to: ProsecutionStatus; isCorrection: boolean };
 
@@ -40,17 +41,44 @@ const CORRECTIONS: [ProsecutionStatus, ProsecutionStatus][] = [
 
 export const TRANSITIONS: readonly Transition[] = [
   ...FORWARD.flatMap(([from, targets]) => targets.map((to) => ({ from, to, isCorrection: false }))),
-  ...CORRECTIONS.filter(([from, to]) => !FORWARD.some(([f, t]) => f === from && t.includes(to))).map(([from, to]) => ({ from, to, isCorrection: true })),
+  ...CORRECTIONS.filter(([from, to]) => !FORWARD.some(([f, t]) => f === from && t.includes(to))).map(([from, to]) => ({
+    from,
+    to,
+    isCorrection: true,
+  })),
 ];
 
-/** Statuses a new case may start in: nothing yet, or what was already under way at return. */
-export const INITIAL_STATUSES: readonly ProsecutionStatus[] = ["NOT_APPLICABLE", "NO_PROCEEDINGS", "PRELIMINARY_CHECK", "UNDER_INVESTIGATION"];
+/**
+ * What each status says about the person, declared once: the
+ * registry's filters, the review queue, the dashboard and the sentence rule read it.
+ * `prosecuted`: the person is or was in criminal proceedings. `convicted`: the status is a
+ * conviction or follows one, and so the only kind for which a sentence length is recorded.
+ */
+const STATUS_MEANING = {
+  NOT_APPLICABLE: { prosecuted: false, convicted: false },
+  NO_PROCEEDINGS: { prosecuted: false, convicted: false },
+  PRELIMINARY_CHECK: { prosecuted: true, convicted: false },
+  UNDER_INVESTIGATION: { prosecuted: true, convicted: false },
+  CHARGED: { prosecuted: true, convicted: false },
+  ON_TRIAL: { prosecuted: true, convicted: false },
+  CONVICTED: { prosecuted: true, convicted: true },
+  ACQUITTED: { prosecuted: true, convicted: false },
+  PROCEEDINGS_DROPPED: { prosecuted: true, convicted: false },
+  SERVING_SENTENCE: { prosecuted: true, convicted: true },
+  RELEASED_AFTER_SENTENCE: { prosecuted: true, convicted: true },
+} as const satisfies Record<ProsecutionStatus, { prosecuted: boolean; convicted: boolean }>;
 
-/** Statuses that make a person convicted (DOMAIN.md). */
-export const CONVICTED_STATUSES: readonly ProsecutionStatus[] = ["CONVICTED", "SERVING_SENTENCE", "RELEASED_AFTER_SENTENCE"];
+const STATUSES = Object.keys(STATUS_MEANING) as ProsecutionStatus[];
+
+/** Statuses that make a person convicted (docs/domain.md, "Convicted"). */
+export const CONVICTED_STATUSES: readonly ProsecutionStatus[] = STATUSES.filter((status) => STATUS_MEANING[status].convicted);
 
 /** Statuses of a person never in criminal proceedings; any other means prosecuted. */
-export const NEVER_PROSECUTED: readonly ProsecutionStatus[] = ["NOT_APPLICABLE", "NO_PROCEEDINGS"];
+export const NEVER_PROSECUTED: readonly ProsecutionStatus[] = STATUSES.filter((status) => !STATUS_MEANING[status].prosecuted);
+
+export function isConviction(status: ProsecutionStatus): boolean {
+  return STATUS_MEANING[status].convicted;
+}
 
 export function isAllowedTransition(from: ProsecutionStatus, to: ProsecutionStatus): boolean {
   return TRANSITIONS.some((t) => t.from === from && t.to === to);

@@ -2,8 +2,8 @@ import "server-only";
 import { getDb } from "../db/client";
 import type { CurrentUser } from "../auth/current-user";
 import { assignCaseworker } from "../cases/assign-caseworker";
-import { DomainError } from "../cases/errors";
-import { FieldProblems } from "../cases/field-problems";
+import { DomainError } from "../errors/domain-error";
+import { FieldProblems } from "../errors/field-problems";
 import { reportUnexpected } from "../errors/report-unexpected";
 import { caseScopeWhere } from "../policy/case-scope";
 import { markNeedNotRequired } from "../programs/needs";
@@ -11,7 +11,8 @@ import { referToProgram } from "../programs/enrollments";
 import type { BulkReviewInput } from "../validation/review-actions";
 
 /** What happened to one person of a bulk action: "ok", or the message key of why not. */
-export type BulkOutcome = { caseId: string; caseNumber: string | null; result: string; reference?: string };
+/** `full`: referred, to a program with no free place, so the person waits for one. */
+export type BulkOutcome = { caseId: string; caseNumber: string | null; result: string; reference?: string; full?: boolean };
 
 /**
  * Applies one action to each selected person in turn, each through its own domain function and
@@ -28,10 +29,18 @@ export async function runBulkReview(user: CurrentUser, input: BulkReviewInput, n
   for (const { caseId, version } of input.selected) {
     const caseNumber = numbers.get(caseId) ?? null;
     try {
+      let full = false;
       if (input.operation === "assign") await assignCaseworker(user, { caseId, version, caseworkerId: input.caseworkerId });
-      else if (input.operation === "refer") await referToProgram(user, { caseId, programId: input.programId, date: input.date, note: "" }, now);
-      else await markNeedNotRequired(user, { caseId, programTypeCode: input.programTypeCode, reasonId: input.reasonId, comment: input.comment });
-      outcomes.push({ caseId, caseNumber, result: "ok" });
+      else if (input.operation === "refer")
+        full = (await referToProgram(user, { caseId, programId: input.programId, date: input.date, note: "" }, now)).full;
+      else
+        await markNeedNotRequired(user, {
+          caseId,
+          programTypeCode: input.programTypeCode,
+          reasonId: input.reasonId,
+          comment: input.comment,
+        });
+      outcomes.push({ caseId, caseNumber, result: "ok", ...(full ? { full } : {}) });
     } catch (error) {
       if (error instanceof FieldProblems) outcomes.push({ caseId, caseNumber, result: error.problems[0]?.message ?? "invalid" });
       else if (error instanceof DomainError) outcomes.push({ caseId, caseNumber, result: error.kind });

@@ -19,13 +19,27 @@ import { ReviewSettingsInput } from "../validation/review-settings";
 
 /**
  * The queue the app computes must equal the queue computed here, from the same rows, by a
- * deliberately plain reading of DOMAIN.md's "Needs a program", for random persons, prosecution
+ * deliberately plain reading of docs/domain.md's "Needs a program", for random persons, prosecution
  * states, needs and enrollments. Each round uses its own region. The required types are shared by
  * the whole database, so every test that configures them lives in this one file, which runs in order.
  */
 const TYPES = ["Q_PSY", "Q_EDU", "Q_VOC", "Q_REL"] as const;
-const REQUIRED: Record<AgeCategory, readonly string[]> = { MINOR: ["Q_PSY", "Q_EDU"], ADULT_MAN: ["Q_PSY", "Q_VOC", "Q_REL"], ADULT_WOMAN: ["Q_PSY", "Q_VOC", "Q_REL"] };
-const STATUSES: readonly ProsecutionStatus[] = ["NOT_APPLICABLE", "NO_PROCEEDINGS", "UNDER_INVESTIGATION", "CHARGED", "CONVICTED", "ACQUITTED", "PROCEEDINGS_DROPPED", "SERVING_SENTENCE", "RELEASED_AFTER_SENTENCE"];
+const REQUIRED: Record<AgeCategory, readonly string[]> = {
+  MINOR: ["Q_PSY", "Q_EDU"],
+  ADULT_MAN: ["Q_PSY", "Q_VOC", "Q_REL"],
+  ADULT_WOMAN: ["Q_PSY", "Q_VOC", "Q_REL"],
+};
+const STATUSES: readonly ProsecutionStatus[] = [
+  "NOT_APPLICABLE",
+  "NO_PROCEEDINGS",
+  "UNDER_INVESTIGATION",
+  "CHARGED",
+  "CONVICTED",
+  "ACQUITTED",
+  "PROCEEDINGS_DROPPED",
+  "SERVING_SENTENCE",
+  "RELEASED_AFTER_SENTENCE",
+];
 const CASE_STATUSES: readonly CaseStatus[] = ["OPEN", "OPEN", "OPEN", "CLOSED", "TRANSFERRED"];
 const ENROLLMENT_STATUSES: readonly EnrollmentStatus[] = ["REFERRED", "ENROLLED", "COMPLETED", "DECLINED", "WITHDRAWN", "DROPPED_OUT"];
 const TODAY = new Date("2026-06-15T00:00:00Z");
@@ -45,17 +59,35 @@ let auditor: CurrentUser;
 
 beforeAll(async () => {
   const db = getDb();
-  for (const code of TYPES) await db.programType.upsert({ where: { code }, update: {}, create: { code, labelEn: code, labelRu: code, labelKk: code } });
+  for (const code of TYPES)
+    await db.programType.upsert({ where: { code }, update: {}, create: { code, labelEn: code, labelRu: code, labelKk: code } });
   // The test's own types, so the configured requirements of other tests' types are untouched.
-  await db.programRequirement.createMany({ data: Object.entries(REQUIRED).flatMap(([ageCategory, codes]) => codes.map((programTypeCode) => ({ ageCategory: ageCategory as AgeCategory, programTypeCode }))), skipDuplicates: true });
+  await db.programRequirement.createMany({
+    data: Object.entries(REQUIRED).flatMap(([ageCategory, codes]) =>
+      codes.map((programTypeCode) => ({ ageCategory: ageCategory as AgeCategory, programTypeCode })),
+    ),
+    skipDuplicates: true,
+  });
   auditor = await makeUser("AUDITOR");
 });
 
 async function generate(random: Random, regionId: string): Promise<Generated[]> {
   const db = getDb();
-  await db.returnOperation.upsert({ where: { code: "TEST_OP" }, update: {}, create: { code: "TEST_OP", nameEn: "T", nameRu: "T", nameKk: "T" } });
+  await db.returnOperation.upsert({
+    where: { code: "TEST_OP" },
+    update: {},
+    create: { code: "TEST_OP", nameEn: "T", nameRu: "T", nameKk: "T" },
+  });
   const programs = new Map<string, string>();
-  for (const type of TYPES) programs.set(type, (await db.program.create({ data: { name: `Q ${type} ${randomUUID().slice(0, 6)}`, programTypeCode: type, provider: "Q", regionId, capacity: 100 } })).id);
+  for (const type of TYPES)
+    programs.set(
+      type,
+      (
+        await db.program.create({
+          data: { name: `Q ${type} ${randomUUID().slice(0, 6)}`, programTypeCode: type, provider: "Q", regionId, capacity: 100 },
+        })
+      ).id,
+    );
   const people: Generated[] = [];
   for (let i = 0; i < 30; i++) {
     const ageCategory = random.pick<AgeCategory>(["MINOR", "ADULT_MAN", "ADULT_WOMAN"]);
@@ -76,15 +108,37 @@ async function generate(random: Random, regionId: string): Promise<Generated[]> 
     people.push(g);
     await db.person.create({
       data: {
-        id: g.id, caseNumber: `KZ-2096-${randomUUID().slice(0, 12)}`, familyName: "Очередь", givenName: "Тест", familyNameLatin: "Ochered", givenNameLatin: "Test", searchName: "ochered test",
-        sex: "FEMALE", birthDate: new Date("2000-01-01"), regionId, returnDate, returnOperationCode: "TEST_OP", returnedFrom: "SY", ageCategory, caseStatus: g.caseStatus, prosecutionStatus: g.prosecutionStatus,
+        id: g.id,
+        caseNumber: `KZ-2096-${randomUUID().slice(0, 12)}`,
+        familyName: "Очередь",
+        givenName: "Тест",
+        familyNameLatin: "Ochered",
+        givenNameLatin: "Test",
+        searchName: "ochered test",
+        sex: "FEMALE",
+        birthDate: new Date("2000-01-01"),
+        regionId,
+        returnDate,
+        returnOperationCode: "TEST_OP",
+        returnedFrom: "SY",
+        ageCategory,
+        caseStatus: g.caseStatus,
+        prosecutionStatus: g.prosecutionStatus,
       },
     });
-    for (const type of g.notRequired) await db.programNeed.create({ data: { personId: g.id, programTypeCode: type, state: "NOT_REQUIRED", comment: "test" } });
+    for (const type of g.notRequired)
+      await db.programNeed.create({ data: { personId: g.id, programTypeCode: type, state: "NOT_REQUIRED", comment: "test" } });
     // A need the person declined stays a need: only "not required" takes a type out.
-    if (random.chance(0.2)) await db.programNeed.create({ data: { personId: g.id, programTypeCode: TYPES.find((t) => !g.notRequired.includes(t)) ?? "Q_PSY", state: "DECLINED_BY_PERSON" } }).catch(() => undefined);
+    if (random.chance(0.2))
+      await db.programNeed
+        .create({
+          data: { personId: g.id, programTypeCode: TYPES.find((t) => !g.notRequired.includes(t)) ?? "Q_PSY", state: "DECLINED_BY_PERSON" },
+        })
+        .catch(() => undefined);
     for (const e of g.enrollments) {
-      await db.enrollment.create({ data: { personId: g.id, programId: programs.get(e.type)!, status: e.status, referredOn: g.returnDate, endedOn: e.endedOn } });
+      await db.enrollment.create({
+        data: { personId: g.id, programId: programs.get(e.type)!, status: e.status, referredOn: g.returnDate, endedOn: e.endedOn },
+      });
     }
   }
   return people;
@@ -97,10 +151,19 @@ function expectedQueue(people: Generated[], targetDays: number, required: Record
   return people
     .filter((p) => p.caseStatus === "OPEN" && !convicted(p.prosecutionStatus))
     .map((p) => {
-      const missing = required[p.ageCategory].filter((type) => !p.notRequired.includes(type) && !p.enrollments.some((e) => e.type === type && meets(e.status))).sort();
-      const since = missing.map((type) => Math.max(p.returnDate.getTime(), ...p.enrollments.filter((e) => e.type === type && e.endedOn).map((e) => e.endedOn!.getTime())));
+      const missing = required[p.ageCategory]
+        .filter((type) => !p.notRequired.includes(type) && !p.enrollments.some((e) => e.type === type && meets(e.status)))
+        .sort();
+      const since = missing.map((type) =>
+        Math.max(p.returnDate.getTime(), ...p.enrollments.filter((e) => e.type === type && e.endedOn).map((e) => e.endedOn!.getTime())),
+      );
       const daysWaiting = Math.round((TODAY.getTime() - Math.min(...since)) / DAY);
-      return { id: p.id, missingTypes: missing, daysWaiting, overdue: daysWaiting > targetDays && !p.enrollments.some((e) => meets(e.status)) };
+      return {
+        id: p.id,
+        missingTypes: missing,
+        daysWaiting,
+        overdue: daysWaiting > targetDays && !p.enrollments.some((e) => meets(e.status)),
+      };
     })
     .filter((row) => row.missingTypes.length > 0)
     .sort((a, b) => b.daysWaiting - a.daysWaiting || a.id.localeCompare(b.id));
@@ -143,7 +206,12 @@ describe("review queue pages", () => {
 
   it("answers an empty queue with zero counts and no rows", async () => {
     const region = await makeRegion();
-    expect(await reviewQueue(auditor, ReviewQuery.parse({ region: region.id }), TODAY)).toMatchObject({ rows: [], total: 0, overdue: 0, nextCursor: null });
+    expect(await reviewQueue(auditor, ReviewQuery.parse({ region: region.id }), TODAY)).toMatchObject({
+      rows: [],
+      total: 0,
+      overdue: 0,
+      nextCursor: null,
+    });
   });
 });
 
@@ -169,12 +237,16 @@ beforeAll(async () => {
 const events = (caseId: string, action: string) => getDb().auditEvent.findMany({ where: { chain: caseId, action } });
 // Other test files add required types of their own to the shared database, so the check is for this file's type.
 const missesTestType = async (caseId: string, regionId: string) =>
-  (await reviewQueue(auditor, ReviewQuery.parse({ region: regionId }))).rows.some((r) => r.id === caseId && r.missingTypes.includes("TEST_TYPE"));
+  (await reviewQueue(auditor, ReviewQuery.parse({ region: regionId }))).rows.some(
+    (r) => r.id === caseId && r.missingTypes.includes("TEST_TYPE"),
+  );
 
 describe("acting from the review queue", () => {
   it("assigns a caseworker of the person's region, audited, and refuses one from elsewhere", async () => {
     const person = await makePerson(regionA, null);
-    expect(await outcome(assignCaseworker(supervisor, { caseId: person.id, version: 1, caseworkerId: caseworkerB.id }))).toBe("invalid:caseworkerId=caseworkerNotInRegion");
+    expect(await outcome(assignCaseworker(supervisor, { caseId: person.id, version: 1, caseworkerId: caseworkerB.id }))).toBe(
+      "invalid:caseworkerId=caseworkerNotInRegion",
+    );
     await assignCaseworker(supervisor, { caseId: person.id, version: 1, caseworkerId: caseworkerA.id });
     const [event] = await events(person.id, "case.assigned");
     expect(event).toMatchObject({ before: { caseworkerId: null }, after: { caseworkerId: caseworkerA.id } });
@@ -193,7 +265,12 @@ describe("acting from the review queue", () => {
   it("meets a need by marking its type not required, with the reason audited", async () => {
     const person = await makePerson(regionA, caseworkerA.id);
     expect(await missesTestType(person.id, regionA)).toBe(true);
-    await markNeedNotRequired(supervisor, { caseId: person.id, programTypeCode: "TEST_TYPE", reasonId: notRequiredReason, comment: "Работает по специальности" });
+    await markNeedNotRequired(supervisor, {
+      caseId: person.id,
+      programTypeCode: "TEST_TYPE",
+      reasonId: notRequiredReason,
+      comment: "Работает по специальности",
+    });
     expect(await missesTestType(person.id, regionA)).toBe(false);
     const [event] = await events(person.id, "need.marked");
     expect(event).toMatchObject({ reason: "Работает по специальности", after: { programType: "TEST_TYPE", state: "NOT_REQUIRED" } });
@@ -203,7 +280,12 @@ describe("acting from the review queue", () => {
     const program = await makeProgram(regionA, 10);
     const here = [await makePerson(regionA, caseworkerA.id), await makePerson(regionA, caseworkerA.id)];
     const there = await makePerson(regionB, caseworkerB.id);
-    const input = BulkReviewInput.parse({ operation: "refer", programId: program.id, date: "2026-01-10", selected: [...here, there].map((p) => `${p.id}:1`).join(",") });
+    const input = BulkReviewInput.parse({
+      operation: "refer",
+      programId: program.id,
+      date: "2026-01-10",
+      selected: [...here, there].map((p) => `${p.id}:1`).join(","),
+    });
     const outcomes = await runBulkReview(supervisor, input);
     expect(outcomes.map((o) => o.result)).toEqual(["ok", "ok", "programUnavailable"]);
     expect(outcomes[2]!.caseNumber).toBe(there.caseNumber);
@@ -217,7 +299,11 @@ describe("acting from the review queue", () => {
   it("reports a person whose row went stale as a conflict, and assigns the others", async () => {
     const people = [await makePerson(regionA, null), await makePerson(regionA, null), await makePerson(regionA, null)];
     await getDb().person.update({ where: { id: people[1]!.id }, data: { version: 2 } });
-    const input = BulkReviewInput.parse({ operation: "assign", caseworkerId: caseworkerA.id, selected: people.map((p) => `${p.id}:1`).join(",") });
+    const input = BulkReviewInput.parse({
+      operation: "assign",
+      caseworkerId: caseworkerA.id,
+      selected: people.map((p) => `${p.id}:1`).join(","),
+    });
     expect((await runBulkReview(supervisor, input)).map((o) => o.result)).toEqual(["ok", "conflict", "ok"]);
   });
 });
@@ -228,16 +314,39 @@ describe("review settings", () => {
     const db = getDb();
     const required = (await db.programRequirement.findMany()).map((r) => `${r.ageCategory}:${r.programTypeCode}`);
     const version = (await db.setting.findUnique({ where: { key: "review.waitingTargetDays" } }))?.version ?? 0;
-    const input = (v: number, targetDays: number) => ReviewSettingsInput.parse({ version: v, targetDays, required: required.join(","), reason: "Проверка" });
+    const input = (v: number, targetDays: number) =>
+      ReviewSettingsInput.parse({ version: v, targetDays, required: required.join(","), reason: "Проверка" });
     expect(await outcome(saveReviewSettings(supervisor, input(version, 45)))).toBe("notFound");
     await saveReviewSettings(admin, input(version, 45));
     expect(await waitingTargetDays()).toBe(45);
     expect(await outcome(saveReviewSettings(admin, input(version, 30)))).toBe("conflict");
     await saveReviewSettings(admin, input(version + 1, 30));
-    const events = await db.auditEvent.findMany({ where: { chain: "system", action: "settings.changed", actorId: admin.id }, orderBy: { seq: "asc" } });
+    const events = await db.auditEvent.findMany({
+      where: { chain: "system", action: "settings.changed", actorId: admin.id },
+      orderBy: { seq: "asc" },
+    });
     expect(events.map((e) => [e.before, e.after])).toEqual([
-      [{ targetDays: 30, required: [...required].sort() }, { targetDays: 45, required: [...required].sort() }],
-      [{ targetDays: 45, required: [...required].sort() }, { targetDays: 30, required: [...required].sort() }],
+      [
+        { targetDays: 30, required: [...required].sort() },
+        { targetDays: 45, required: [...required].sort() },
+      ],
+      [
+        { targetDays: 45, required: [...required].sort() },
+        { targetDays: 30, required: [...required].sort() },
+      ],
     ]);
+  });
+
+  it("write nothing and record no event when a save changes nothing, and still refuse a stale version", async () => {
+    const admin = await makeUser("ADMINISTRATOR");
+    const db = getDb();
+    const required = (await db.programRequirement.findMany()).map((r) => `${r.ageCategory}:${r.programTypeCode}`).join(",");
+    const version = (await db.setting.findUnique({ where: { key: "review.waitingTargetDays" } }))?.version ?? 0;
+    const targetDays = await waitingTargetDays();
+    const same = (v: number) => ReviewSettingsInput.parse({ version: v, targetDays, required, reason: "Без изменений" });
+    expect(await saveReviewSettings(admin, same(version))).toBe("unchanged");
+    expect((await db.setting.findUnique({ where: { key: "review.waitingTargetDays" } }))?.version ?? 0).toBe(version);
+    expect(await outcome(saveReviewSettings(admin, same(version + 5)))).toBe("conflict");
+    expect(await db.auditEvent.count({ where: { action: "settings.changed", actorId: admin.id } })).toBe(0);
   });
 });

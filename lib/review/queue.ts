@@ -4,7 +4,7 @@ import { Prisma } from "../db/generated/client";
 import type { AgeCategory, ProsecutionStatus } from "../db/generated/enums";
 import type { CurrentUser } from "../auth/current-user";
 import { recordDenial } from "../audit/record-denial";
-import { notFound } from "../cases/errors";
+import { notFound } from "../errors/domain-error";
 import { canAtAll } from "../policy/can";
 import { caseScopeSql } from "../policy/case-scope-sql";
 import { requiredNeedsSql } from "../programs/required-needs-sql";
@@ -33,7 +33,7 @@ export type QueueRow = {
 export type QueuePage = { rows: QueueRow[]; total: number; overdue: number; nextCursor: string | null; targetDays: number };
 
 /**
- * DOMAIN.md's "Needs a program", in one query over the needs of lib/programs/required-needs-sql:
+ * docs/domain.md's "Needs a program", in one query over the needs of lib/programs/required-needs-sql:
  * the persons with at least one required type that no referred, enrolled or completed enrollment
  * meets. A type's need arose at return, or when its last enrollment was declined, withdrawn or
  * dropped; the person waits since the earliest of their missing types. Overdue: waiting longer
@@ -74,7 +74,15 @@ function decodeCursor(cursor: string | undefined): Cursor | null {
   return match ? { needSince: match[1]!, id: match[2]! } : null;
 }
 
-type PageRow = { total: bigint; overdue_total: bigint; id: string | null; missing_types: string[]; need_since: Date; days_waiting: number; overdue: boolean };
+type PageRow = {
+  total: bigint;
+  overdue_total: bigint;
+  id: string | null;
+  missing_types: string[];
+  need_since: Date;
+  days_waiting: number;
+  overdue: boolean;
+};
 
 /** The queue as the user may see it, longest waiting first, a page at a time. */
 export async function reviewQueue(user: CurrentUser, query: ReviewQuery, today = new Date(), db: Db = getDb()): Promise<QueuePage> {
@@ -104,7 +112,21 @@ export async function reviewQueue(user: CurrentUser, query: ReviewQuery, today =
   const page = rows.slice(0, REVIEW_PAGE_SIZE);
   const persons = await db.person.findMany({
     where: { id: { in: page.map((r) => r.id) } },
-    select: { id: true, version: true, caseNumber: true, familyName: true, givenName: true, patronymic: true, ageCategory: true, birthDate: true, regionId: true, prosecutionStatus: true, returnDate: true, caseworkerId: true, caseworker: { select: { name: true } } },
+    select: {
+      id: true,
+      version: true,
+      caseNumber: true,
+      familyName: true,
+      givenName: true,
+      patronymic: true,
+      ageCategory: true,
+      birthDate: true,
+      regionId: true,
+      prosecutionStatus: true,
+      returnDate: true,
+      caseworkerId: true,
+      caseworker: { select: { name: true } },
+    },
   });
   const byId = new Map(persons.map((p) => [p.id, p]));
   const last = page[page.length - 1];
@@ -112,12 +134,24 @@ export async function reviewQueue(user: CurrentUser, query: ReviewQuery, today =
     rows: page.flatMap((row) => {
       const p = byId.get(row.id);
       if (!p) return [];
-      return [{
-        id: p.id, version: p.version, caseNumber: p.caseNumber, name: [p.familyName, p.givenName, p.patronymic].filter(Boolean).join(" "),
-        ageCategory: p.ageCategory, age: fullYears(p.birthDate, today), regionId: p.regionId, prosecutionStatus: p.prosecutionStatus,
-        missingTypes: row.missing_types, daysSinceReturn: Math.floor((today.getTime() - p.returnDate.getTime()) / 86_400_000),
-        daysWaiting: Number(row.days_waiting), overdue: row.overdue, caseworkerId: p.caseworkerId, caseworkerName: p.caseworker?.name ?? null,
-      }];
+      return [
+        {
+          id: p.id,
+          version: p.version,
+          caseNumber: p.caseNumber,
+          name: [p.familyName, p.givenName, p.patronymic].filter(Boolean).join(" "),
+          ageCategory: p.ageCategory,
+          age: fullYears(p.birthDate, today),
+          regionId: p.regionId,
+          prosecutionStatus: p.prosecutionStatus,
+          missingTypes: row.missing_types,
+          daysSinceReturn: Math.floor((today.getTime() - p.returnDate.getTime()) / 86_400_000),
+          daysWaiting: Number(row.days_waiting),
+          overdue: row.overdue,
+          caseworkerId: p.caseworkerId,
+          caseworkerName: p.caseworker?.name ?? null,
+        },
+      ];
     }),
     total: counts.total,
     overdue: counts.overdue,
@@ -128,6 +162,7 @@ export async function reviewQueue(user: CurrentUser, query: ReviewQuery, today =
 
 function fullYears(birth: Date, today: Date): number {
   const years = today.getUTCFullYear() - birth.getUTCFullYear();
-  const beforeBirthday = today.getUTCMonth() < birth.getUTCMonth() || (today.getUTCMonth() === birth.getUTCMonth() && today.getUTCDate() < birth.getUTCDate());
+  const beforeBirthday =
+    today.getUTCMonth() < birth.getUTCMonth() || (today.getUTCMonth() === birth.getUTCMonth() && today.getUTCDate() < birth.getUTCDate());
   return years - (beforeBirthday ? 1 : 0);
 }

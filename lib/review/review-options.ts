@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "../db/client";
 import type { CurrentUser } from "../auth/current-user";
 import { canAtAll } from "../policy/can";
+import { PLACE_TAKING_STATUSES } from "../lifecycles/enrollment";
 import { reachOf } from "../policy/permissions";
 
 type Labels = { en: string; ru: string; kk: string };
@@ -24,21 +25,50 @@ export async function getReviewOptions(user: CurrentUser): Promise<ReviewOptions
   const regionIds = reach === "all" ? undefined : reach === "regions" || reach === "own" ? [...user.regionIds] : [];
   const inRegions = regionIds ? { in: regionIds } : undefined;
   const [regions, caseworkers, programTypes, programs, reasons] = await Promise.all([
-    db.region.findMany({ where: inRegions ? { id: inRegions } : {}, orderBy: { nameEn: "asc" }, select: { id: true, nameEn: true, nameRu: true, nameKk: true } }),
-    db.user.findMany({ where: { role: "CASEWORKER", active: true, ...(inRegions ? { regions: { some: { regionId: inRegions } } } : {}) }, orderBy: { name: "asc" }, select: { id: true, name: true, regions: { select: { regionId: true } } } }),
-    db.programType.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" }, select: { code: true, labelEn: true, labelRu: true, labelKk: true } }),
+    db.region.findMany({
+      where: inRegions ? { id: inRegions } : {},
+      orderBy: { nameEn: "asc" },
+      select: { id: true, nameEn: true, nameRu: true, nameKk: true },
+    }),
+    db.user.findMany({
+      where: { role: "CASEWORKER", active: true, ...(inRegions ? { regions: { some: { regionId: inRegions } } } : {}) },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, regions: { select: { regionId: true } } },
+    }),
+    db.programType.findMany({
+      where: { active: true },
+      orderBy: { sortOrder: "asc" },
+      select: { code: true, labelEn: true, labelRu: true, labelKk: true },
+    }),
     db.program.findMany({
       where: { active: true, ...(inRegions ? { regionId: inRegions } : {}) },
       orderBy: [{ programTypeCode: "asc" }, { name: "asc" }],
-      select: { id: true, name: true, regionId: true, programTypeCode: true, capacity: true, _count: { select: { enrollments: { where: { status: "ENROLLED" } } } } },
+      select: {
+        id: true,
+        name: true,
+        regionId: true,
+        programTypeCode: true,
+        capacity: true,
+        _count: { select: { enrollments: { where: { status: { in: PLACE_TAKING_STATUSES } } } } },
+      },
     }),
-    db.reason.findMany({ where: { kind: "NOT_REQUIRED", active: true }, orderBy: { sortOrder: "asc" }, select: { id: true, labelEn: true, labelRu: true, labelKk: true } }),
+    db.reason.findMany({
+      where: { kind: "NOT_REQUIRED", active: true },
+      orderBy: { sortOrder: "asc" },
+      select: { id: true, labelEn: true, labelRu: true, labelKk: true },
+    }),
   ]);
   return {
     regions: regions.map((r) => ({ value: r.id, en: r.nameEn, ru: r.nameRu, kk: r.nameKk })),
     caseworkers: caseworkers.map((c) => ({ value: c.id, label: c.name, regionIds: c.regions.map((r) => r.regionId) })),
     programTypes: programTypes.map((t) => ({ value: t.code, en: t.labelEn, ru: t.labelRu, kk: t.labelKk })),
-    programs: programs.map((p) => ({ value: p.id, name: p.name, regionId: p.regionId, type: p.programTypeCode, free: Math.max(0, p.capacity - p._count.enrollments) })),
+    programs: programs.map((p) => ({
+      value: p.id,
+      name: p.name,
+      regionId: p.regionId,
+      type: p.programTypeCode,
+      free: Math.max(0, p.capacity - p._count.enrollments),
+    })),
     reasons: reasons.map((r) => ({ value: r.id, en: r.labelEn, ru: r.labelRu, kk: r.labelKk })),
     canAct: canAtAll(user, "case.assign"),
   };

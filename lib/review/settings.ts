@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { getDb, type Tx } from "../db/client";
 
-/** DOMAIN.md's default: past 30 days without any enrollment, a person stands out in the queue. */
+/** The default of docs/domain.md ("Overdue"): past 30 days without any enrollment, a person stands out in the queue. */
 export const DEFAULT_WAITING_TARGET_DAYS = 30;
 export const WAITING_TARGET_SETTING = "review.waitingTargetDays";
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { getDb } from "../db/client";
-import type { Role } from "../db/generated/enums";
+import type { ReasonKind, Role } from "../db/generated/enums";
 import type { CurrentUser } from "../auth/session-store";
 import { normalizeName, transliterateToLatin } from "../search/normalize-name";
 
@@ -10,12 +10,30 @@ export async function makeRegion() {
   return getDb().region.create({ data: { code, kind: "REGION", nameEn: `Test ${code}`, nameRu: `Тест ${code}`, nameKk: `Тест ${code}` } });
 }
 
+type TestRegion = Awaited<ReturnType<typeof makeRegion>>;
+
 export async function makeUser(role: Role, regionIds: string[] = []): Promise<CurrentUser> {
   const email = `${role.toLowerCase()}-${randomUUID()}@test.example.org`;
   const user = await getDb().user.create({
-    data: { email, name: `Test ${role}`, role, passwordHash: "not-a-hash", regions: { create: regionIds.map((regionId) => ({ regionId })) } },
+    data: {
+      email,
+      name: `Test ${role}`,
+      role,
+      passwordHash: "not-a-hash",
+      regions: { create: regionIds.map((regionId) => ({ regionId })) },
+    },
   });
-  return { id: user.id, email, name: user.name, role, regionIds, sessionId: randomUUID(), mustChangePassword: false, secondFactorPending: false, secondFactorMissing: false };
+  return {
+    id: user.id,
+    email,
+    name: user.name,
+    role,
+    regionIds,
+    sessionId: randomUUID(),
+    mustChangePassword: false,
+    secondFactorPending: false,
+    secondFactorMissing: false,
+  };
 }
 
 export async function ensureOperation(code = "TEST_OP") {
@@ -51,9 +69,40 @@ export async function ensureProgramType(code = "TEST_TYPE") {
 
 export async function makeProgram(regionId: string, capacity: number) {
   await ensureProgramType();
-  return getDb().program.create({ data: { name: `Program ${randomUUID().slice(0, 8)}`, programTypeCode: "TEST_TYPE", provider: "Test provider", regionId, capacity } });
+  return getDb().program.create({
+    data: { name: `Program ${randomUUID().slice(0, 8)}`, programTypeCode: "TEST_TYPE", provider: "Test provider", regionId, capacity },
+  });
 }
 
-export async function makeReason(kind: "DECLINE" | "WITHDRAW" | "DROP_OUT" | "NOT_REQUIRED") {
-  return getDb().reason.create({ data: { kind, code: `T_${randomUUID().slice(0, 8)}`, labelEn: "Test reason", labelRu: "Тест", labelKk: "Тест" } });
+export async function makeReason(kind: ReasonKind) {
+  return getDb().reason.create({
+    data: { kind, code: `T_${randomUUID().slice(0, 8)}`, labelEn: "Test reason", labelRu: "Тест", labelKk: "Тест" },
+  });
+}
+
+/**
+ * The usual people of a case test, in a region of their own: the owner (the case's caseworker),
+ * a colleague caseworker and the supervisor in that region, an auditor and an administrator, and
+ * a second region none of them works in. Each call makes new accounts and regions.
+ */
+export type Team = {
+  region: TestRegion;
+  otherRegion: TestRegion;
+  owner: CurrentUser;
+  colleague: CurrentUser;
+  supervisor: CurrentUser;
+  auditor: CurrentUser;
+  administrator: CurrentUser;
+};
+
+export async function makeTeam(): Promise<Team> {
+  const [region, otherRegion] = await Promise.all([makeRegion(), makeRegion()]);
+  const [owner, colleague, supervisor, auditor, administrator] = await Promise.all([
+    makeUser("CASEWORKER", [region.id]),
+    makeUser("CASEWORKER", [region.id]),
+    makeUser("SUPERVISOR", [region.id]),
+    makeUser("AUDITOR"),
+    makeUser("ADMINISTRATOR"),
+  ]);
+  return { region, otherRegion, owner, colleague, supervisor, auditor, administrator };
 }

@@ -1,5 +1,5 @@
-import { DomainError } from "../cases/errors";
-import { FieldProblems } from "../cases/field-problems";
+import { DomainError } from "../errors/domain-error";
+import { FieldProblems } from "../errors/field-problems";
 
 /** How a domain call ended, as one comparable string: "ok", a DomainError kind, or "invalid:field=key,...". */
 export async function outcome(promise: Promise<unknown>): Promise<string> {

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 
 /**
- * What every form's server action returns (STYLE.md 5): field errors and a message as catalog
+ * What every form's server action returns (docs/conventions.md, "Server actions"): field errors and a message as catalog
  * keys, and the values the user typed, so a refused form keeps them.
  */
 export type ActionState = {
@@ -19,13 +19,27 @@ export const initialActionState: ActionState = { ok: false, fieldErrors: {}, mes
  * The form's text fields. A field sent several times (a group of checkboxes of ids) comes out
  * as one comma-separated value, which its schema splits again.
  */
-export function formValues(formData: FormData): Record<string, string> {
+export function formValues(formData: unknown): Record<string, string> {
   const values: Record<string, string> = {};
+  // An action is a public endpoint: a call whose argument is not a form reads as an empty one.
+  if (!(formData instanceof FormData)) return values;
   for (const [key, value] of formData.entries()) {
     if (typeof value !== "string" || key.startsWith("$")) continue;
     values[key] = key in values ? `${values[key]},${value}` : value;
   }
   return values;
+}
+
+/**
+ * Fields carrying a NUL character, refused as unreadable: no one types one, and PostgreSQL text
+ * cannot store it, so it would otherwise fail deep in a query instead of next to its field.
+ */
+export function unreadableFields(values: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.keys(values)
+      .filter((key) => values[key]!.includes("\u0000"))
+      .map((key) => [key, "invalid"]),
+  );
 }
 
 /** The first problem of each field, as the key of its message. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ENROLLMENT_STEP_NAMES } from "../lifecycles/enrollment";
 import { IsoDate } from "./fields";
 
 export const ReferInput = z.object({
@@ -9,13 +10,10 @@ export const ReferInput = z.object({
 });
 export type ReferInput = z.infer<typeof ReferInput>;
 
-export const ENROLLMENT_STEPS = ["enrol", "complete", "decline", "withdraw", "drop_out"] as const;
-export type EnrollmentStep = (typeof ENROLLMENT_STEPS)[number];
-
 export const EnrollmentStepInput = z.object({
   enrollmentId: z.uuid({ error: "required" }),
   version: z.coerce.number({ error: "required" }).int().min(1),
-  step: z.enum(ENROLLMENT_STEPS, { error: "required" }),
+  step: z.enum(ENROLLMENT_STEP_NAMES, { error: "required" }),
   date: IsoDate,
   reasonId: z.preprocess((v) => (v === "" ? undefined : v), z.uuid({ error: "required" }).optional()),
   outcomeNote: z.string().trim().max(2000, { error: "tooLong" }).default(""),

@@ -1,5 +1,5 @@
 /**
- * Kazakhstan's individual identification number (IIN), as DOMAIN.md describes it:
+ * Kazakhstan's individual identification number (IIN) (docs/domain.md, "Person"):
  * YYMMDD birth date; a 7th digit for century and sex (1/2: 1800s, 3/4: 1900s, 5/6: 2000s;
  * odd male, even female); four serial digits; a check digit.
  */

@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { AliasType, CaseStatus, RiskLevel, Sex } from "../db/generated/enums";
+import { AliasType, type Sex } from "../db/generated/enums";
 import { checkIin } from "./iin";
-import { IsoDate } from "./fields";
+import { Confirmation } from "./fields";
+import { CREATION_FIELDS, EDITABLE_FIELDS, personShape } from "./person-fields";
 
 const optionalText = (max: number) => z.string().trim().max(max, { error: "tooLong" }).default("");
 export const MAX_ALIASES = 3;
@@ -14,23 +15,6 @@ const aliasFields = Object.fromEntries(
   ]).flat(),
 ) as Record<string, z.ZodType>;
 
-/**
- * A new person, as the form sends it. The IIN, when given, must be well formed and agree with
- * the birth date and sex (DOMAIN.md); dates must be in order and not in the future.
- */
-const personFields = {
-  familyName: z.string().trim().min(1, { error: "required" }).max(100, { error: "tooLong" }),
-  givenName: z.string().trim().min(1, { error: "required" }).max(100, { error: "tooLong" }),
-  patronymic: optionalText(100),
-  sex: z.enum(Sex, { error: "required" }),
-  birthDate: IsoDate,
-  birthDateEstimated: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
-  iin: z.string().trim().default(""),
-  citizenship: z.preprocess((v) => (v === "" || v === undefined ? "KZ" : v), z.string().trim().regex(/^[A-Z]{2}$/, { error: "country" })),
-  address: optionalText(300),
-  riskLevel: z.enum(RiskLevel).default("UNASSESSED"),
-};
-
 type PersonFields = { birthDate: string; birthDateEstimated: boolean; iin: string; sex: Sex };
 
 /** The IIN, when given, must be well formed and agree with the birth date (unless estimated) and sex. */
@@ -42,13 +26,14 @@ function checkPersonIin(value: PersonFields, ctx: z.RefinementCtx) {
   if (!check.ok) ctx.addIssue({ code: "custom", path: ["iin"], message: `iin_${check.problem}` });
 }
 
+/**
+ * A new person, as the form sends it: the fields set at registration (person-fields.ts). The
+ * IIN, when given, must be well formed and agree with the birth date and sex; dates
+ * must be in order and not in the future.
+ */
 export const NewCaseInput = z
   .object({
-    ...personFields,
-    regionId: z.uuid({ error: "required" }),
-    returnDate: IsoDate,
-    returnOperationCode: z.string().regex(/^[A-Z0-9_]{1,40}$/, { error: "required" }),
-    returnedFrom: z.string().trim().regex(/^[A-Z]{2}$/, { error: "country" }),
+    ...personShape(CREATION_FIELDS),
     /** Set once the user has seen the possible duplicates and says none is the same person. */
     confirmNotDuplicate: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
     ...aliasFields,
@@ -59,29 +44,31 @@ export const NewCaseInput = z
     if (value.returnDate < value.birthDate) ctx.addIssue({ code: "custom", path: ["returnDate"], message: "beforeBirth" });
     for (let i = 0; i < MAX_ALIASES; i++) {
       const alias = value as Record<string, unknown>;
-      if (alias[`aliasValue${i}`] && !alias[`aliasType${i}`]) ctx.addIssue({ code: "custom", path: [`aliasType${i}`], message: "required" });
+      if (alias[`aliasValue${i}`] && !alias[`aliasType${i}`])
+        ctx.addIssue({ code: "custom", path: [`aliasType${i}`], message: "required" });
     }
   });
 export type NewCaseInput = z.infer<typeof NewCaseInput>;
 
 export function aliasesOf(input: NewCaseInput): { value: string; type: AliasType; source: string }[] {
   const fields = input as Record<string, unknown>;
+  const text = (name: string) => {
+    const value = fields[name];
+    return typeof value === "string" ? value : "";
+  };
   return Array.from({ length: MAX_ALIASES }, (_, i) => ({
-    value: String(fields[`aliasValue${i}`] ?? ""),
+    value: text(`aliasValue${i}`),
     type: fields[`aliasType${i}`] as AliasType | undefined,
-    source: String(fields[`aliasSource${i}`] ?? ""),
+    source: text(`aliasSource${i}`),
   })).filter((a): a is { value: string; type: AliasType; source: string } => a.value !== "" && a.type !== undefined);
 }
 
-/** An edit of a person's details, made from the version the user saw. */
+/** An edit of a person's details (the editable fields of person-fields.ts), made from the version the user saw. */
 export const PersonEditInput = z
   .object({
-    ...personFields,
+    ...personShape(EDITABLE_FIELDS),
     caseId: z.uuid({ error: "required" }),
     version: z.coerce.number({ error: "required" }).int().min(1),
-    caseStatus: z.enum(CaseStatus, { error: "required" }),
-    /** A minor with no parent or guardian among the returnees; shown at a glance in the registry and household. */
-    unaccompaniedMinor: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
     reason: optionalText(2000),
   })
   .superRefine(checkPersonIin);
@@ -103,5 +90,6 @@ export const RemoveAliasInput = z.object({
   aliasId: z.uuid({ error: "required" }),
   version: z.coerce.number({ error: "required" }).int().min(1),
   reason: z.string().trim().min(1, { error: "required" }).max(500, { error: "tooLong" }),
+  confirm: Confirmation,
 });
 export type RemoveAliasInput = z.infer<typeof RemoveAliasInput>;

@@ -2,7 +2,6 @@ import { z } from "zod";
 import { ProsecutionStatus } from "../db/generated/enums";
 import { IsoDate } from "./fields";
 
-
 /** Field errors carry message keys (catalog "errors.fields"), never English text. */
 export const StatusChangeInput = z.object({
   caseId: z.uuid({ error: "required" }),
@@ -13,9 +12,17 @@ export const StatusChangeInput = z.object({
     .string()
     .max(500, { error: "tooLong" })
     .default("")
-    .transform((text) => text.split(/[;,\n]/).map((a) => a.trim()).filter(Boolean)),
+    .transform((text) =>
+      text
+        .split(/[;,\n]/)
+        .map((a) => a.trim())
+        .filter(Boolean),
+    ),
   authority: z.string().trim().max(300, { error: "tooLong" }).default(""),
-  sentenceMonths: z.preprocess((v) => (v === "" || v === null || v === undefined ? undefined : v), z.coerce.number({ error: "number" }).int({ error: "number" }).min(1, { error: "number" }).max(600, { error: "number" }).optional()),
+  sentenceMonths: z.preprocess(
+    (v) => (v === "" || v === null || v === undefined ? undefined : v),
+    z.coerce.number({ error: "number" }).int({ error: "number" }).min(1, { error: "number" }).max(600, { error: "number" }).optional(),
+  ),
   reason: z.string().trim().min(3, { error: "required" }).max(2000, { error: "tooLong" }),
 });
 export type StatusChangeInput = z.infer<typeof StatusChangeInput>;

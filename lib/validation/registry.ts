@@ -24,7 +24,7 @@ export const RegistryFilters = z.object({
   /** Returned on or after / on or before these days. */
   returnedFrom: optionalDay,
   returnedTo: optionalDay,
-  /** Convicted in DOMAIN.md's sense (convicted, serving or released after sentence). */
+  /** Convicted in docs/domain.md's sense (convicted, serving or released after sentence). */
   convicted: yesNo,
   /** Ever in criminal proceedings: any status but not applicable and no proceedings. */
   prosecuted: yesNo,
@@ -41,6 +41,7 @@ export type RegistryFilters = z.infer<typeof RegistryFilters>;
 /** A registry query: the filters, plus search text and cursor, which travel only in a request body. */
 export const RegistryQuery = RegistryFilters.extend({
   q: z.string().trim().max(100).default(""),
-  cursor: optionalId,
+  /** Opaque: the sort key of the last row shown (lib/cases/registry-cursor.ts), checked there. */
+  cursor: optional(z.string().max(1200)),
 });
 export type RegistryQuery = z.infer<typeof RegistryQuery>;

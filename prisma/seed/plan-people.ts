@@ -1,10 +1,31 @@
-import type { AgeCategory, AliasType, CaseStatus, ProsecutionStatus, Relationship, RiskLevel, Script, Sex } from "../../lib/db/generated/enums";
+import type {
+  AgeCategory,
+  AliasType,
+  CaseStatus,
+  ProsecutionStatus,
+  Relationship,
+  RiskLevel,
+  Script,
+  Sex,
+} from "../../lib/db/generated/enums";
 import { makeIin } from "../../lib/validation/iin";
 import { ageCategoryAt, fullYearsBetween } from "../../lib/cases/age-category";
 import { transliterateToLatin } from "../../lib/search/normalize-name";
 import { DEMO_ACCOUNTS } from "./demo-accounts";
-import { AUTHORITIES, ARTICLES, FAMILY_STEMS, FEMALE_NAMES, KUNYA_FEMALE, KUNYA_MALE, MALE_NAMES, NICKNAMES, NOTES, familyNameFor, patronymicFor } from "./names";
-import { REGIONS, RETURN_OPERATIONS } from "./reference-data";
+import {
+  AUTHORITIES,
+  ARTICLES,
+  FAMILY_STEMS,
+  FEMALE_NAMES,
+  KUNYA_FEMALE,
+  KUNYA_MALE,
+  MALE_NAMES,
+  NICKNAMES,
+  NOTES,
+  familyNameFor,
+  patronymicFor,
+} from "./names";
+import { RETURN_OPERATIONS } from "../../lib/reference-data/catalog";
 import { Random, addDays, isoDate, utcDate } from "./random";
 
 /** The demo data end here: every date in them is on or before this day. */
@@ -47,8 +68,32 @@ export type PlannedHousehold = { label: string; members: { personKey: number; re
 
 type Cohort = { operationCode: string; from: string; to: string; men: number; women: number; minors: number; convicted?: number };
 
-// Shaped like the published figures (DOMAIN.md): 125 independent returns by March 2018, 57 of
+// Shaped like the published figures (docs/domain.md, "Demo data"): 125 independent returns by March 2018, 57 of
 // them convicted; Zhusan 1-5 with 33 men, 187 women and 490 children; Rusafa's 14 children.
+/** How the demo's fictional returnees spread over the regions: a demo choice, not reference data. */
+const REGION_WEIGHTS: readonly (readonly [string, number])[] = [
+  ["ASTANA", 6],
+  ["ALMATY_CITY", 13],
+  ["SHYMKENT", 9],
+  ["ABAI", 2],
+  ["AKMOLA", 3],
+  ["AKTOBE", 9],
+  ["ALMATY_REGION", 7],
+  ["ATYRAU", 8],
+  ["EAST_KAZAKHSTAN", 3],
+  ["JAMBYL", 5],
+  ["JETISU", 2],
+  ["KARAGANDA", 5],
+  ["KOSTANAY", 2],
+  ["KYZYLORDA", 4],
+  ["MANGYSTAU", 7],
+  ["NORTH_KAZAKHSTAN", 1],
+  ["PAVLODAR", 2],
+  ["TURKISTAN", 8],
+  ["ULYTAU", 1],
+  ["WEST_KAZAKHSTAN", 3],
+];
+
 const COHORTS: readonly Cohort[] = [
   { operationCode: "INDEPENDENT", from: "2014-09-01", to: "2018-03-31", men: 68, women: 39, minors: 18, convicted: 57 },
   { operationCode: "INDEPENDENT", from: "2018-06-01", to: "2023-06-30", men: 6, women: 4, minors: 2, convicted: 2 },
@@ -65,7 +110,7 @@ const STREETS = ["ул. Абая", "ул. Сейфуллина", "мкр. Сам
 function dateBetween(random: Random, from: string, to: string): string {
   const start = utcDate(from).getTime();
   const end = utcDate(to).getTime();
-  return isoDate(new Date(start + Math.floor(random.next() * (end - start + 1) / 86_400_000) * 86_400_000));
+  return isoDate(new Date(start + Math.floor((random.next() * (end - start + 1)) / 86_400_000) * 86_400_000));
 }
 
 /** Builds a chain of prosecution entries from the return date, stopping at the demo cut-off. */
@@ -73,7 +118,10 @@ class ProsecutionBuilder {
   readonly entries: PlannedEntry[] = [];
   private date: Date;
 
-  constructor(private readonly random: Random, returnDate: string) {
+  constructor(
+    private readonly random: Random,
+    returnDate: string,
+  ) {
     this.date = utcDate(returnDate);
   }
 
@@ -99,20 +147,32 @@ class ProsecutionBuilder {
     }
     const months = this.random.pick([24, 36, 48, 60, 72, 84, 96, 120]);
     const suspended = this.random.chance(0.15);
-    if (!this.step("CONVICTED", this.random.int(20, 90), "Обвинительный приговор", { articles: uniqueArticles, authority, sentenceMonths: months })) return;
+    if (
+      !this.step("CONVICTED", this.random.int(20, 90), "Обвинительный приговор", {
+        articles: uniqueArticles,
+        authority,
+        sentenceMonths: months,
+      })
+    )
+      return;
     if (suspended) {
-      this.step("RELEASED_AFTER_SENTENCE", this.random.int(1, 10), "Условное осуждение, освобождён(а) из-под стражи", { sentenceMonths: months });
+      this.step("RELEASED_AFTER_SENTENCE", this.random.int(1, 10), "Условное осуждение, освобождён(а) из-под стражи", {
+        sentenceMonths: months,
+      });
       return;
     }
     if (!this.step("SERVING_SENTENCE", this.random.int(10, 40), "Приговор вступил в законную силу", { sentenceMonths: months })) return;
-    this.step("RELEASED_AFTER_SENTENCE", Math.round(months * 30.4 * this.random.next() * 0.3 + months * 30.4 * 0.7), "Освобождён(а) по отбытии наказания");
+    this.step(
+      "RELEASED_AFTER_SENTENCE",
+      Math.round(months * 30.4 * this.random.next() * 0.3 + months * 30.4 * 0.7),
+      "Освобождён(а) по отбытии наказания",
+    );
   }
 }
 
 export function planPeople(random: Random): { persons: PlannedPerson[]; households: PlannedHousehold[] } {
   const persons: PlannedPerson[] = [];
   const households: PlannedHousehold[] = [];
-  const regionWeights = REGIONS.map((r) => [r.code, r.weight] as const);
   const caseworkersByRegion = new Map<string, string[]>();
   for (const account of DEMO_ACCOUNTS.filter((a) => a.role === "CASEWORKER")) {
     for (const code of account.regionCodes) caseworkersByRegion.set(code, [...(caseworkersByRegion.get(code) ?? []), account.email]);
@@ -120,7 +180,15 @@ export function planPeople(random: Random): { persons: PlannedPerson[]; househol
   let iinSerial = 100;
   let abdullaevs = 0;
 
-  const newPerson = (cohort: Cohort, returnDate: string, sex: Sex, birthDate: string, regionCode: string, stem: string, fatherName: string): PlannedPerson => {
+  const newPerson = (
+    cohort: Cohort,
+    returnDate: string,
+    sex: Sex,
+    birthDate: string,
+    regionCode: string,
+    stem: string,
+    fatherName: string,
+  ): PlannedPerson => {
     const operation = RETURN_OPERATIONS.find((o) => o.code === cohort.operationCode);
     const givenName = random.pick(sex === "MALE" ? MALE_NAMES : FEMALE_NAMES);
     const bornAbroad = Number(birthDate.slice(0, 4)) >= 2014 && cohort.operationCode !== "INDEPENDENT";
@@ -175,14 +243,18 @@ export function planPeople(random: Random): { persons: PlannedPerson[]; househol
       const sex: Sex = i < cohort.men ? "MALE" : "FEMALE";
       const returnDate = dateBetween(random, cohort.from, cohort.to);
       const birthDate = dateBetween(random, sex === "MALE" ? "1968-01-01" : "1976-01-01", isoDate(addDays(utcDate(returnDate), -19 * 366)));
-      const person = newPerson(cohort, returnDate, sex, birthDate, random.weighted(regionWeights), stemFor(), random.pick(MALE_NAMES));
+      const person = newPerson(cohort, returnDate, sex, birthDate, random.weighted(REGION_WEIGHTS), stemFor(), random.pick(MALE_NAMES));
       adults.push(person);
       if (sex === "FEMALE") mothers.push(person);
       const builder = new ProsecutionBuilder(random, returnDate);
 
       // Every man of the Zhusan operations was prosecuted; most independent returnees convicted.
       const mustProsecute = sex === "MALE" && !independent;
-      const convict = independent ? convictedLeft > 0 && (sex === "MALE" || convictedLeft > cohort.men - i) && random.chance(sex === "MALE" ? 0.85 : 0.5) : mustProsecute ? random.chance(0.94) : random.chance(0.1);
+      const convict = independent
+        ? convictedLeft > 0 && (sex === "MALE" || convictedLeft > cohort.men - i) && random.chance(sex === "MALE" ? 0.85 : 0.5)
+        : mustProsecute
+          ? random.chance(0.94)
+          : random.chance(0.1);
       if (mustProsecute || convict || random.chance(independent ? 0.3 : 0.15)) {
         builder.step("UNDER_INVESTIGATION", 0, "Возбуждено уголовное дело по возвращении", { authority: AUTHORITIES[0] ?? null });
         if (convict) {
@@ -197,10 +269,23 @@ export function planPeople(random: Random): { persons: PlannedPerson[]; househol
         }
       } else {
         builder.step("PRELIMINARY_CHECK", 0, "Проверка по возвращении");
-        if (random.chance(0.85)) builder.step("NO_PROCEEDINGS", random.int(60, 300), "Оснований для уголовного преследования не установлено");
+        if (random.chance(0.85))
+          builder.step("NO_PROCEEDINGS", random.int(60, 300), "Оснований для уголовного преследования не установлено");
       }
       person.prosecution = builder.entries;
-      person.riskLevel = convict || mustProsecute ? random.weighted([["HIGH", 5], ["MEDIUM", 4], ["LOW", 1]]) : random.weighted([["UNASSESSED", 2], ["LOW", 5], ["MEDIUM", 3], ["HIGH", 1]]);
+      person.riskLevel =
+        convict || mustProsecute
+          ? random.weighted([
+              ["HIGH", 5],
+              ["MEDIUM", 4],
+              ["LOW", 1],
+            ])
+          : random.weighted([
+              ["UNASSESSED", 2],
+              ["LOW", 5],
+              ["MEDIUM", 3],
+              ["HIGH", 1],
+            ]);
     }
 
     // Children: most travel with their mother; some came back without a parent.
@@ -208,7 +293,7 @@ export function planPeople(random: Random): { persons: PlannedPerson[]; househol
       const returnDate = cohort.from === cohort.to ? cohort.from : dateBetween(random, cohort.from, cohort.to);
       const unaccompanied = cohort.operationCode === "RUSAFA" || mothers.length === 0 || random.chance(0.07);
       const mother = unaccompanied ? null : random.pick(mothers);
-      const region = mother?.regionCode ?? random.weighted(regionWeights);
+      const region = mother?.regionCode ?? random.weighted(REGION_WEIGHTS);
       const sex: Sex = random.chance(0.5) ? "MALE" : "FEMALE";
       const birthDate = dateBetween(random, isoDate(addDays(utcDate(returnDate), -17 * 365)), isoDate(addDays(utcDate(returnDate), -60)));
       const stem = mother ? mother.familyName.replace(/а$/, "") : stemFor();
@@ -223,11 +308,18 @@ export function planPeople(random: Random): { persons: PlannedPerson[]; househol
         builder.step("NO_PROCEEDINGS", random.int(200, 900), "Достиг(ла) совершеннолетия, оснований для преследования нет");
       }
       child.prosecution = builder.entries;
-      child.riskLevel = random.weighted([["UNASSESSED", 3], ["LOW", 6], ["MEDIUM", 1]]);
+      child.riskLevel = random.weighted([
+        ["UNASSESSED", 3],
+        ["LOW", 6],
+        ["MEDIUM", 1],
+      ]);
       if (mother) {
         let household = households.find((h) => h.members[0]?.personKey === mother.key);
         if (!household) {
-          household = { label: `Семья ${mother.familyName} ${mother.givenName}`, members: [{ personKey: mother.key, relationship: "MOTHER" }] };
+          household = {
+            label: `Семья ${mother.familyName} ${mother.givenName}`,
+            members: [{ personKey: mother.key, relationship: "MOTHER" }],
+          };
           households.push(household);
         }
         household.members.push({ personKey: child.key, relationship: "CHILD" });
@@ -248,7 +340,12 @@ export function planPeople(random: Random): { persons: PlannedPerson[]; househol
 
     // Some of the men are the children's fathers.
     for (const man of adults.filter((p) => p.sex === "MALE")) {
-      const family = households.find((h) => h.members[0]?.relationship === "MOTHER" && persons[h.members[0].personKey]?.operationCode === man.operationCode && !h.members.some((m) => m.relationship === "FATHER"));
+      const family = households.find(
+        (h) =>
+          h.members[0]?.relationship === "MOTHER" &&
+          persons[h.members[0].personKey]?.operationCode === man.operationCode &&
+          !h.members.some((m) => m.relationship === "FATHER"),
+      );
       if (family && random.chance(independent ? 0.1 : 0.4)) family.members.push({ personKey: man.key, relationship: "FATHER" });
     }
   }
@@ -256,7 +353,12 @@ export function planPeople(random: Random): { persons: PlannedPerson[]; househol
   for (const person of persons) {
     const adult = person.ageCategory !== "MINOR";
     if (adult && random.chance(0.3)) {
-      person.aliases.push({ value: random.pick(person.sex === "MALE" ? KUNYA_MALE : KUNYA_FEMALE), script: "ARABIC", type: "KUNYA", source: "Материалы КНБ" });
+      person.aliases.push({
+        value: random.pick(person.sex === "MALE" ? KUNYA_MALE : KUNYA_FEMALE),
+        script: "ARABIC",
+        type: "KUNYA",
+        source: "Материалы КНБ",
+      });
     }
     if (random.chance(0.25)) {
       // The passport spelling of the name, with the -yev ending Latin documents often use.
@@ -264,7 +366,12 @@ export function planPeople(random: Random): { persons: PlannedPerson[]; househol
       person.aliases.push({ value: latin, script: "LATIN", type: "LEGAL_NAME", source: "Заграничный паспорт" });
     }
     if (person.familyName.startsWith("Абдуллаев")) {
-      person.aliases.push({ value: `Abdullayev${person.sex === "FEMALE" ? "a" : ""} ${person.givenName === "Юсуф" ? "Yusuf" : ""}`.trim(), script: "LATIN", type: "TRANSLITERATION", source: "Турецкий вид на жительство" });
+      person.aliases.push({
+        value: `Abdullayev${person.sex === "FEMALE" ? "a" : ""} ${person.givenName === "Юсуф" ? "Yusuf" : ""}`.trim(),
+        script: "LATIN",
+        type: "TRANSLITERATION",
+        source: "Турецкий вид на жительство",
+      });
     }
     if (adult && person.sex === "MALE" && random.chance(0.1)) {
       person.aliases.push({ value: random.pick(NICKNAMES), script: "CYRILLIC", type: "NOM_DE_GUERRE", source: "Показания свидетелей" });

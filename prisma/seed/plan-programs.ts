@@ -1,10 +1,18 @@
 import type { AgeCategory, EnrollmentStatus, NeedState } from "../../lib/db/generated/enums";
 import { CONVICTED_STATUSES } from "../../lib/prosecution/transitions";
-import { DEFAULT_REQUIREMENTS } from "./reference-data";
+import { DEFAULT_REQUIREMENTS } from "../../lib/reference-data/catalog";
 import { DEMO_CUTOFF, type PlannedPerson } from "./plan-people";
 import { Random, addDays, isoDate, utcDate } from "./random";
 
-export type PlannedProgram = { key: number; name: string; typeCode: string; provider: string; regionCode: string; capacity: number; active: boolean };
+export type PlannedProgram = {
+  key: number;
+  name: string;
+  typeCode: string;
+  provider: string;
+  regionCode: string;
+  capacity: number;
+  active: boolean;
+};
 export type PlannedEnrollment = {
   personKey: number;
   programKey: number;
@@ -16,9 +24,28 @@ export type PlannedEnrollment = {
   reasonCode: string | null;
   outcomeNote: string | null;
 };
-export type PlannedNeed = { personKey: number; programTypeCode: string; state: NeedState; reasonCode: string | null; comment: string | null; decidedOn: string };
+export type PlannedNeed = {
+  personKey: number;
+  programTypeCode: string;
+  state: NeedState;
+  reasonCode: string | null;
+  comment: string | null;
+  decidedOn: string;
+};
 
-const PROGRAM_REGIONS = ["ALMATY_CITY", "ALMATY_REGION", "SHYMKENT", "TURKISTAN", "AKTOBE", "ATYRAU", "MANGYSTAU", "ASTANA", "KARAGANDA", "JAMBYL", "KYZYLORDA"];
+const PROGRAM_REGIONS = [
+  "ALMATY_CITY",
+  "ALMATY_REGION",
+  "SHYMKENT",
+  "TURKISTAN",
+  "AKTOBE",
+  "ATYRAU",
+  "MANGYSTAU",
+  "ASTANA",
+  "KARAGANDA",
+  "JAMBYL",
+  "KYZYLORDA",
+];
 const CORE_TYPES = ["PSYCHOLOGICAL", "RELIGIOUS_COUNSELLING", "EDUCATION", "VOCATIONAL"];
 const EXTRA_TYPES = ["MEDICAL", "SOCIAL", "LEGAL_AID", "FAMILY"];
 
@@ -49,11 +76,27 @@ export function planPrograms(random: Random, persons: readonly PlannedPerson[]) 
     for (const typeCode of [...CORE_TYPES, ...(index < 6 ? EXTRA_TYPES : [])]) {
       const names = PROGRAM_NAMES[typeCode];
       if (!names) continue;
-      programs.push({ key: programs.length, name: names.name, typeCode, provider: names.provider, regionCode, capacity: random.int(10, 40), active: true });
+      programs.push({
+        key: programs.length,
+        name: names.name,
+        typeCode,
+        provider: names.provider,
+        regionCode,
+        capacity: random.int(10, 40),
+        active: true,
+      });
     }
   });
   // A pilot that has ended: its enrollments stay in the history, no one new may join.
-  programs.push({ key: programs.length, name: "Пилотная программа трудоустройства (2019)", typeCode: "VOCATIONAL", provider: "Фонд занятости", regionCode: "ALMATY_CITY", capacity: 15, active: false });
+  programs.push({
+    key: programs.length,
+    name: "Пилотная программа трудоустройства (2019)",
+    typeCode: "VOCATIONAL",
+    provider: "Фонд занятости",
+    regionCode: "ALMATY_CITY",
+    capacity: 15,
+    active: false,
+  });
 
   const needs: PlannedNeed[] = [];
   const enrollments: PlannedEnrollment[] = [];
@@ -68,10 +111,24 @@ export function planPrograms(random: Random, persons: readonly PlannedPerson[]) 
     const decidedOn = isoDate(decided.getTime() > DEMO_CUTOFF.getTime() ? DEMO_CUTOFF : decided);
 
     if (person.ageCategory === "MINOR" && yearsOld(person.birthDate, DEMO_CUTOFF) < 6) {
-      needs.push({ personKey: person.key, programTypeCode: "EDUCATION", state: "NOT_REQUIRED", reasonCode: "TOO_YOUNG", comment: "Дошкольный возраст", decidedOn });
+      needs.push({
+        personKey: person.key,
+        programTypeCode: "EDUCATION",
+        state: "NOT_REQUIRED",
+        reasonCode: "TOO_YOUNG",
+        comment: "Дошкольный возраст",
+        decidedOn,
+      });
     }
     if (person.ageCategory === "ADULT_WOMAN" && random.chance(0.05)) {
-      needs.push({ personKey: person.key, programTypeCode: "RELIGIOUS_COUNSELLING", state: "DECLINED_BY_PERSON", reasonCode: null, comment: "Отказалась от встреч с теологом", decidedOn });
+      needs.push({
+        personKey: person.key,
+        programTypeCode: "RELIGIOUS_COUNSELLING",
+        state: "DECLINED_BY_PERSON",
+        reasonCode: null,
+        comment: "Отказалась от встреч с теологом",
+        decidedOn,
+      });
     }
     const waived = new Set(needs.filter((n) => n.personKey === person.key).map((n) => n.programTypeCode));
     const convicted = status !== undefined && CONVICTED_STATUSES.includes(status);
@@ -97,7 +154,14 @@ export function planPrograms(random: Random, persons: readonly PlannedPerson[]) 
         outcomeNote: null,
       };
       enrollments.push(enrollment);
-      const outcome = random.weighted<EnrollmentStatus>([["REFERRED", 8], ["DECLINED", 6], ["ENROLLED", 30], ["COMPLETED", 42], ["WITHDRAWN", 6], ["DROPPED_OUT", 8]]);
+      const outcome = random.weighted<EnrollmentStatus>([
+        ["REFERRED", 8],
+        ["DECLINED", 6],
+        ["ENROLLED", 30],
+        ["COMPLETED", 42],
+        ["WITHDRAWN", 6],
+        ["DROPPED_OUT", 8],
+      ]);
       if (outcome === "REFERRED") continue;
       if (outcome === "DECLINED") {
         enrollment.status = "DECLINED";
@@ -122,7 +186,8 @@ export function planPrograms(random: Random, persons: readonly PlannedPerson[]) 
         enrollment.outcomeNote = random.pick(OUTCOMES);
       } else {
         enrollment.endedOn = isoDate(finished);
-        enrollment.reasonCode = outcome === "WITHDRAWN" ? random.pick(["MOVED_AWAY", "EMPLOYMENT"]) : random.pick(["STOPPED_ATTENDING", "HEALTH"]);
+        enrollment.reasonCode =
+          outcome === "WITHDRAWN" ? random.pick(["MOVED_AWAY", "EMPLOYMENT"]) : random.pick(["STOPPED_ATTENDING", "HEALTH"]);
       }
     }
   }

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../lib/db/client";
 import { createFreshDatabase, type FreshDatabase } from "../../lib/db/fresh-database";
-import { applyMigrations } from "../../lib/db/migrate";
+import { applyMigrations } from "../../lib/migrations/migrate";
 import { createDb, type Db } from "../../lib/db/client";
 import { checkIin } from "../../lib/validation/iin";
 import { CONVICTED_STATUSES, isAllowedTransition } from "../../lib/prosecution/transitions";
@@ -45,17 +45,34 @@ describe("the demo data reproduce the published figures", () => {
     expect(await db.person.count({ where: { ...zhusan, ageCategory: "ADULT_MAN" } })).toBe(33);
     expect(await db.person.count({ where: { ...zhusan, ageCategory: "ADULT_WOMAN" } })).toBe(187);
     expect(await db.person.count({ where: { ...zhusan, ageCategory: "MINOR" } })).toBe(490);
-    expect(await db.person.count({ where: { ...zhusan, ageCategory: "ADULT_MAN", prosecution: { none: { status: "UNDER_INVESTIGATION" } } } })).toBe(0);
+    expect(
+      await db.person.count({ where: { ...zhusan, ageCategory: "ADULT_MAN", prosecution: { none: { status: "UNDER_INVESTIGATION" } } } }),
+    ).toBe(0);
   });
 });
 
 describe("the demo data are well-formed", () => {
   it("the auditor's dashboard shows them with no manual step, and each count's registry link selects exactly those cases", async () => {
-    const auditor = await db.user.findUniqueOrThrow({ where: { email: "auditor@example.org" }, select: { id: true, email: true, name: true, role: true } });
-    const viewer = { ...auditor, regionIds: [], sessionId: "00000000-0000-4000-8000-000000000000", mustChangePassword: false, secondFactorPending: false, secondFactorMissing: false };
+    const auditor = await db.user.findUniqueOrThrow({
+      where: { email: "auditor@example.org" },
+      select: { id: true, email: true, name: true, role: true },
+    });
+    const viewer = {
+      ...auditor,
+      regionIds: [],
+      sessionId: "00000000-0000-4000-8000-000000000000",
+      mustChangePassword: false,
+      secondFactorPending: false,
+      secondFactorMissing: false,
+    };
     const { published } = await getDashboard(viewer, { db });
     expect(Object.fromEntries(Object.entries(published).map(([k, v]) => [k, v.value]))).toEqual({
-      independentBy2018: 125, independentBy2018Convicted: 57, zhusanMen: 33, zhusanMenProsecuted: 33, zhusanWomen: 187, zhusanChildren: 490,
+      independentBy2018: 125,
+      independentBy2018Convicted: 57,
+      zhusanMen: 33,
+      zhusanMenProsecuted: 33,
+      zhusanWomen: 187,
+      zhusanChildren: 490,
     });
     for (const figure of Object.values(published)) {
       const filters = RegistryFilters.parse(Object.fromEntries(new URL(figure.href, "http://x").searchParams));
@@ -66,11 +83,17 @@ describe("the demo data are well-formed", () => {
   it("every IIN passes validation and agrees with the birth date and sex", async () => {
     const persons = await db.person.findMany({ where: { iin: { not: null } }, select: { iin: true, birthDate: true, sex: true } });
     expect(persons.length).toBeGreaterThan(500);
-    for (const p of persons) expect(checkIin(p.iin ?? "", { birthDate: p.birthDate.toISOString().slice(0, 10), sex: p.sex })).toMatchObject({ ok: true });
+    for (const p of persons)
+      expect(checkIin(p.iin ?? "", { birthDate: p.birthDate.toISOString().slice(0, 10), sex: p.sex })).toMatchObject({ ok: true });
   });
 
   it("every prosecution history follows the allowed transitions and ends at the person's current status", async () => {
-    const persons = await db.person.findMany({ select: { prosecutionStatus: true, prosecution: { orderBy: [{ effectiveDate: "asc" }, { createdAt: "asc" }], select: { status: true } } } });
+    const persons = await db.person.findMany({
+      select: {
+        prosecutionStatus: true,
+        prosecution: { orderBy: [{ effectiveDate: "asc" }, { createdAt: "asc" }], select: { status: true } },
+      },
+    });
     for (const person of persons) {
       const statuses = person.prosecution.map((e) => e.status);
       for (let i = 1; i < statuses.length; i++) expect(isAllowedTransition(statuses[i - 1]!, statuses[i]!)).toBe(true);
@@ -79,13 +102,19 @@ describe("the demo data are well-formed", () => {
   });
 
   it("program capacity is respected", async () => {
-    const programs = await db.program.findMany({ select: { capacity: true, _count: { select: { enrollments: { where: { status: "ENROLLED" } } } } } });
+    const programs = await db.program.findMany({
+      select: { capacity: true, _count: { select: { enrollments: { where: { status: "ENROLLED" } } } } },
+    });
     for (const p of programs) expect(p._count.enrollments).toBeLessThanOrEqual(p.capacity);
   });
 
   it("each demo account exists with its role, and the caseworker has cases while colleagues share the region", async () => {
-    for (const account of DEMO_ACCOUNTS) expect(await db.user.findUnique({ where: { email: account.email }, select: { role: true } })).toEqual({ role: account.role });
-    const caseworker = await db.user.findUniqueOrThrow({ where: { email: "caseworker@example.org" }, select: { id: true, regions: { select: { regionId: true } } } });
+    for (const account of DEMO_ACCOUNTS)
+      expect(await db.user.findUnique({ where: { email: account.email }, select: { role: true } })).toEqual({ role: account.role });
+    const caseworker = await db.user.findUniqueOrThrow({
+      where: { email: "caseworker@example.org" },
+      select: { id: true, regions: { select: { regionId: true } } },
+    });
     expect(await db.person.count({ where: { caseworkerId: caseworker.id } })).toBeGreaterThanOrEqual(30);
     const region = caseworker.regions[0]?.regionId ?? "";
     expect(await db.person.count({ where: { regionId: region, caseworkerId: { not: caseworker.id } } })).toBeGreaterThan(0);
@@ -109,7 +138,9 @@ describe("the demo data are deterministic", () => {
     const plan = () => {
       const random = new Random(20190105);
       const people = planPeople(random);
-      return createHash("sha256").update(JSON.stringify({ people, programs: planPrograms(random, people.persons) })).digest("hex");
+      return createHash("sha256")
+        .update(JSON.stringify({ people, programs: planPrograms(random, people.persons) }))
+        .digest("hex");
     };
     expect(plan()).toBe(plan());
   });

@@ -4,13 +4,13 @@ import { SYSTEM_CHAIN } from "../../lib/audit/event-hash";
 import { auditEventRow, buildAuditEvent, type AuditActor, type AuditInput } from "../../lib/audit/record-event";
 import { hashPassword } from "../../lib/auth/password";
 import { normalizeName } from "../../lib/search/normalize-name";
-import { personNameFields } from "../../lib/cases/person-details";
-import { TRANSITIONS } from "../../lib/prosecution/transitions";
+import { personColumns } from "../../lib/cases/person-details";
+import { auditMembers, type CreationField, type RecordedPerson } from "../../lib/validation/person-fields";
+import { installReferenceData } from "../../lib/reference-data/install";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
 import { planPeople, type PlannedPerson } from "./plan-people";
 import { planPrograms } from "./plan-programs";
 import { Random, utcDate } from "./random";
-import { DEFAULT_REQUIREMENTS, DEFAULT_SETTINGS, PROGRAM_TYPES, REASONS, REGIONS, RETURN_OPERATIONS } from "./reference-data";
 
 const SEED = 20190105;
 
@@ -25,9 +25,10 @@ function atHour(date: string, hour: number, minute = 0): Date {
   return new Date(utcDate(date).getTime() + ((hour - 5) * 60 + minute) * 60_000);
 }
 
+/** No accounts and no cases: the reference data every migrated database has do not count. */
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
-  const [users, persons, regions] = await Promise.all([db.user.count(), db.person.count(), db.region.count()]);
-  return users + persons + regions === 0;
+  const [users, persons] = await Promise.all([db.user.count(), db.person.count()]);
+  return users + persons === 0;
 }
 
 export async function hasDemoData(db: Db): Promise<boolean> {
@@ -35,24 +36,30 @@ export async function hasDemoData(db: Db): Promise<boolean> {
 }
 
 /**
- * Loads the fictional demo data set (DOMAIN.md "Demo data") into an empty database, with every
- * case's history written as hash-chained audit events. Refuses a database that has data.
+ * Loads the fictional demo data set (docs/domain.md, "Demo data") into a database without accounts
+ * or cases, with every case's history written as hash-chained audit events, on top of the
+ * product's reference data. Refuses a database that has accounts or cases.
  */
 export async function seedDemoData(db: Db): Promise<{ persons: number; events: number }> {
-  if (!(await isDatabaseEmpty(db))) throw new Error("the database already has data; the demo seed only loads into an empty one");
+  if (!(await isDatabaseEmpty(db)))
+    throw new Error("the database already has accounts or cases; the demo seed only loads into a database without either");
+  await installReferenceData(db);
   const random = new Random(SEED);
   const { persons, households } = planPeople(random);
   const { programs, enrollments, needs } = planPrograms(random, persons);
 
-  const regionIds = new Map(REGIONS.map((r) => [r.code, uuidFrom(random)]));
+  const regionIds = new Map((await db.region.findMany({ select: { code: true, id: true } })).map((r) => [r.code, r.id]));
   const regionId = (code: string) => regionIds.get(code) ?? "";
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const users = DEMO_ACCOUNTS.map((account) => ({ ...account, id: uuidFrom(random) }));
   const userByEmail = new Map(users.map((u) => [u.email, u]));
   const personIds = persons.map(() => uuidFrom(random));
   const programIds = programs.map(() => uuidFrom(random));
-  const reasonIds = new Map(REASONS.map((r) => [`${r.kind}:${r.code}`, uuidFrom(random)]));
-  const reasonId = (code: string | null) => (code ? ([...reasonIds.entries()].find(([key]) => key.endsWith(`:${code}`))?.[1] ?? null) : null);
+  const reasonIds = new Map(
+    (await db.reason.findMany({ select: { kind: true, code: true, id: true } })).map((r) => [`${r.kind}:${r.code}`, r.id]),
+  );
+  const reasonId = (code: string | null) =>
+    code ? ([...reasonIds.entries()].find(([key]) => key.endsWith(`:${code}`))?.[1] ?? null) : null;
 
   // Case numbers: KZ-<year of return>-<serial within that year>, in order of return.
   const order = [...persons].sort((a, b) => a.returnDate.localeCompare(b.returnDate) || a.key - b.key);
@@ -67,28 +74,45 @@ export async function seedDemoData(db: Db): Promise<{ persons: number; events: n
 
   await db.$transaction(
     async (tx) => {
-      await tx.region.createMany({ data: REGIONS.map((r) => ({ id: regionId(r.code), code: r.code, kind: r.kind, nameEn: r.name.en, nameRu: r.name.ru, nameKk: r.name.kk })) });
-      await tx.returnOperation.createMany({
-        data: RETURN_OPERATIONS.map((o, i) => ({ code: o.code, nameEn: o.name.en, nameRu: o.name.ru, nameKk: o.name.kk, startedOn: o.startedOn ? utcDate(o.startedOn) : null, sortOrder: i })),
-      });
-      await tx.programType.createMany({ data: PROGRAM_TYPES.map((t, i) => ({ code: t.code, labelEn: t.label.en, labelRu: t.label.ru, labelKk: t.label.kk, sortOrder: i })) });
-      await tx.reason.createMany({
-        data: REASONS.map((r, i) => ({ id: reasonIds.get(`${r.kind}:${r.code}`) ?? "", kind: r.kind, code: r.code, labelEn: r.label.en, labelRu: r.label.ru, labelKk: r.label.kk, sortOrder: i })),
-      });
-      await tx.programRequirement.createMany({ data: [...DEFAULT_REQUIREMENTS] });
-      await tx.setting.createMany({ data: DEFAULT_SETTINGS.map((s) => ({ key: s.key, value: s.value })) });
-      await tx.prosecutionTransition.createMany({ data: TRANSITIONS.map((t) => ({ fromStatus: t.from, toStatus: t.to, isCorrection: t.isCorrection })) });
       await tx.user.createMany({ data: users.map((u) => ({ id: u.id, email: u.email, name: u.name, role: u.role, passwordHash })) });
-      await tx.userRegion.createMany({ data: users.flatMap((u) => u.regionCodes.map((code) => ({ userId: u.id, regionId: regionId(code) }))) });
+      await tx.userRegion.createMany({
+        data: users.flatMap((u) => u.regionCodes.map((code) => ({ userId: u.id, regionId: regionId(code) }))),
+      });
 
-      await tx.person.createMany({ data: persons.map((p) => personRow(p, personIds[p.key] ?? "", caseNumbers.get(p.key) ?? "", regionId(p.regionCode), p.caseworkerEmail ? (userByEmail.get(p.caseworkerEmail)?.id ?? null) : null)) });
+      await tx.person.createMany({
+        data: persons.map((p) =>
+          personRow(
+            p,
+            personIds[p.key] ?? "",
+            caseNumbers.get(p.key) ?? "",
+            regionId(p.regionCode),
+            p.caseworkerEmail ? (userByEmail.get(p.caseworkerEmail)?.id ?? null) : null,
+          ),
+        ),
+      });
       await tx.alias.createMany({
-        data: persons.flatMap((p) => p.aliases.map((a) => ({ id: uuidFrom(random), personId: personIds[p.key] ?? "", value: a.value, script: a.script, type: a.type, source: a.source, searchName: normalizeName(a.value) }))),
+        data: persons.flatMap((p) =>
+          p.aliases.map((a) => ({
+            id: uuidFrom(random),
+            personId: personIds[p.key] ?? "",
+            value: a.value,
+            script: a.script,
+            type: a.type,
+            source: a.source,
+            searchName: normalizeName(a.value),
+          })),
+        ),
       });
       const householdIds = households.map(() => uuidFrom(random));
       await tx.household.createMany({ data: households.map((h, i) => ({ id: householdIds[i] ?? "", label: h.label })) });
       await tx.householdMember.createMany({
-        data: households.flatMap((h, i) => h.members.map((m) => ({ householdId: householdIds[i] ?? "", personId: personIds[m.personKey] ?? "", relationship: m.relationship }))),
+        data: households.flatMap((h, i) =>
+          h.members.map((m) => ({
+            householdId: householdIds[i] ?? "",
+            personId: personIds[m.personKey] ?? "",
+            relationship: m.relationship,
+          })),
+        ),
       });
       await tx.prosecutionEntry.createMany({
         data: persons.flatMap((p) =>
@@ -107,7 +131,15 @@ export async function seedDemoData(db: Db): Promise<{ persons: number; events: n
         ),
       });
       await tx.program.createMany({
-        data: programs.map((p) => ({ id: programIds[p.key] ?? "", name: p.name, programTypeCode: p.typeCode, provider: p.provider, regionId: regionId(p.regionCode), capacity: p.capacity, active: p.active })),
+        data: programs.map((p) => ({
+          id: programIds[p.key] ?? "",
+          name: p.name,
+          programTypeCode: p.typeCode,
+          provider: p.provider,
+          regionId: regionId(p.regionCode),
+          capacity: p.capacity,
+          active: p.active,
+        })),
       });
       await tx.enrollment.createMany({
         data: enrollments.map((e) => ({
@@ -124,11 +156,24 @@ export async function seedDemoData(db: Db): Promise<{ persons: number; events: n
         })),
       });
       await tx.programNeed.createMany({
-        data: needs.map((n) => ({ personId: personIds[n.personKey] ?? "", programTypeCode: n.programTypeCode, state: n.state, reasonId: reasonId(n.reasonCode), comment: n.comment, decidedAt: atHour(n.decidedOn, 11) })),
+        data: needs.map((n) => ({
+          personId: personIds[n.personKey] ?? "",
+          programTypeCode: n.programTypeCode,
+          state: n.state,
+          reasonId: reasonId(n.reasonCode),
+          comment: n.comment,
+          decidedAt: atHour(n.decidedOn, 11),
+        })),
       });
       await tx.note.createMany({
         data: persons.flatMap((p) =>
-          p.notes.map((n) => ({ id: uuidFrom(random), personId: personIds[p.key] ?? "", body: n.body, authorId: p.caseworkerEmail ? (userByEmail.get(p.caseworkerEmail)?.id ?? null) : null, createdAt: atHour(n.date, 15) })),
+          p.notes.map((n) => ({
+            id: uuidFrom(random),
+            personId: personIds[p.key] ?? "",
+            body: n.body,
+            authorId: p.caseworkerEmail ? (userByEmail.get(p.caseworkerEmail)?.id ?? null) : null,
+            createdAt: atHour(n.date, 15),
+          })),
         ),
       });
       await tx.caseNumberCounter.createMany({ data: [...serials.entries()].map(([year, lastSerial]) => ({ year, lastSerial })) });
@@ -139,22 +184,37 @@ export async function seedDemoData(db: Db): Promise<{ persons: number; events: n
   // The history of each case, as the events the app itself would have written, chained per case.
   const rows: Prisma.AuditEventCreateManyInput[] = [];
   const heads: { chain: string; lastSeq: number; lastHash: string }[] = [];
-  const appendChain = (chain: string, inputs: (AuditInput & { occurredAt: Date })[]) => {
-    let prevHash: string | null = null;
+  // The system chain already holds the reference data's installation; the demo's accounts follow it.
+  const systemHead = await db.auditChainHead.findUnique({ where: { chain: SYSTEM_CHAIN } });
+  const appendChain = (
+    chain: string,
+    inputs: (AuditInput & { occurredAt: Date })[],
+    after: { lastSeq: number; lastHash: string } | null = null,
+  ) => {
+    let prevHash: string | null = after?.lastHash ?? null;
+    const firstSeq = (after?.lastSeq ?? 0) + 1;
     inputs
       .sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime())
       .forEach((input, index) => {
-        const { event, hash } = buildAuditEvent(chain, index + 1, prevHash, { ...input, eventId: uuidFrom(random) });
+        const { event, hash } = buildAuditEvent(chain, firstSeq + index, prevHash, { ...input, eventId: uuidFrom(random) });
         rows.push(auditEventRow(event, hash, input.actor.role));
         prevHash = hash;
       });
-    if (prevHash) heads.push({ chain, lastSeq: inputs.length, lastHash: prevHash });
+    if (prevHash) heads.push({ chain, lastSeq: firstSeq + inputs.length - 1, lastHash: prevHash });
   };
 
   const seedActor: AuditActor = { id: null, label: "demo-seed", role: null };
   appendChain(
     SYSTEM_CHAIN,
-    users.map((u, i) => ({ actor: seedActor, action: "account.created", entityType: "user", entityId: u.id, after: { email: u.email, name: u.name, role: u.role, regions: [...u.regionCodes] }, occurredAt: atHour("2019-01-02", 9, i) })),
+    users.map((u, i) => ({
+      actor: seedActor,
+      action: "account.created",
+      entityType: "user",
+      entityId: u.id,
+      after: { email: u.email, name: u.name, role: u.role, regions: [...u.regionCodes] },
+      occurredAt: atHour("2019-01-02", 9, i),
+    })),
+    systemHead && systemHead.lastSeq > 0 ? systemHead : null,
   );
   for (const person of persons) {
     const caseId = personIds[person.key] ?? "";
@@ -162,9 +222,25 @@ export async function seedDemoData(db: Db): Promise<{ persons: number; events: n
     const actor: AuditActor = worker ? { id: worker.id, label: worker.email, role: worker.role } : seedActor;
     const base = { actor, caseId };
     const events: (AuditInput & { occurredAt: Date })[] = [
-      { ...base, action: "case.created", entityType: "person", entityId: caseId, after: personSummary(person, caseNumbers.get(person.key) ?? ""), occurredAt: atHour(person.returnDate, 9) },
+      {
+        ...base,
+        action: "case.created",
+        entityType: "person",
+        entityId: caseId,
+        after: registrationRecord(person, caseNumbers.get(person.key) ?? "", regionId(person.regionCode)),
+        occurredAt: atHour(person.returnDate, 9),
+      },
     ];
-    if (worker) events.push({ ...base, action: "case.assigned", entityType: "person", entityId: caseId, before: { caseworker: null }, after: { caseworker: worker.email }, occurredAt: atHour(person.returnDate, 9, 5) });
+    if (worker)
+      events.push({
+        ...base,
+        action: "case.assigned",
+        entityType: "person",
+        entityId: caseId,
+        before: { caseworkerId: null, caseworker: null },
+        after: { caseworkerId: worker.id, caseworker: worker.name },
+        occurredAt: atHour(person.returnDate, 9, 5),
+      });
     person.prosecution.forEach((e, i) =>
       events.push({
         ...base,
@@ -172,70 +248,112 @@ export async function seedDemoData(db: Db): Promise<{ persons: number; events: n
         entityType: "prosecution_entry",
         reason: e.reason,
         before: { status: person.prosecution[i - 1]?.status ?? null },
-        after: { status: e.status, effectiveDate: e.effectiveDate, articles: e.articles, authority: e.authority, sentenceMonths: e.sentenceMonths },
+        after: {
+          status: e.status,
+          effectiveDate: e.effectiveDate,
+          articles: e.articles,
+          authority: e.authority,
+          sentenceMonths: e.sentenceMonths,
+        },
         occurredAt: atHour(e.effectiveDate, 10, 10 + i),
       }),
     );
     for (const e of enrollments.filter((x) => x.personKey === person.key)) {
       const program = programs[e.programKey];
-      const entity = { ...base, entityType: "enrollment", context: { program: program?.name ?? null, programType: program?.typeCode ?? null } as JsonValue };
-      events.push({ ...entity, action: "enrollment.referred", after: { status: "REFERRED", date: e.referredOn }, occurredAt: atHour(e.referredOn, 11) });
-      if (e.enrolledOn) events.push({ ...entity, action: "enrollment.enrolled", before: { status: "REFERRED" }, after: { status: "ENROLLED", date: e.enrolledOn }, occurredAt: atHour(e.enrolledOn, 11) });
+      const entity = {
+        ...base,
+        entityType: "enrollment",
+        context: { program: program?.name ?? null, programType: program?.typeCode ?? null } as JsonValue,
+      };
+      events.push({
+        ...entity,
+        action: "enrollment.referred",
+        after: { status: "REFERRED", date: e.referredOn },
+        occurredAt: atHour(e.referredOn, 11),
+      });
+      if (e.enrolledOn)
+        events.push({
+          ...entity,
+          action: "enrollment.enrolled",
+          before: { status: "REFERRED" },
+          after: { status: "ENROLLED", date: e.enrolledOn },
+          occurredAt: atHour(e.enrolledOn, 11),
+        });
       const ended = e.completedOn ?? e.endedOn;
       if (ended && e.status !== "ENROLLED") {
-        events.push({ ...entity, action: `enrollment.${e.status.toLowerCase()}`, reason: e.outcomeNote ?? e.reasonCode, before: { status: e.enrolledOn ? "ENROLLED" : "REFERRED" }, after: { status: e.status, date: ended }, occurredAt: atHour(ended, 12) });
+        // As the app writes it: the reason chosen from the list by its id, the outcome note as the free text.
+        events.push({
+          ...entity,
+          action: `enrollment.${e.status.toLowerCase()}`,
+          reason: e.outcomeNote,
+          before: { status: e.enrolledOn ? "ENROLLED" : "REFERRED" },
+          after: { status: e.status, date: ended, reasonId: reasonId(e.reasonCode) },
+          occurredAt: atHour(ended, 12),
+        });
       }
     }
     for (const n of needs.filter((x) => x.personKey === person.key)) {
-      events.push({ ...base, action: "need.marked", entityType: "program_need", reason: n.comment, after: { programType: n.programTypeCode, state: n.state }, occurredAt: atHour(n.decidedOn, 11, 30) });
+      events.push({
+        ...base,
+        action: "need.marked",
+        entityType: "program_need",
+        reason: n.comment,
+        after: { programType: n.programTypeCode, state: n.state },
+        occurredAt: atHour(n.decidedOn, 11, 30),
+      });
     }
-    person.notes.forEach((n, i) => events.push({ ...base, action: "note.added", entityType: "note", after: { body: n.body }, occurredAt: atHour(n.date, 15, i) }));
+    person.notes.forEach((n, i) =>
+      events.push({ ...base, action: "note.added", entityType: "note", after: { body: n.body }, occurredAt: atHour(n.date, 15, i) }),
+    );
     appendChain(caseId, events);
   }
 
   for (let i = 0; i < rows.length; i += 2000) await db.auditEvent.createMany({ data: rows.slice(i, i + 2000) });
-  await db.auditChainHead.createMany({ data: heads });
+  await db.$transaction([db.auditChainHead.deleteMany({ where: { chain: SYSTEM_CHAIN } }), db.auditChainHead.createMany({ data: heads })]);
   return { persons: persons.length, events: rows.length };
 }
 
-function personRow(p: PlannedPerson, id: string, caseNumber: string, regionId: string, caseworkerId: string | null): Prisma.PersonCreateManyInput {
+/** What the registration form would have set for this person. */
+function registeredFields(p: PlannedPerson, regionId: string): RecordedPerson<CreationField> {
   return {
-    id,
-    caseNumber,
-    ...personNameFields(p.familyName, p.givenName, p.patronymic),
+    familyName: p.familyName,
+    givenName: p.givenName,
+    patronymic: p.patronymic,
     sex: p.sex,
-    birthDate: utcDate(p.birthDate),
+    birthDate: p.birthDate,
     birthDateEstimated: p.birthDateEstimated,
     iin: p.iin,
     citizenship: "KZ",
     regionId,
     address: p.address,
-    returnDate: utcDate(p.returnDate),
+    riskLevel: p.riskLevel,
+    returnDate: p.returnDate,
     returnOperationCode: p.operationCode,
     returnedFrom: p.returnedFrom,
+  };
+}
+
+function personRow(
+  p: PlannedPerson,
+  id: string,
+  caseNumber: string,
+  regionId: string,
+  caseworkerId: string | null,
+): Prisma.PersonCreateManyInput {
+  return {
+    id,
+    caseNumber,
+    ...personColumns(registeredFields(p, regionId)),
     ageCategory: p.ageCategory,
     unaccompaniedMinor: p.unaccompaniedMinor,
     caseStatus: p.caseStatus,
-    riskLevel: p.riskLevel,
     prosecutionStatus: p.prosecution[p.prosecution.length - 1]?.status ?? "NO_PROCEEDINGS",
     caseworkerId,
     createdAt: atHour(p.returnDate, 9),
   };
 }
 
-function personSummary(p: PlannedPerson, caseNumber: string): JsonValue {
-  return {
-    caseNumber,
-    familyName: p.familyName,
-    givenName: p.givenName,
-    patronymic: p.patronymic,
-    sex: p.sex,
-    birthDate: p.birthDate,
-    iin: p.iin,
-    region: p.regionCode,
-    returnDate: p.returnDate,
-    returnOperation: p.operationCode,
-    caseStatus: p.caseStatus,
-    riskLevel: p.riskLevel,
-  };
+/** The case.created event's record, as createCase writes it; the assignment follows as its own event. */
+function registrationRecord(p: PlannedPerson, caseNumber: string, regionId: string): JsonValue {
+  return { caseNumber, ...auditMembers(registeredFields(p, regionId)), aliases: p.aliases.map((a) => a.value), caseworkerId: null };
 }

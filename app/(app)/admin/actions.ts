@@ -1,12 +1,16 @@
 "use server";
 
-import { redirect } from "next/navigation";
-import { requireUser } from "@/lib/auth/current-user";
-import { runFormAction, type MessageOverrides } from "@/lib/actions/run-form-action";
+import { formAction, type MessageOverrides } from "@/lib/actions/run-form-action";
 import { createUser, runAccountCommand, setTemporaryPassword, updateUser } from "@/lib/admin/users";
-import type { ActionState } from "@/lib/validation/action-state";
-import { AccountCommandInput, CreateUserInput, SecondFactorRolesInput, SetTemporaryPasswordInput, UpdateUserInput } from "@/lib/validation/account";
+import {
+  AccountCommandInput,
+  CreateUserInput,
+  SecondFactorRolesInput,
+  SetTemporaryPasswordInput,
+  UpdateUserInput,
+} from "@/lib/validation/account";
 import { saveSecondFactorRoles } from "@/lib/admin/second-factor-roles";
+import type { SettingSave } from "@/lib/admin/versioned-setting";
 import { saveReviewSettings } from "@/lib/admin/review-settings";
 import { ReviewSettingsInput } from "@/lib/validation/review-settings";
 import { saveProgram, saveProgramType, saveReason, saveRegion } from "@/lib/admin/reference-data";
@@ -15,58 +19,98 @@ import { ProgramInput, ProgramTypeInput, ReasonInput, RegionInput } from "@/lib/
 // Each action signs the caller in fresh and leaves authorization to the domain function, which
 // refuses anyone but an administrator whatever the form says.
 // The default conflict message speaks of a case; these records are accounts and reference data.
+/** A save that changed nothing says so, rather than "saved", since nothing was written. */
+const settingsMessage = (result: SettingSave) => (result === "unchanged" ? "settingsUnchanged" : "settingsSaved");
 const ACCOUNT_MESSAGES: MessageOverrides = { conflict: "accountConflict", notFound: "accountNotFound" };
-const userPath = (formData: FormData) => `/admin/users/${String(formData.get("userId") ?? "")}`;
+const userPath = (form: Record<string, string>) => `/admin/users/${form.userId ?? ""}`;
 
-export async function createUserAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const user = await requireUser();
-  const created = { id: "" };
-  const state = await runFormAction("createUserAction", formData, CreateUserInput, async (input) => (created.id = (await createUser(user, input)).id), { path: "/admin", success: "userCreated", messages: ACCOUNT_MESSAGES });
-  if (state.ok) redirect(`/admin/users/${created.id}`);
-  return state;
-}
+export const createUserAction = formAction({
+  name: "createUserAction",
+  schema: CreateUserInput,
+  run: createUser,
+  path: "/admin",
+  success: "userCreated",
+  messages: ACCOUNT_MESSAGES,
+  redirectTo: (created) => `/admin/users/${created.id}`,
+});
 
-export async function updateUserAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const user = await requireUser();
-  return runFormAction("updateUserAction", formData, UpdateUserInput, (input) => updateUser(user, input), { path: userPath(formData), success: "userUpdated", messages: ACCOUNT_MESSAGES });
-}
+export const updateUserAction = formAction({
+  name: "updateUserAction",
+  schema: UpdateUserInput,
+  run: updateUser,
+  path: userPath,
+  success: "userUpdated",
+  messages: ACCOUNT_MESSAGES,
+});
 
-export async function accountCommandAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const user = await requireUser();
-  return runFormAction("accountCommandAction", formData, AccountCommandInput, (input) => runAccountCommand(user, input), { path: userPath(formData), success: "accountCommandDone", messages: ACCOUNT_MESSAGES });
-}
+export const accountCommandAction = formAction({
+  name: "accountCommandAction",
+  schema: AccountCommandInput,
+  run: runAccountCommand,
+  path: userPath,
+  success: "accountCommandDone",
+  messages: ACCOUNT_MESSAGES,
+});
 
-export async function setTemporaryPasswordAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const user = await requireUser();
-  return runFormAction("setTemporaryPasswordAction", formData, SetTemporaryPasswordInput, (input) => setTemporaryPassword(user, input), { path: userPath(formData), success: "temporaryPasswordSet", messages: ACCOUNT_MESSAGES });
-}
+export const setTemporaryPasswordAction = formAction({
+  name: "setTemporaryPasswordAction",
+  schema: SetTemporaryPasswordInput,
+  run: setTemporaryPassword,
+  path: userPath,
+  success: "temporaryPasswordSet",
+  messages: ACCOUNT_MESSAGES,
+});
 
-export async function saveRegionAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const user = await requireUser();
-  return runFormAction("saveRegionAction", formData, RegionInput, (input) => saveRegion(user, input), { path: "/admin/regions", success: "entrySaved", messages: ACCOUNT_MESSAGES });
-}
+export const saveRegionAction = formAction({
+  name: "saveRegionAction",
+  schema: RegionInput,
+  run: saveRegion,
+  path: "/admin/regions",
+  success: "entrySaved",
+  messages: ACCOUNT_MESSAGES,
+});
 
-export async function saveProgramTypeAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const user = await requireUser();
-  return runFormAction("saveProgramTypeAction", formData, ProgramTypeInput, (input) => saveProgramType(user, input), { path: "/admin/reference", success: "entrySaved", messages: ACCOUNT_MESSAGES });
-}
+export const saveProgramTypeAction = formAction({
+  name: "saveProgramTypeAction",
+  schema: ProgramTypeInput,
+  run: saveProgramType,
+  path: "/admin/reference",
+  success: "entrySaved",
+  messages: ACCOUNT_MESSAGES,
+});
 
-export async function saveReasonAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const user = await requireUser();
-  return runFormAction("saveReasonAction", formData, ReasonInput, (input) => saveReason(user, input), { path: "/admin/reference", success: "entrySaved", messages: ACCOUNT_MESSAGES });
-}
+export const saveReasonAction = formAction({
+  name: "saveReasonAction",
+  schema: ReasonInput,
+  run: saveReason,
+  path: "/admin/reference",
+  success: "entrySaved",
+  messages: ACCOUNT_MESSAGES,
+});
 
-export async function saveProgramAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const user = await requireUser();
-  return runFormAction("saveProgramAction", formData, ProgramInput, (input) => saveProgram(user, input), { path: "/admin/programs", success: "entrySaved", messages: ACCOUNT_MESSAGES });
-}
+export const saveProgramAction = formAction({
+  name: "saveProgramAction",
+  schema: ProgramInput,
+  run: saveProgram,
+  path: "/admin/programs",
+  success: "entrySaved",
+  messages: ACCOUNT_MESSAGES,
+});
 
-export async function saveSecondFactorRolesAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const user = await requireUser();
-  return runFormAction("saveSecondFactorRolesAction", formData, SecondFactorRolesInput, (input) => saveSecondFactorRoles(user, input), { path: "/admin/security", success: "settingsSaved", messages: { conflict: "settingsConflict" } });
-}
+export const saveSecondFactorRolesAction = formAction({
+  name: "saveSecondFactorRolesAction",
+  schema: SecondFactorRolesInput,
+  run: saveSecondFactorRoles,
+  path: "/admin/security",
+  success: settingsMessage,
+  messages: { conflict: "settingsConflict" },
+});
 
-export async function saveReviewSettingsAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const user = await requireUser();
-  return runFormAction("saveReviewSettingsAction", formData, ReviewSettingsInput, (input) => saveReviewSettings(user, input), { path: "/admin/review", success: "settingsSaved", messages: { conflict: "settingsConflict" } });
-}
+export const saveReviewSettingsAction = formAction({
+  name: "saveReviewSettingsAction",
+  schema: ReviewSettingsInput,
+  run: saveReviewSettings,
+  path: "/admin/review",
+  success: settingsMessage,
+  messages: { conflict: "settingsConflict" },
+});

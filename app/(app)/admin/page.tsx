@@ -5,6 +5,7 @@ import { listUsers } from "@/lib/admin/users";
 import { listRegionsForAdmin } from "@/lib/admin/admin-regions";
 import { pageOrNotFound } from "@/lib/actions/page-or-not-found";
 import { AdminNav } from "@/components/admin/admin-nav";
+import { formatMoment } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 
 export default async function AdminUsersPage() {
@@ -21,37 +22,59 @@ export default async function AdminUsersPage() {
           {t("newUser")}
         </Link>
       </div>
-      <table className="w-full text-left text-sm" data-testid="users-table">
-        <caption className="sr-only">{t("usersTitle")}</caption>
-        <thead className="border-b border-slate-300 text-slate-600">
-          <tr>
-            <th scope="col" className="py-2 pr-3">{t("name")}</th>
-            <th scope="col" className="py-2 pr-3">{t("email")}</th>
-            <th scope="col" className="py-2 pr-3">{t("role")}</th>
-            <th scope="col" className="py-2 pr-3">{t("regions")}</th>
-            <th scope="col" className="py-2 pr-3">{t("state")}</th>
-            <th scope="col" className="py-2 pr-3">{t("lastSignIn")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((u) => (
-            <tr key={u.id} className="border-b border-slate-100">
-              <td className="py-2 pr-3">
-                <Link href={`/admin/users/${u.id}`} className="text-sky-800 underline">
-                  {u.name}
-                </Link>
-              </td>
-              <td className="py-2 pr-3">{u.email}</td>
-              <td className="py-2 pr-3">{tRoles(u.role)}</td>
-              <td className="py-2 pr-3">{u.regionIds.map((id) => regionName.get(id)).join(", ")}</td>
-              <td className="py-2 pr-3">
-                {[!u.active && t("inactive"), u.locked && t("locked"), u.mustChangePassword && t("mustChangePassword")].filter(Boolean).join(" · ") || t("activeState")}
-              </td>
-              <td className="py-2 pr-3">{u.lastSignInAt ? u.lastSignInAt.slice(0, 16).replace("T", " ") : "—"}</td>
+      {/* Scrolls within itself on a phone instead of widening the page. */}
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm" data-testid="users-table">
+          <caption className="sr-only">{t("usersTitle")}</caption>
+          <thead className="border-b border-slate-300 text-slate-600">
+            <tr>
+              <th scope="col" className="py-2 pr-3">
+                {t("name")}
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                {t("email")}
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                {t("role")}
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                {t("regions")}
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                {t("state")}
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                {t("lastSignIn")}
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id} className="border-b border-slate-100">
+                <td className="py-2 pr-3">
+                  <Link href={`/admin/users/${u.id}`} className="text-sky-800 underline">
+                    {u.name}
+                  </Link>
+                </td>
+                <td className="py-2 pr-3">{u.email}</td>
+                <td className="py-2 pr-3">{tRoles(u.role)}</td>
+                <td className="py-2 pr-3">{u.regionIds.map((id) => regionName.get(id)).join(", ")}</td>
+                <td className="py-2 pr-3">
+                  {[
+                    !u.active && t("inactive"),
+                    u.locked && t("locked"),
+                    u.lockedUntil && t("lockedUntil", { time: formatMoment(locale, u.lockedUntil) }),
+                    u.mustChangePassword && t("mustChangePassword"),
+                  ]
+                    .filter(Boolean)
+                    .join(" · ") || t("activeState")}
+                </td>
+                <td className="py-2 pr-3">{u.lastSignInAt ? u.lastSignInAt.slice(0, 16).replace("T", " ") : "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

@@ -13,7 +13,9 @@ import { ExportDialog } from "@/components/exports/export-dialog";
 /** The filters in force, as the form fields a set export sends. */
 function definedFilters(filters: RegistryFilters): Record<string, string> {
   const { sort: _sort, ...rest } = filters;
-  return Object.fromEntries(Object.entries(rest).filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== ""));
+  return Object.fromEntries(
+    Object.entries(rest).filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== ""),
+  );
 }
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -25,7 +27,11 @@ export default async function CasesPage({ searchParams }: Props) {
   const parsed = RegistryFilters.safeParse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
   // A hand-edited URL with a nonsense filter shows the unfiltered registry rather than an error page.
   const filters = parsed.success ? parsed.data : RegistryFilters.parse({});
-  const [t, options, initial] = await Promise.all([getTranslations("registry"), getRegistryOptions(user), listCases(user, { ...filters, q: "", cursor: undefined })]);
+  const [t, options, initial] = await Promise.all([
+    getTranslations("registry"),
+    getRegistryOptions(user),
+    listCases(user, { ...filters, q: "", cursor: undefined }),
+  ]);
   return (
     <div className="space-y-6">
       <div className="flex items-center justify-between">
@@ -36,8 +42,13 @@ export default async function CasesPage({ searchParams }: Props) {
           </Link>
         )}
       </div>
-      <FiltersForm filters={filters} options={options} />
-      <CaseRegistry filters={filters} initial={initial} regions={options.regions} />
+      <CaseRegistry
+        filters={filters}
+        initial={initial}
+        regions={options.regions}
+        userId={user.id}
+        filtersForm={<FiltersForm filters={filters} options={options} />}
+      />
       {canAtAll(user, "export.history") && <ExportDialog endpoint="/api/exports/history" variant="set" filters={definedFilters(filters)} />}
     </div>
   );

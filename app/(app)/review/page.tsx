@@ -17,7 +17,11 @@ export default async function ReviewPage({ searchParams }: Props) {
   const query = parsed.success ? parsed.data : ReviewQuery.parse({});
   const page = await pageOrNotFound(() => reviewQueue(user, query));
   const [options, t] = await Promise.all([getReviewOptions(user), getTranslations("review")]);
-  const keep = Object.fromEntries(Object.entries(query).filter(([k, v]) => k !== "cursor" && v !== undefined && v !== false).map(([k, v]) => [k, v === true ? "1" : String(v)]));
+  const keep = Object.fromEntries(
+    Object.entries(query)
+      .filter(([k, v]) => k !== "cursor" && v !== undefined && v !== false)
+      .map(([k, v]) => [k, v === true ? "1" : String(v)]),
+  );
   const nextHref = page.nextCursor ? `/review?${new URLSearchParams({ ...keep, cursor: page.nextCursor }).toString()}` : null;
   return (
     <div className="space-y-6">
@@ -29,7 +33,7 @@ export default async function ReviewPage({ searchParams }: Props) {
         </p>
       </div>
       <ReviewFilters query={query} options={options} />
-      <ReviewQueue rows={page.rows} options={options} today={new Date().toISOString().slice(0, 10)} />
+      <ReviewQueue rows={page.rows} options={options} today={new Date().toISOString().slice(0, 10)} targetDays={page.targetDays} />
       {nextHref && (
         <a href={nextHref} className="inline-block rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100">
           {t("more")}

@@ -1,15 +1,16 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
 import { secondFactorStatus } from "@/lib/auth/second-factor";
 import { confirmEnrolmentAction, disableSecondFactorAction, renewRecoveryCodesAction, startEnrolmentAction } from "./actions";
 import { QrCode } from "@/components/account/qr-code";
 import { RecoveryCodesForm } from "@/components/account/recovery-codes-form";
 import { DisableSecondFactorForm, StartEnrolmentForm } from "@/components/account/second-factor-forms";
+import { formatMoment } from "@/lib/i18n/format";
 
 export default async function SecurityPage() {
   const user = await requireUser({ allow: ["secondFactorSetup"] });
-  const [status, t, format] = await Promise.all([secondFactorStatus(user), getTranslations("secondFactor"), getFormatter()]);
+  const [status, t, locale] = await Promise.all([secondFactorStatus(user), getTranslations("secondFactor"), getLocale()]);
   return (
     <div className="max-w-xl space-y-4">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
@@ -26,7 +27,7 @@ export default async function SecurityPage() {
       <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
         <p data-testid="second-factor-state">
           {status.state === "on"
-            ? t("stateOn", { date: format.dateTime(new Date(status.enabledAt), { dateStyle: "medium" }), left: status.recoveryCodesLeft })
+            ? t("stateOn", { date: formatMoment(locale, status.enabledAt), left: status.recoveryCodesLeft })
             : t("stateOff")}
         </p>
         {status.state === "off" && <StartEnrolmentForm action={startEnrolmentAction} />}
@@ -35,7 +36,10 @@ export default async function SecurityPage() {
             <p className="text-sm">{t("scan")}</p>
             <QrCode text={status.uri} label={t("qrLabel")} />
             <p className="text-sm">
-              {t("manualKey")} <code className="break-all rounded bg-slate-100 px-1" data-testid="totp-secret">{status.secret}</code>
+              {t("manualKey")}{" "}
+              <code className="break-all rounded bg-slate-100 px-1" data-testid="totp-secret">
+                {status.secret}
+              </code>
             </p>
           </div>
         )}

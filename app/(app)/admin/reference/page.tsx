@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import { ReasonKind } from "@/lib/db/generated/enums";
 import { requireUser } from "@/lib/auth/current-user";
 import { listProgramTypesForAdmin, listReasonsForAdmin } from "@/lib/admin/reference-data";
 import { pageOrNotFound } from "@/lib/actions/page-or-not-found";
@@ -7,14 +8,14 @@ import { AdminNav } from "@/components/admin/admin-nav";
 import { EntryRow } from "@/components/admin/entry-row";
 import { ProgramTypeForm, ReasonForm } from "@/components/admin/reference-forms";
 
-const REASON_KINDS = ["DECLINE", "WITHDRAW", "DROP_OUT", "NOT_REQUIRED"] as const;
-const labelOf = (entry: { labelEn: string; labelRu: string; labelKk: string }, locale: Locale) => ({ en: entry.labelEn, ru: entry.labelRu, kk: entry.labelKk })[locale];
+const labelOf = (entry: { labelEn: string; labelRu: string; labelKk: string }, locale: Locale) =>
+  ({ en: entry.labelEn, ru: entry.labelRu, kk: entry.labelKk })[locale];
 
 export default async function ReferenceListsPage() {
   const user = await requireUser();
   const [types, reasons] = await pageOrNotFound(() => Promise.all([listProgramTypesForAdmin(user), listReasonsForAdmin(user)]));
   const [t, locale] = await Promise.all([getTranslations("admin.reference"), getLocale() as Promise<Locale>]);
-  const kinds = REASON_KINDS.map((kind) => ({ value: kind, label: t(`reasonKind${kind}`) }));
+  const kinds = Object.values(ReasonKind).map((kind) => ({ value: kind, label: t(`reasonKind${kind}`) }));
   return (
     <div className="space-y-6">
       <AdminNav current="reference" />
@@ -27,7 +28,13 @@ export default async function ReferenceListsPage() {
         </details>
         <ul className="space-y-2" data-testid="program-types">
           {types.map((type) => (
-            <EntryRow key={type.code} summary={`${labelOf(type, locale)} (${type.code})`} editLabel={t("edit")} inactiveLabel={t("inactive")} active={type.active}>
+            <EntryRow
+              key={type.code}
+              summary={`${labelOf(type, locale)} (${type.code})`}
+              editLabel={t("edit")}
+              inactiveLabel={t("inactive")}
+              active={type.active}
+            >
               <ProgramTypeForm existing={type} />
             </EntryRow>
           ))}
@@ -41,7 +48,13 @@ export default async function ReferenceListsPage() {
         </details>
         <ul className="space-y-2" data-testid="reasons">
           {reasons.map((reason) => (
-            <EntryRow key={reason.id} summary={`${t(`reasonKind${reason.kind}`)}: ${labelOf(reason, locale)}`} editLabel={t("edit")} inactiveLabel={t("inactive")} active={reason.active}>
+            <EntryRow
+              key={reason.id}
+              summary={`${t(`reasonKind${reason.kind}`)}: ${labelOf(reason, locale)}`}
+              editLabel={t("edit")}
+              inactiveLabel={t("inactive")}
+              active={reason.active}
+            >
               <ReasonForm existing={reason} kinds={kinds} />
             </EntryRow>
           ))}

@@ -22,7 +22,18 @@ export default async function RegionsPage() {
       <ul className="space-y-2" data-testid="regions">
         {regions.map((r) => (
           <EntryRow key={r.id} summary={`${r[locale]} (${r.code})`} editLabel={t("edit")} inactiveLabel={t("inactive")} active={r.active}>
-            <RegionForm existing={{ id: r.id, version: r.version, code: r.code, kind: r.kind, labelEn: r.en, labelRu: r.ru, labelKk: r.kk, active: r.active }} />
+            <RegionForm
+              existing={{
+                id: r.id,
+                version: r.version,
+                code: r.code,
+                kind: r.kind,
+                labelEn: r.en,
+                labelRu: r.ru,
+                labelKk: r.kk,
+                active: r.active,
+              }}
+            />
           </EntryRow>
         ))}
       </ul>

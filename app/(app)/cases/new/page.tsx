@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
 import { canAtAll } from "@/lib/policy/can";
 import { getRegistryOptions } from "@/lib/cases/registry-options";
+import { DUPLICATE_CHECKS_PER_HOUR } from "@/lib/cases/possible-duplicates";
 import { NewCaseForm } from "@/components/cases/new-case-form";
 
 export default async function NewCasePage() {
@@ -14,7 +15,7 @@ export default async function NewCasePage() {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <NewCaseForm regions={regions} operations={options.operations} />
+      <NewCaseForm regions={regions} operations={options.operations} checkLimit={DUPLICATE_CHECKS_PER_HOUR} />
     </div>
   );
 }

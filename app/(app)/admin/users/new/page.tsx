@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
 import { listRegionsForAdmin } from "@/lib/admin/admin-regions";
 import { pageOrNotFound } from "@/lib/actions/page-or-not-found";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/validation/password-policy";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { UserForm } from "@/components/admin/user-form";
 

@@ -1,0 +1,106 @@
+import { describe, expect, it } from "vitest";
+import { addDays, addMonths, dueTasks, type CaseState } from "./due-tasks";
+import { DEFAULT_TASK_RULES, TaskRuleSettings } from "./task-rules";
+
+const adult: CaseState = {
+  caseStatus: "OPEN",
+  riskLevel: "HIGH",
+  ageCategory: "ADULT_WOMAN",
+  birthDate: "1990-03-15",
+  registeredOn: "2026-01-10",
+  lastCaseReviewOn: null,
+  enrollments: [],
+  followUps: [],
+  requirementsReviewedOn: null,
+};
+
+const tasks = (changes: Partial<CaseState>) => dueTasks({ ...adult, ...changes }, DEFAULT_TASK_RULES);
+
+describe("dueTasks", () => {
+  it.each([
+    ["HIGH", "2026-02-09"],
+    ["MEDIUM", "2026-04-10"],
+    ["LOW", "2026-07-09"],
+    ["UNASSESSED", "2026-07-09"],
+  ] as const)("asks for a case review of a %s-risk case after its interval, counted from registration", (riskLevel, dueOn) => {
+    expect(tasks({ riskLevel })).toEqual([{ rule: "caseReview", key: "caseReview:2026-01-10", dueOn }]);
+  });
+
+  it("counts the next review from the last one, under a new key, so the old task is the one the review did", () => {
+    expect(tasks({ lastCaseReviewOn: "2026-11-20" })).toEqual([{ rule: "caseReview", key: "caseReview:2026-11-20", dueOn: "2026-12-20" }]);
+  });
+
+  it("asks for a follow-up 6 and 12 months after a completed enrollment, until each is recorded", () => {
+    const enrollments = [{ id: "e1", status: "COMPLETED" as const, referredOn: "2025-01-05", completedOn: "2025-08-31" }];
+    const followUps = tasks({ enrollments }).filter((t) => t.rule === "programFollowUp");
+    expect(followUps).toEqual([
+      { rule: "programFollowUp", key: "programFollowUp:e1:6", dueOn: "2026-02-28" },
+      { rule: "programFollowUp", key: "programFollowUp:e1:12", dueOn: "2026-08-31" },
+    ]);
+    const afterFirst = tasks({ enrollments, followUps: [{ enrollmentId: "e1", afterMonths: 6 }] }).filter(
+      (t) => t.rule === "programFollowUp",
+    );
+    expect(afterFirst.map((t) => t.key)).toEqual(["programFollowUp:e1:12"]);
+  });
+
+  it("asks nothing of an enrollment ended otherwise, and nudges a referral left waiting until it is answered", () => {
+    const enrollments = [
+      { id: "waiting", status: "REFERRED" as const, referredOn: "2026-11-01", completedOn: null },
+      { id: "declined", status: "DECLINED" as const, referredOn: "2026-10-01", completedOn: null },
+      { id: "enrolled", status: "ENROLLED" as const, referredOn: "2026-09-01", completedOn: null },
+    ];
+    expect(tasks({ enrollments }).filter((t) => t.rule !== "caseReview")).toEqual([
+      { rule: "referralWaiting", key: "referralWaiting:waiting", dueOn: "2026-11-22" },
+    ]);
+  });
+
+  it("asks for the required programs to be reviewed 30 days before a minor turns 18, until a review made from then on", () => {
+    const minor = { ageCategory: "MINOR" as const, birthDate: "2009-02-14" };
+    const comingOfAge = { rule: "comingOfAge", key: "comingOfAge:2027-02-14", dueOn: "2027-01-15" };
+    expect(tasks(minor).filter((t) => t.rule === "comingOfAge")).toEqual([comingOfAge]);
+    expect(tasks({ ...minor, requirementsReviewedOn: "2026-06-01" }).filter((t) => t.rule === "comingOfAge")).toEqual([comingOfAge]);
+    expect(tasks({ ...minor, requirementsReviewedOn: "2027-01-20" }).filter((t) => t.rule === "comingOfAge")).toEqual([]);
+    expect(tasks({}).filter((t) => t.rule === "comingOfAge")).toEqual([]);
+  });
+
+  it.each(["CLOSED", "TRANSFERRED", "DECEASED", "LEFT_COUNTRY"] as const)(
+    "asks nothing of a %s case: its tasks are no longer needed",
+    (caseStatus) => {
+      const enrollments = [{ id: "w", status: "REFERRED" as const, referredOn: "2026-11-01", completedOn: null }];
+      expect(tasks({ caseStatus, enrollments, ageCategory: "MINOR", birthDate: "2009-02-14" })).toEqual([]);
+    },
+  );
+
+  it("gives the same tasks however often it runs", () => {
+    const state = {
+      ...adult,
+      enrollments: [{ id: "e", status: "COMPLETED" as const, referredOn: "2025-01-01", completedOn: "2025-06-30" }],
+    };
+    expect(dueTasks(state, DEFAULT_TASK_RULES)).toEqual(dueTasks(state, DEFAULT_TASK_RULES));
+  });
+});
+
+describe("calendar arithmetic", () => {
+  it.each([
+    ["2026-01-31", 1, "2026-02-28"],
+    ["2027-08-31", 6, "2028-02-29"],
+    ["2026-12-15", 1, "2027-01-15"],
+    ["2009-02-28", 216, "2027-02-28"],
+  ])("%s plus %i months is %s", (from, months, to) => {
+    expect(addMonths(from, months)).toBe(to);
+  });
+
+  it("adds days across a year's end and backwards", () => {
+    expect(addDays("2026-12-20", 21)).toBe("2027-01-10");
+    expect(addDays("2027-02-14", -30)).toBe("2027-01-15");
+  });
+});
+
+describe("TaskRuleSettings", () => {
+  it("accepts the defaults and refuses intervals out of bounds or repeated follow-up months", () => {
+    expect(TaskRuleSettings.safeParse(DEFAULT_TASK_RULES).success).toBe(true);
+    expect(TaskRuleSettings.safeParse({ ...DEFAULT_TASK_RULES, referralWaiting: { days: 0 } }).success).toBe(false);
+    expect(TaskRuleSettings.safeParse({ ...DEFAULT_TASK_RULES, programFollowUp: { afterMonths: [6, 6] } }).success).toBe(false);
+    expect(TaskRuleSettings.safeParse({ ...DEFAULT_TASK_RULES, programFollowUp: { afterMonths: [] } }).success).toBe(false);
+  });
+});

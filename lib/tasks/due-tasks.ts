@@ -1,0 +1,96 @@
+import type { AgeCategory, CaseStatus, EnrollmentStatus, RiskLevel } from "../db/generated/enums";
+import type { TaskRule, TaskRuleSettings } from "./task-rules";
+
+/**
+ * The tasks a case's state calls for, computed from that state alone: nothing is remembered
+ * between runs, so computing twice gives the same answer and a task disappears as soon as the
+ * state that called for it changes (a review recorded, a referral answered, a case closed).
+ *
+ * Each task has a key that names its occurrence (the rule and what it is about, e.g. the 6-month
+ * follow-up of one enrollment), so whoever stores tasks can tell a task already known from a new
+ * one, and one that is no longer called for from one that was done.
+ */
+
+/** Days are ISO calendar days (yyyy-mm-dd), as the record stores them. */
+export type CaseState = {
+  caseStatus: CaseStatus;
+  riskLevel: RiskLevel;
+  ageCategory: AgeCategory;
+  birthDate: string;
+  /** The day the case was registered: the first review is counted from it. */
+  registeredOn: string;
+  lastCaseReviewOn: string | null;
+  enrollments: { id: string; status: EnrollmentStatus; referredOn: string; completedOn: string | null }[];
+  /** Follow-ups already recorded, by enrollment and the month after completion they answer. */
+  followUps: { enrollmentId: string; afterMonths: number }[];
+  /** The last day a supervisor reviewed the person's required program types. */
+  requirementsReviewedOn: string | null;
+};
+
+export type DueTask = { rule: TaskRule; key: string; dueOn: string };
+
+/** Only open cases call for work; a closed, transferred, deceased or departed person's tasks end. */
+const ACTIVE: readonly CaseStatus[] = ["OPEN"];
+
+export function dueTasks(state: CaseState, rules: TaskRuleSettings): DueTask[] {
+  if (!ACTIVE.includes(state.caseStatus)) return [];
+  return [...caseReview(state, rules), ...programFollowUps(state, rules), ...referralsWaiting(state, rules), ...comingOfAge(state, rules)];
+}
+
+function caseReview(state: CaseState, rules: TaskRuleSettings): DueTask[] {
+  const since = state.lastCaseReviewOn ?? state.registeredOn;
+  return [{ rule: "caseReview", key: `caseReview:${since}`, dueOn: addDays(since, rules.caseReview[state.riskLevel]) }];
+}
+
+function programFollowUps(state: CaseState, rules: TaskRuleSettings): DueTask[] {
+  return state.enrollments.flatMap((enrollment) => {
+    if (enrollment.status !== "COMPLETED" || enrollment.completedOn === null) return [];
+    const completedOn = enrollment.completedOn;
+    return rules.programFollowUp.afterMonths
+      .filter((months) => !state.followUps.some((f) => f.enrollmentId === enrollment.id && f.afterMonths === months))
+      .map((months) => ({
+        rule: "programFollowUp" as const,
+        key: `programFollowUp:${enrollment.id}:${months}`,
+        dueOn: addMonths(completedOn, months),
+      }));
+  });
+}
+
+function referralsWaiting(state: CaseState, rules: TaskRuleSettings): DueTask[] {
+  return state.enrollments
+    .filter((enrollment) => enrollment.status === "REFERRED")
+    .map((enrollment) => ({
+      rule: "referralWaiting",
+      key: `referralWaiting:${enrollment.id}`,
+      dueOn: addDays(enrollment.referredOn, rules.referralWaiting.days),
+    }));
+}
+
+function comingOfAge(state: CaseState, rules: TaskRuleSettings): DueTask[] {
+  if (state.ageCategory !== "MINOR") return [];
+  const adultOn = addMonths(state.birthDate, 18 * 12);
+  const dueOn = addDays(adultOn, -rules.comingOfAge.daysBefore);
+  // A review of the requirements made once the task was due answers it; an older one does not.
+  if (state.requirementsReviewedOn !== null && state.requirementsReviewedOn >= dueOn) return [];
+  return [{ rule: "comingOfAge", key: `comingOfAge:${adultOn}`, dueOn }];
+}
+
+const MS_PER_DAY = 86_400_000;
+
+function dayOf(iso: string): Date {
+  return new Date(`${iso}T00:00:00Z`);
+}
+
+export function addDays(iso: string, days: number): string {
+  return new Date(dayOf(iso).getTime() + days * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** Calendar months; a day the target month lacks becomes its last (31 August + 6 months = 28 or 29 February). */
+export function addMonths(iso: string, months: number): string {
+  const start = dayOf(iso);
+  const firstOfTarget = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + months, 1));
+  const lastDay = new Date(Date.UTC(firstOfTarget.getUTCFullYear(), firstOfTarget.getUTCMonth() + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(firstOfTarget.getUTCFullYear(), firstOfTarget.getUTCMonth(), Math.min(start.getUTCDate(), lastDay)))
+    .toISOString()
+    .slice(0, 10);
+}
