@@ -1,13 +1,15 @@
 /**
  * `npm run bench:export -- 10000 100000 1000000`: builds a throwaway database with that many
  * audit events (100 per case), exports all of them as JSON and as CSV the way the endpoint does,
- * and prints events per second and the process's peak memory. The figures are printed, never
+ * and prints events per second and the process's peak memory, beside the floor: PostgreSQL's
+ * own `COPY ... TO STDOUT` of the same columns (CSV) or the same event shape (JSON), and the ratio. The figures are printed, never
  * asserted: these machines are shared and noisy. Uses TEST_DATABASE_URL's server, or an
  * embedded one. Run it with a small heap (NODE_OPTIONS=--max-old-space-size=256) to see that
  * the export's memory does not grow with its size.
  */
 import { randomUUID } from "node:crypto";
-import { Pool } from "pg";
+import { Client, Pool } from "pg";
+import { to as copyTo } from "pg-copy-streams";
 import { createFreshDatabase } from "../lib/db/fresh-database";
 import { applyMigrations } from "../lib/migrations/migrate";
 import { buildAuditEvent } from "../lib/audit/record-event";
@@ -105,6 +107,31 @@ async function fill(url: string, events: number): Promise<{ regionId: string; au
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
 /**
+ * The floor each export is measured against: the same events, in the same order, with the case
+ * number joined, written by PostgreSQL itself. COPY takes no parameters; the region id is a
+ * UUID this script made.
+ */
+function floorQuery(format: "json" | "csv", regionId: string): string {
+  const from = `FROM audit_event e JOIN person p ON p.id::text = e.chain WHERE p.region_id = '${regionId}' ORDER BY p.id, e.seq`;
+  if (format === "csv")
+    return `COPY (SELECT p.case_number, e.chain, e.seq, e.occurred_at, e.actor_label, e.actor_role, e.action, e.entity_type, e.entity_id, e.reason, e.before, e.after, e.context, e.prev_hash, e.hash ${from}) TO STDOUT WITH (FORMAT csv, HEADER)`;
+  return `COPY (SELECT json_build_object('id', e.id, 'chain', e.chain, 'seq', e.seq, 'prevHash', e.prev_hash, 'occurredAt', e.occurred_at, 'actor', json_build_object('id', e.actor_id, 'label', e.actor_label, 'role', e.actor_role), 'action', e.action, 'entity', json_build_object('type', e.entity_type, 'id', e.entity_id), 'caseId', e.person_id, 'reason', e.reason, 'before', e.before, 'after', e.after, 'context', e.context, 'hash', e.hash) ${from}) TO STDOUT`;
+}
+
+async function copyFloor(url: string, query: string): Promise<number> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    let bytes = 0;
+    const stream = client.query(copyTo(query));
+    for await (const chunk of stream) bytes += (chunk as Buffer).byteLength;
+    return bytes;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
  * Memory while `work` runs, sampled every 20 ms: the JavaScript heap's peak above where it
  * started (what the export itself holds) and the process's peak resident size.
  */
@@ -174,8 +201,12 @@ runScript("bench:export", async () => {
           );
           return bytes;
         });
+        const floor = await measured(() => copyFloor(database.url, floorQuery(format, regionId)));
         console.log(
           `[bench:export] ${format} ${size.toLocaleString("en")} events: ${result.seconds.toFixed(1)} s, ${Math.round(size / result.seconds).toLocaleString("en")} events/s, ${(result.bytes / 1024 / 1024).toFixed(1)} MB written, heap peak +${result.heapGrowthMb} MB (garbage included), +${result.retainedMb} MB kept after, peak RSS ${result.peakRssMb} MB`,
+        );
+        console.log(
+          `[bench:export] ${format} floor, COPY of the same events: ${floor.seconds.toFixed(1)} s, ${Math.round(size / floor.seconds).toLocaleString("en")} events/s, ${(floor.bytes / 1024 / 1024).toFixed(1)} MB; app / floor = ${(floor.seconds / result.seconds).toFixed(2)}`,
         );
       }
       const { getDb } = await import("../lib/db/client");

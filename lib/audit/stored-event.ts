@@ -2,8 +2,20 @@ import type { AuditEvent } from "../db/generated/client";
 import type { JsonValue } from "./canonical-json";
 import type { HashedEvent } from "./event-hash";
 
+/** What toHashedEvent reads of a stored event. */
+type StoredEventRow = Omit<AuditEvent, "hash">;
+
+/**
+ * The columns of audit_event (as `e`) that toHashedEvent reads, with the hash, named as the ORM
+ * names them: for reads that go straight through the driver and must rebuild the same events.
+ */
+export const STORED_EVENT_COLUMNS =
+  'e.id, e.chain, e.seq, e.prev_hash AS "prevHash", e.hash, e.occurred_at AS "occurredAt", e.actor_id AS "actorId", ' +
+  'e.actor_label AS "actorLabel", e.actor_role AS "actorRole", e.action, e.entity_type AS "entityType", e.entity_id AS "entityId", ' +
+  'e.person_id AS "personId", e.reason, e.before, e.after, e.context';
+
 /** The hashed object of a stored event, rebuilt column for column: what a verifier recomputes. */
-export function toHashedEvent(row: AuditEvent): HashedEvent {
+export function toHashedEvent(row: StoredEventRow): HashedEvent {
   return {
     id: row.id,
     chain: row.chain,

@@ -13,12 +13,15 @@ export function createDb(connectionString: string): PrismaClient {
 // One client per process; kept on globalThis so that Next's dev reloads do not open a new pool each time.
 const holder = globalThis as unknown as { zhusanDb?: PrismaClient };
 
-/** The process-wide client for DATABASE_URL (set by scripts/start.ts when the embedded server is used). */
+/** The app's database: DATABASE_URL, which scripts/start.ts sets when the embedded server is used. */
+export function databaseUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides it.");
+  return url;
+}
+
+/** The process-wide client for DATABASE_URL. */
 export function getDb(): PrismaClient {
-  if (!holder.zhusanDb) {
-    const url = process.env.DATABASE_URL;
-    if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides it.");
-    holder.zhusanDb = createDb(url);
-  }
+  holder.zhusanDb ??= createDb(databaseUrl());
   return holder.zhusanDb;
 }

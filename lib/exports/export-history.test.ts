@@ -161,7 +161,12 @@ describe("case-history export", () => {
         await plan
           .transmit(
             async (chunk) => {
-              if (sent.length === 2) throw new Error("reader gone");
+              // Small exports leave in one chunk: the reader goes away as the first arrives.
+              if (sent.length === 0) {
+                sent.push(Buffer.from(chunk));
+                throw new Error("reader gone");
+              }
+              sent.push(Buffer.from(chunk));
               sent.push(Buffer.from(chunk));
             },
             (write) => writeHistoryJson(plan, write),
@@ -171,10 +176,11 @@ describe("case-history export", () => {
     );
     expect(outcomeOf).toBe("ok");
     const closing = await getDb().auditEvent.findFirstOrThrow({ where: { chain: "system", entityId: exportId } });
-    const partial = Buffer.concat(sent);
     // The chunk the failed write was handed counts: it may have reached the reader.
     expect(closing.action).toBe("history.export_aborted");
-    expect((closing.context as { bytes: number }).bytes).toBeGreaterThan(partial.length);
+    expect(sent).toHaveLength(1);
+    expect((closing.context as { bytes: number; sha256: string }).bytes).toBe(sent[0]!.length);
+    expect((closing.context as { sha256: string }).sha256).toBe(sha256(sent[0]!));
   });
 
   it("is itself an audit event in the case's chain, recording format, profile, filters, counts and reason", async () => {
@@ -271,6 +277,26 @@ describe("case-history export", () => {
     const outOfScope = await getDb().person.count({ where: { id: { in: chains }, regionId: { notIn: supervisor.regionIds } } });
     expect(outOfScope).toBe(0);
     expect(verifyExport(text, keys()).ok).toBe(true);
+  });
+
+  it("holds what its snapshot saw: a note added while the file streams is left for the next export", async () => {
+    const chunks: Buffer[] = [];
+    let counted = 0;
+    await exportHistory(auditor, { caseId }, request(), async (plan) => {
+      counted = plan.counts.events;
+      // Written and committed by someone else after the snapshot was taken, before any event is read.
+      await addNote(owner, { caseId, body: "Written during the export" });
+      await plan.transmit(
+        async (chunk) => void chunks.push(Buffer.from(chunk)),
+        (write) => writeHistoryJson(plan, write),
+      );
+    });
+    const text = Buffer.concat(chunks).toString("utf8");
+    const [chain] = (JSON.parse(text) as { chains: { events: unknown[] }[] }).chains;
+    expect(chain!.events).toHaveLength(counted);
+    expect(text).not.toContain("Written during the export");
+    expect(verifyExport(text, keys()).ok).toBe(true);
+    expect((await chainEvents(caseId)).length).toBeGreaterThan(counted);
   });
 
   it("applies the registry's filters to a set export", async () => {
