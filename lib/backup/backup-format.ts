@@ -47,6 +47,12 @@ export const BACKUP_TABLES = [
 ] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 
+/**
+ * Tables derived from the others and kept current by triggers: not in a backup, since a restore
+ * rebuilds them as the rows they derive from are loaded.
+ */
+export const DERIVED_TABLES = ["person_need"] as const;
+
 export const BackupHeader = z.object({
   format: z.literal(BACKUP_FORMAT),
   version: z.literal(BACKUP_VERSION),

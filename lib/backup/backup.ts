@@ -6,7 +6,15 @@ import { pipeline } from "node:stream/promises";
 import { createGzip } from "node:zlib";
 import pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
-import { BACKUP_FORMAT, BACKUP_TABLES, COPY_SESSION, BACKUP_VERSION, type BackupHeader, type BackupTable } from "./backup-format";
+import {
+  BACKUP_FORMAT,
+  BACKUP_TABLES,
+  COPY_SESSION,
+  DERIVED_TABLES,
+  BACKUP_VERSION,
+  type BackupHeader,
+  type BackupTable,
+} from "./backup-format";
 import { ConfigError } from "../db/config-error";
 
 export type BackupSummary = { file: string; migrations: string[]; tables: { name: BackupTable; rows: number }[]; sha256: string };
@@ -20,11 +28,11 @@ export async function tableColumns(client: pg.ClientBase, table: BackupTable): P
   return rows.map((row) => row.column_name);
 }
 
-/** Application tables in the database that BACKUP_TABLES leaves out: a backup would silently miss their rows. */
+/** Application tables in the database that BACKUP_TABLES leaves out and are not derived: a backup would silently miss their rows. */
 export async function unlistedTables(client: pg.ClientBase): Promise<string[]> {
   const { rows } = await client.query<{ table_name: string }>(
     "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' AND NOT (table_name = ANY($1::text[])) ORDER BY table_name",
-    [[...BACKUP_TABLES]],
+    [[...BACKUP_TABLES, ...DERIVED_TABLES]],
   );
   return rows.map((row) => row.table_name);
 }

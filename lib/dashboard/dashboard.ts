@@ -8,7 +8,7 @@ import { notFound } from "../errors/domain-error";
 import { registryHref } from "../cases/registry-href";
 import { canAtAll } from "../policy/can";
 import { caseScopeSql } from "../policy/case-scope-sql";
-import { requiredNeedsSql } from "../programs/required-needs-sql";
+import { maintainedNeedsSql } from "../programs/maintained-needs-sql";
 import { CONVICTED_STATUSES, NEVER_PROSECUTED } from "../prosecution/transitions";
 import { queueOverNeeds } from "../review/queue";
 import { waitingTargetDays } from "../review/settings";
@@ -74,7 +74,7 @@ export async function getDashboard(user: CurrentUser, options: { db?: Db; today?
       FROM person p JOIN return_operation o ON o.code = p.return_operation_code WHERE ${scope} GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2`,
     // The needs are read once, for the figures by type and for the queue's overdue count.
     db.$queryRaw<{ type: string; en: string; ru: string; kk: string; met: bigint; open: bigint; overdue: bigint }[]>`
-      WITH needs AS MATERIALIZED (${requiredNeedsSql([scope])}), queued AS (${queueOverNeeds(Prisma.sql`needs`, { today, targetDays })})
+      WITH needs AS MATERIALIZED (${maintainedNeedsSql([scope])}), queued AS (${queueOverNeeds(Prisma.sql`needs`, { today, targetDays })})
       SELECT t.code AS type, t.label_en AS en, t.label_ru AS ru, t.label_kk AS kk,
              count(*) FILTER (WHERE needs.met) AS met, count(*) FILTER (WHERE NOT needs.met) AS open,
              (SELECT count(*) FROM queued WHERE overdue) AS overdue

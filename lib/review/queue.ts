@@ -7,7 +7,7 @@ import { recordDenial } from "../audit/record-denial";
 import { notFound } from "../errors/domain-error";
 import { canAtAll } from "../policy/can";
 import { caseScopeSql } from "../policy/case-scope-sql";
-import { requiredNeedsSql } from "../programs/required-needs-sql";
+import { maintainedNeedsSql } from "../programs/maintained-needs-sql";
 import type { ReviewQuery } from "../validation/review";
 import { waitingTargetDays } from "./settings";
 
@@ -33,7 +33,8 @@ export type QueueRow = {
 export type QueuePage = { rows: QueueRow[]; total: number; overdue: number; nextCursor: string | null; targetDays: number };
 
 /**
- * docs/domain.md's "Needs a program", in one query over the needs of lib/programs/required-needs-sql:
+ * docs/domain.md's "Needs a program", in one query over the needs the person_need table keeps
+ * current (lib/programs/maintained-needs-sql, by the rule of lib/programs/required-needs-sql):
  * the persons with at least one required type that no referred, enrolled or completed enrollment
  * meets. A type's need arose at return, or when its last enrollment was declined, withdrawn or
  * dropped; the person waits since the earliest of their missing types. Overdue: waiting longer
@@ -44,12 +45,12 @@ function queueSql(user: CurrentUser, query: ReviewQuery, today: Date, targetDays
   if (query.region) conditions.push(Prisma.sql`p.region_id = ${query.region}::uuid`);
   if (query.age) conditions.push(Prisma.sql`p.age_category = ${query.age}::"AgeCategory"`);
   if (query.caseworker) conditions.push(Prisma.sql`p.caseworker_id = ${query.caseworker}::uuid`);
-  return queueOverNeeds(Prisma.sql`(${requiredNeedsSql(conditions)})`, { type: query.type, today, targetDays });
+  return queueOverNeeds(Prisma.sql`(${maintainedNeedsSql(conditions)})`, { type: query.type, today, targetDays });
 }
 
 /**
  * The queue's rows (id, missing_types, need_since, days_waiting, overdue) from a relation of
- * needs as required-needs-sql gives them: a subquery, or the name of a query's own needs, as the
+ * needs as maintained-needs-sql gives them: a subquery, or the name of a query's own needs, as the
  * dashboard reads them once for its needs figures and its overdue count together.
  */
 export function queueOverNeeds(needs: Prisma.Sql, options: { type?: string; today: Date; targetDays: number }): Prisma.Sql {
