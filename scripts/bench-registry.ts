@@ -233,10 +233,35 @@ runScript("bench:registry", async () => {
       await timed(() => getCase(fx.auditor, fx.caseId)),
       await timed(sql("SELECT * FROM person WHERE id = $1", [fx.caseId])),
     );
-    report("review queue, first page, supervisor", await timed(() => reviewQueue(fx.supervisor, ReviewQuery.parse({}))), null);
-    report("review queue, first page, auditor (all)", await timed(() => reviewQueue(fx.auditor, ReviewQuery.parse({}))), null);
-    report("dashboard, auditor (every count)", await timed(() => getDashboard(fx.auditor)), null);
+    // The floor beside each queue: its needs read from person_need alone. The line after shows what
+    // every view cost before the needs were kept in a table (docs/decisions/019).
+    const queueFloor = (regionIds: string[] | null) =>
+      timed(
+        sql(
+          `SELECT n.person_id, min(n.need_since) AS since FROM person_need n JOIN person p ON p.id = n.person_id
+           WHERE NOT n.met AND ($1::uuid[] IS NULL OR p.region_id = ANY($1)) GROUP BY 1 ORDER BY 2, 1 LIMIT 51`,
+          [regionIds],
+        ),
+      );
+    report(
+      "review queue, first page, supervisor",
+      await timed(() => reviewQueue(fx.supervisor, ReviewQuery.parse({}))),
+      await queueFloor(fx.supervisor.regionIds),
+    );
+    report(
+      "review queue, first page, auditor (all)",
+      await timed(() => reviewQueue(fx.auditor, ReviewQuery.parse({}))),
+      await queueFloor(null),
+    );
+    const { requiredNeedsSql } = await import("../lib/programs/required-needs-sql");
     const { getDb } = await import("../lib/db/client");
+    const { Prisma } = await import("../lib/db/generated/client");
+    report(
+      "needs recomputed from enrollments (before 019)",
+      await timed(() => getDb().$queryRaw(Prisma.sql`SELECT count(*) FROM (${requiredNeedsSql([Prisma.sql`TRUE`])}) AS needs`)),
+      null,
+    );
+    report("dashboard, auditor (every count)", await timed(() => getDashboard(fx.auditor)), null);
     await getDb().$disconnect();
   } finally {
     await pool.end();
