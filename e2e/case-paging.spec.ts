@@ -56,13 +56,25 @@ test("a case with more notes than a page shows the newest 20, the next ones thro
 
   await page.getByTestId("notes-pages").getByRole("link", { name: "Back to the newest" }).click();
   await expect(notes.first()).toContainText(note(25));
+  const viewsBefore = await viewsOf(caseId);
   await page.getByLabel("New note").fill(`Новая ${run}`);
   await page.getByRole("button", { name: "Add note" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Note added." })).toBeVisible();
   await expect(notes.first()).toContainText(`Новая ${run}`);
   await expect(page.getByTestId("notes-count")).toHaveText(`Showing 20 of ${(total + 1).toLocaleString("en")} notes`);
   await expect(page.getByTestId("history-entry").first()).toContainText("Note added");
+  // The page the save sent back is the same visit: its note is recorded, not a second view.
+  expect(await viewsOf(caseId)).toBe(viewsBefore);
 });
+
+async function viewsOf(caseId: string): Promise<number> {
+  const db = database();
+  try {
+    return await db.auditEvent.count({ where: { chain: caseId, action: "case.viewed" } });
+  } finally {
+    await db.$disconnect();
+  }
+}
 
 test("the history filtered by kind shows only that kind, and a malformed cursor or kind opens the first page", async ({ signedInAs }) => {
   const db = database();

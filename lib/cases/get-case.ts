@@ -63,11 +63,22 @@ export type OpenedCase = AuthorizedCase & { readonly detail: CaseDetail };
 const CaseId = z.uuid();
 
 /**
+ * How the page was asked for: a navigation, or sent back as part of a save's answer (Next renders
+ * the page again after a server action).
+ */
+export type CaseOpening = "navigation" | "afterAction";
+
+/** A save's answer within this time of the user's own event on the case belongs to the same visit. */
+const SAME_VISIT_MS = 60_000;
+
+/**
  * Opens a case for its page. The case is authorized on its own stored region and caseworker; one
  * out of reach raises NotFound, as one that does not exist. Opening a case is an audit event in
- * the case's chain.
+ * the case's chain; the page sent back with a save's answer is not a second opening when the
+ * chain's latest event is the user's own, from the last minute (the save itself, or the view it
+ * followed), so a visit reads as one view and its changes.
  */
-export async function getCase(user: CurrentUser, caseId: string): Promise<OpenedCase> {
+export async function getCase(user: CurrentUser, caseId: string, opening: CaseOpening = "navigation"): Promise<OpenedCase> {
   if (!CaseId.safeParse(caseId).success) throw notFound();
   const db = getDb();
   // Scoped in the query itself, so nothing of a case out of reach is ever read.
@@ -105,15 +116,16 @@ export async function getCase(user: CurrentUser, caseId: string): Promise<Opened
     },
   });
   if (!person) throw await refusedCase(user, "case.view", caseId);
-  await db.$transaction((tx) =>
-    recordAuditEvent(tx, {
-      actor: auditActorOf(user),
-      action: "case.viewed",
-      entityType: "person",
-      entityId: person.id,
-      caseId: person.id,
-    }),
-  );
+  if (opening === "navigation" || !(await sameVisit(user, person.id)))
+    await db.$transaction((tx) =>
+      recordAuditEvent(tx, {
+        actor: auditActorOf(user),
+        action: "case.viewed",
+        entityType: "person",
+        entityId: person.id,
+        caseId: person.id,
+      }),
+    );
 
   const stored = { regionId: person.regionId, caseworkerId: person.caseworkerId };
   const opened = {
@@ -152,4 +164,13 @@ export async function getCase(user: CurrentUser, caseId: string): Promise<Opened
   };
   // The brand exists only in the type: this is the one place that vouches for it.
   return opened as OpenedCase;
+}
+
+async function sameVisit(user: CurrentUser, caseId: string): Promise<boolean> {
+  const latest = await getDb().auditEvent.findFirst({
+    where: { chain: caseId },
+    orderBy: { seq: "desc" },
+    select: { actorId: true, occurredAt: true },
+  });
+  return latest?.actorId === user.id && Date.now() - latest.occurredAt.getTime() < SAME_VISIT_MS;
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
 import { pageOrNotFound } from "@/lib/actions/page-or-not-found";
@@ -23,7 +24,9 @@ export default async function CasePage({ params, searchParams }: Props) {
   // Every field falls back to its first page or no filter on its own: a stale link still opens the case.
   const query = CasePageQuery.parse(await searchParams);
   const user = await requireUser();
-  const opened = await pageOrNotFound(() => getCase(user, caseId));
+  // Next renders the page again inside a save's answer; that request carries the action's header.
+  const opening = (await headers()).has("next-action") ? "afterAction" : "navigation";
+  const opened = await pageOrNotFound(() => getCase(user, caseId, opening));
   const t = await getTranslations("case");
   return (
     <div className="space-y-6">
