@@ -37,11 +37,22 @@ export async function openSnapshotReader(tx: Tx): Promise<SnapshotReader> {
       await client.query(`DECLARE ${cursor} NO SCROLL CURSOR FOR ${text}`, values);
       // After a failed statement the transaction accepts no CLOSE; the failure is what must surface.
       let failed = false;
+      const fetchPage = () => {
+        const page = client.query(`FETCH ${pageSize} FROM ${cursor}`);
+        // Awaited below unless the reader stops early; then its failure has no one to tell.
+        page.catch(() => undefined);
+        return page;
+      };
       try {
+        // The next page is asked for before this one's rows are handed out, so the database
+        // reads it while they are being written.
+        let pending = fetchPage();
         for (;;) {
-          const page = await client.query(`FETCH ${pageSize} FROM ${cursor}`);
+          const page = await pending;
+          const more = page.rows.length === pageSize;
+          if (more) pending = fetchPage();
           for (const row of page.rows) yield row as Row;
-          if (page.rows.length < pageSize) return;
+          if (!more) return;
         }
       } catch (error) {
         failed = true;
