@@ -324,6 +324,10 @@ export const IMPORT_SHEETS = {
 export type ImportSheetName = keyof typeof IMPORT_SHEETS;
 export const IMPORT_SHEET_NAMES = Object.keys(IMPORT_SHEETS) as ImportSheetName[];
 
+/** The columns of a sheet the template offers, in its order. */
+export const templateFields = (sheet: ImportSheetName): readonly ImportField[] =>
+  (IMPORT_SHEETS[sheet] as readonly ImportField[]).filter((field) => !field.officeOnly);
+
 /** Whether a template's column must be filled in every row: for a person field, its own schema decides. */
 export function isRequired(field: ImportField): boolean {
   if (field.required) return true;

@@ -12,9 +12,9 @@ import { getDb } from "../db/client";
 import { ensureOperation, makePerson, makeTeam, makeUser, type Team } from "../testing/factories";
 import { outcome } from "../testing/outcome";
 import { makeIin } from "../validation/iin";
-import { PERSON_IMPORT_FIELDS } from "./import-fields";
+import { PERSON_IMPORT_FIELDS, templateFields } from "./import-fields";
 import { PREVIEWED, previewPersonsImport, type PersonsPreview, type PreviewRow } from "./preview-persons";
-import { sheetTitle, templateFields } from "./template";
+import { sheetTitle } from "./template";
 
 let team: Team;
 beforeAll(async () => {

@@ -4,9 +4,9 @@ import { LOCALES } from "../i18n/locales";
 import { acceptedValues, type ImportReference } from "./choice-options";
 import { matchChoices } from "./enum-match";
 import { headerRowProblem, suggestColumns } from "./header-match";
-import { IMPORT_SHEETS, IMPORT_SHEET_NAMES, PERSON_IMPORT_FIELDS } from "./import-fields";
+import { IMPORT_SHEETS, IMPORT_SHEET_NAMES, PERSON_IMPORT_FIELDS, templateFields } from "./import-fields";
 import { readFile } from "./read-file";
-import { buildTemplate, sheetTitle, templateFields } from "./template";
+import { buildTemplate, sheetTitle } from "./template";
 
 const REFERENCE: ImportReference = {
   regions: [

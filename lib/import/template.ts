@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import type { Locale } from "../i18n/locales";
 import { catalogText } from "./catalog-text";
 import { acceptedValues, type ImportReference } from "./choice-options";
-import { IMPORT_SHEETS, IMPORT_SHEET_NAMES, isRequired, type ImportField, type ImportSheetName } from "./import-fields";
+import { IMPORT_SHEET_NAMES, isRequired, templateFields, type ImportField, type ImportSheetName } from "./import-fields";
 
 /**
  * The import template in one language: a "how to fill" sheet, then one sheet per part of the
@@ -14,9 +14,6 @@ import { IMPORT_SHEETS, IMPORT_SHEET_NAMES, isRequired, type ImportField, type I
 /** Excel's text format: an IIN or a key keeps its leading zeros. */
 const TEXT_FORMAT = "@";
 const DATE_FORMAT = "dd.mm.yyyy";
-
-export const templateFields = (sheet: ImportSheetName): readonly ImportField[] =>
-  (IMPORT_SHEETS[sheet] as readonly ImportField[]).filter((field) => !field.officeOnly);
 
 export const sheetTitle = (locale: Locale, sheet: ImportSheetName) => catalogText(locale, `import.template.sheets.${sheet}`);
 
