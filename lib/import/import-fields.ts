@@ -11,7 +11,7 @@ import { PERSON_FIELDS, type Choice, type PersonFieldName } from "../validation/
  * language, so a template read back is always recognised. Headers are compared normalised (case,
  * spaces, punctuation, «ё»), so each is written once, naturally.
  */
-export type ImportValueKind = "key" | "fullName" | "name" | "text" | "date" | "iin" | "choice" | "country" | "list" | "number";
+export type ImportValueKind = "key" | "fullName" | "name" | "text" | "date" | "iin" | "choice" | "country" | "list" | "number" | "flag";
 
 /** The first header of each language is the one the template writes. */
 export type HeaderWords = { readonly [L in Locale]: readonly [string, ...string[]] };
@@ -121,6 +121,16 @@ export const PERSON_IMPORT_FIELDS = [
       en: ["Date of birth", "Birth date", "DOB"],
       ru: ["Дата рождения", "Д.р."],
       kk: ["Туған күні", "Туған күні айы жылы"],
+    },
+  },
+  {
+    key: "birthDateEstimated",
+    kind: "flag",
+    personField: "birthDateEstimated",
+    headers: {
+      en: ["Birth date estimated", "Estimated birth date"],
+      ru: ["Дата рождения приблизительная", "Приблизительная дата рождения"],
+      kk: ["Туған күні шамамен"],
     },
   },
   {

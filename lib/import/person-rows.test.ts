@@ -74,6 +74,31 @@ describe("personRowReader", () => {
     ]);
   });
 
+  it("reads an estimated birth date, which the IIN need not match, and refuses an answer that is neither yes nor no", () => {
+    const headers: Cell[] = [...HEADERS, "Дата рождения приблизительная"];
+    const columns = personColumnsOf(suggestColumns(headers, [], PERSON_IMPORT_FIELDS));
+    const reader = personRowReader(REFERENCE, "2026-12-04");
+    const row = (estimated: string): Cell[] => [
+      "8",
+      "Серіков Ерлан",
+      "MALE",
+      "01.01.1990",
+      iin,
+      "ABAI",
+      "07.05.2019",
+      "ZHUSAN_1",
+      "SY",
+      "",
+      estimated,
+    ];
+    expect(reader({ number: 2, cells: row("да") }, columns).candidate).toMatchObject({ birthDate: "1990-01-01", birthDateEstimated: true });
+    expect(reader({ number: 3, cells: row("") }, columns).problems).toEqual([{ field: "iin", column: 5, code: "iin_birthDateMismatch" }]);
+    expect(reader({ number: 4, cells: row("наверное") }, columns).problems).toEqual([
+      { field: "birthDateEstimated", column: 11, code: "notAFlag" },
+      { field: "iin", column: 5, code: "iin_birthDateMismatch" },
+    ]);
+  });
+
   it("marks the same IIN, the same name however spelt with the same birth date, and a repeated person key within the file", () => {
     const rows = read([
       ["7", "Серіков Ерлан Серік ұлы", "MALE", "15.03.1990", iin, "ABAI", "07.05.2019", "ZHUSAN_1", "SY", ""],

@@ -2,7 +2,7 @@ import type { CaseStatus } from "../db/generated/enums";
 import { normalizeName } from "../search/normalize-name";
 import { PERSON_FIELDS, type PersonFieldName } from "../validation/person-fields";
 import { AliasInput, NewCaseInput } from "../validation/person";
-import { readDate, readIin, readList, readText, type Normalised } from "./cell-values";
+import { readDate, readFlag, readIin, readList, readText, type Normalised } from "./cell-values";
 import { acceptedValues, type ImportReference } from "./choice-options";
 import { choiceMatcher } from "./enum-match";
 import type { ColumnMatch } from "./header-match";
@@ -119,7 +119,7 @@ export function personRowReader(reference: ImportReference, today: string): (row
       ...names,
       sex: choice("sex"),
       birthDate: read("birthDate", readDate(cellOf("birthDate"), { notAfter: today })) ?? "",
-      birthDateEstimated: false,
+      birthDateEstimated: read("birthDateEstimated", readFlag(cellOf("birthDateEstimated"))) ?? false,
       iin: read("iin", readIin(cellOf("iin"))) ?? "",
       citizenship: text("citizenship").toUpperCase(),
       regionId: choice("region"),

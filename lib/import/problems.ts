@@ -38,6 +38,7 @@ export const VALUE_PROBLEM_CODES = [
   "date",
   "yearOnly",
   "future",
+  "notAFlag",
   "iin_format",
   "iin_invalidDate",
   "iin_checkDigit",
