@@ -44,7 +44,8 @@ async function officeFile(): Promise<{ bytes: Buffer; names: string[] }> {
     familyName,
     givenName: "Ерлан",
     sex: "Мужской",
-    birthDate: "15.03.1990",
+    // Far from the demo persons' and other specs' birth dates, so the registry holds no look-alike.
+    birthDate: "13.07.1953",
     iin,
     region: regionName,
     returnDate: "07.05.2019",

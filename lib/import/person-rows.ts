@@ -1,6 +1,6 @@
 import type { CaseStatus } from "../db/generated/enums";
 import { normalizeName } from "../search/normalize-name";
-import { PERSON_FIELDS, type PersonFieldName } from "../validation/person-fields";
+import { CREATION_FIELDS, PERSON_FIELDS, type CreationField, type PersonFieldName } from "../validation/person-fields";
 import { AliasInput, NewCaseInput } from "../validation/person";
 import { readDate, readFlag, readIin, readList, readText, type Normalised } from "./cell-values";
 import { acceptedValues, type ImportReference } from "./choice-options";
@@ -22,8 +22,12 @@ import type { Cell, Row } from "./sheet";
 export type PersonProblemCode = ValueProblemCode | NameSplitCode | FieldProblemCode;
 export type PersonRowProblem = { field: PersonImportFieldKey; column: number | null; code: PersonProblemCode };
 
-/** A row the form's schema accepts, without its aliases: the file gives no alias type, which the commit asks for. */
-export type PersonCandidate = Omit<NewCaseInput, `alias${string}` | "confirmNotDuplicate"> & { caseStatus: CaseStatus | null };
+/**
+ * A row the form's schema accepts: the fields a new case is registered with, and the case status
+ * when the file gives one. Aliases are kept apart: the file gives no alias type, which the commit
+ * asks for.
+ */
+export type PersonCandidate = Pick<NewCaseInput, CreationField> & { caseStatus: CaseStatus | null };
 
 export type SameInFile = { row: number; why: "iin" | "name" };
 export type InterpretedPerson = {
@@ -58,6 +62,13 @@ const CHOICE_FIELDS = PERSON_IMPORT_FIELDS.filter((field): field is Extract<type
 type ChoiceKey = (typeof CHOICE_FIELDS)[number]["key"];
 
 const ALIAS_MAX = 200;
+
+/** The person's fields read from one column each; the names have their own rule (a full name in one cell). */
+const NAME_KEYS: ReadonlySet<string> = new Set(["familyName", "givenName", "patronymic"]);
+const PERSON_FIELD_COLUMNS = PERSON_IMPORT_FIELDS.filter(
+  (field): field is Extract<(typeof PERSON_IMPORT_FIELDS)[number], { personField: PersonFieldName }> =>
+    "personField" in field && !NAME_KEYS.has(field.key),
+);
 
 /** Reads every persons row against one set of reference data, read once. */
 export function personRowReader(reference: ImportReference, today: string): (row: Row, columns: PersonColumns) => InterpretedPerson {
@@ -115,22 +126,30 @@ export function personRowReader(reference: ImportReference, today: string): (row
     const nameField = (field: "familyName" | "givenName"): PersonImportFieldKey =>
       columns[field] === undefined && columns.fullName !== undefined ? "fullName" : field;
 
-    const form = {
-      ...names,
-      sex: choice("sex"),
-      birthDate: read("birthDate", readDate(cellOf("birthDate"), { notAfter: today })) ?? "",
-      birthDateEstimated: read("birthDateEstimated", readFlag(cellOf("birthDateEstimated"))) ?? false,
-      iin: read("iin", readIin(cellOf("iin"))) ?? "",
-      citizenship: text("citizenship").toUpperCase(),
-      regionId: choice("region"),
-      address: text("address"),
-      riskLevel: choice("riskLevel") || undefined,
-      returnDate: read("returnDate", readDate(cellOf("returnDate"), { notAfter: today })) ?? "",
-      returnOperationCode: choice("returnOperation"),
-      returnedFrom: text("returnedFrom").toUpperCase(),
-      confirmNotDuplicate: false,
+    // Every other person field by its kind, as declared; an empty cell is left out, for the schema's default or its "required".
+    const valueOf = (field: (typeof PERSON_FIELD_COLUMNS)[number]): string | boolean | null => {
+      switch (field.kind) {
+        case "choice":
+          return choice(field.key) || null;
+        case "date":
+          return read(field.key, readDate(cellOf(field.key), { notAfter: today }));
+        case "iin":
+          return read(field.key, readIin(cellOf(field.key)));
+        case "flag":
+          return read(field.key, readFlag(cellOf(field.key)));
+        case "country":
+          return text(field.key).toUpperCase() || null;
+        case "name":
+        case "text":
+          return text(field.key) || null;
+      }
     };
-    const caseStatusText = choice("caseStatus");
+    const form: Record<string, unknown> = { ...names, confirmNotDuplicate: false };
+    for (const field of PERSON_FIELD_COLUMNS) {
+      const value = valueOf(field);
+      if (value !== null) form[field.personField] = value;
+    }
+    const caseStatusText = typeof form.caseStatus === "string" ? form.caseStatus : "";
     const aliases = read("aliases", readList(cellOf("aliases"), ALIAS_MAX)) ?? [];
     for (const alias of aliases) {
       const checked = AliasInput.shape.value.safeParse(alias);
@@ -144,7 +163,7 @@ export function personRowReader(reference: ImportReference, today: string): (row
         const importKey =
           personField === "familyName" || personField === "givenName" ? nameField(personField) : IMPORT_KEY_OF.get(personField);
         if (importKey === undefined || failed.has(importKey)) continue;
-        const empty = (form as Record<string, unknown>)[personField] === "";
+        const empty = form[personField] === undefined || form[personField] === "";
         problem(importKey, empty ? "required" : formCode(issue.message));
       }
     }
@@ -152,20 +171,7 @@ export function personRowReader(reference: ImportReference, today: string): (row
     const candidate: PersonCandidate | null =
       parsed.success && problems.length === 0
         ? {
-            familyName: parsed.data.familyName,
-            givenName: parsed.data.givenName,
-            patronymic: parsed.data.patronymic,
-            sex: parsed.data.sex,
-            birthDate: parsed.data.birthDate,
-            birthDateEstimated: parsed.data.birthDateEstimated,
-            iin: parsed.data.iin,
-            citizenship: parsed.data.citizenship,
-            regionId: parsed.data.regionId,
-            address: parsed.data.address,
-            riskLevel: parsed.data.riskLevel,
-            returnDate: parsed.data.returnDate,
-            returnOperationCode: parsed.data.returnOperationCode,
-            returnedFrom: parsed.data.returnedFrom,
+            ...(Object.fromEntries(CREATION_FIELDS.map((field) => [field, parsed.data[field]])) as Pick<NewCaseInput, CreationField>),
             caseStatus,
           }
         : null;

@@ -422,7 +422,8 @@ async function importFile(names: readonly string[]): Promise<Uint8Array> {
       familyName: names[i] ?? "",
       givenName: "Иван",
       sex: "MALE",
-      birthDate: "01.01.1990",
+      // Far from the birth dates other tests give their persons, so the registry holds no look-alike.
+      birthDate: "13.07.1953",
       region,
       returnDate: "07.05.2019",
       returnOperation: "TEST_OP",
