@@ -99,6 +99,17 @@ describe("personRowReader", () => {
     ]);
   });
 
+  it("lists aliases apart, each held to the alias form's length", () => {
+    const columns = personColumnsOf(suggestColumns(["Ф.И.О.", "Псевдонимы"], [], PERSON_IMPORT_FIELDS));
+    const reader = personRowReader(REFERENCE, "2026-12-04");
+    expect(reader({ number: 2, cells: ["Серіков Ерлан", "Абу Мухаммад; Erlan Serikov"] }, columns).aliases).toEqual([
+      "Абу Мухаммад",
+      "Erlan Serikov",
+    ]);
+    const tooLong = reader({ number: 3, cells: ["Серіков Ерлан", `Абу; ${"а".repeat(201)}`] }, columns);
+    expect(tooLong.problems).toContainEqual({ field: "aliases", column: 2, code: "tooLong" });
+  });
+
   it("marks the same IIN, the same name however spelt with the same birth date, and a repeated person key within the file", () => {
     const rows = read([
       ["7", "Серіков Ерлан Серік ұлы", "MALE", "15.03.1990", iin, "ABAI", "07.05.2019", "ZHUSAN_1", "SY", ""],

@@ -9,7 +9,7 @@ import type { ColumnMatch } from "./header-match";
 import { PERSON_IMPORT_FIELDS, type ChoiceSource, type PersonImportFieldKey } from "./import-fields";
 import { MAX_CELL_CHARS } from "./limits";
 import { splitFullName } from "./names";
-import { FIELD_PROBLEM_CODES, type FieldProblemCode, type NameSplitCode, type ValueProblemCode } from "./problems";
+import { PROBLEM_GROUPS, type FieldProblemCode, type NameSplitCode, type ValueProblemCode } from "./problems";
 import type { Cell, Row } from "./sheet";
 
 /**
@@ -47,11 +47,11 @@ export function personColumnsOf(matches: readonly ColumnMatch<PersonImportFieldK
   return Object.fromEntries(matches.flatMap((m) => (m.field === null ? [] : [[m.field, m.column]])));
 }
 
-const FORM_CODES: ReadonlySet<string> = new Set<string>([...FIELD_PROBLEM_CODES, "date", "tooLong", "future", "iin_format"]);
-const IIN_CODE = /^iin_(format|invalidDate|checkDigit|birthDateMismatch|sexMismatch)$/;
+/** The form's message keys that the import's catalog has as cell problems; any other reads as "invalid". */
+const CELL_CODES: ReadonlySet<string> = new Set<string>(PROBLEM_GROUPS.cell);
 
 function formCode(message: string): PersonProblemCode {
-  return FORM_CODES.has(message) || IIN_CODE.test(message) ? (message as PersonProblemCode) : "invalid";
+  return CELL_CODES.has(message) ? (message as PersonProblemCode) : "invalid";
 }
 
 const IMPORT_KEY_OF = new Map<PersonFieldName, PersonImportFieldKey>(
@@ -60,8 +60,6 @@ const IMPORT_KEY_OF = new Map<PersonFieldName, PersonImportFieldKey>(
 
 const CHOICE_FIELDS = PERSON_IMPORT_FIELDS.filter((field): field is Extract<typeof field, { choices: ChoiceSource }> => "choices" in field);
 type ChoiceKey = (typeof CHOICE_FIELDS)[number]["key"];
-
-const ALIAS_MAX = 200;
 
 /** The person's fields read from one column each; the names have their own rule (a full name in one cell). */
 const NAME_KEYS: ReadonlySet<string> = new Set(["familyName", "givenName", "patronymic"]);
@@ -149,8 +147,8 @@ export function personRowReader(reference: ImportReference, today: string): (row
       const value = valueOf(field);
       if (value !== null) form[field.personField] = value;
     }
-    const caseStatusText = typeof form.caseStatus === "string" ? form.caseStatus : "";
-    const aliases = read("aliases", readList(cellOf("aliases"), ALIAS_MAX)) ?? [];
+    // Each alias's length is the alias form's rule, checked below.
+    const aliases = read("aliases", readList(cellOf("aliases"), MAX_CELL_CHARS)) ?? [];
     for (const alias of aliases) {
       const checked = AliasInput.shape.value.safeParse(alias);
       if (!checked.success) problem("aliases", formCode(checked.error.issues[0]?.message ?? "invalid"));
@@ -167,7 +165,8 @@ export function personRowReader(reference: ImportReference, today: string): (row
         problem(importKey, empty ? "required" : formCode(issue.message));
       }
     }
-    const caseStatus = caseStatusText === "" ? null : PERSON_FIELDS.caseStatus.schema.parse(caseStatusText);
+    const status = PERSON_FIELDS.caseStatus.schema.safeParse(form.caseStatus);
+    const caseStatus = status.success ? status.data : null;
     const candidate: PersonCandidate | null =
       parsed.success && problems.length === 0
         ? {
