@@ -14,7 +14,8 @@ import { outcome } from "../testing/outcome";
 import { makeIin } from "../validation/iin";
 import { PERSON_IMPORT_FIELDS, templateFields } from "./import-fields";
 import { PREVIEWED, previewPersonsImport, type PersonsPreview, type PreviewRow } from "./preview-persons";
-import { sheetTitle } from "./template";
+import { loadImportReference as loadReferenceFor } from "./import-reference";
+import { buildTemplate, sheetTitle } from "./template";
 
 let team: Team;
 beforeAll(async () => {
@@ -155,6 +156,21 @@ describe("previewPersonsImport", () => {
         { row: 2, searched: { familyName: mine.familyName, birthDate: "1990-01-01" }, inReachCases: [mine.id], outOfReachCases: [] },
         { row: 3, searched: { iin: theirIin }, inReachCases: [], outOfReachCases: [theirs.id] },
       ],
+    });
+  });
+
+  it("finds the persons sheet of a template whose sheets were renamed by its headers, not the how-to-fill sheet before it", async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await buildTemplate("kk", await loadReferenceFor(team.supervisor))).buffer);
+    const persons = workbook.worksheets[1];
+    if (!persons) throw new Error("no persons sheet");
+    persons.name = "Лист2";
+    const row = person(team.region.code);
+    persons.addRow(templateFields("persons").map((field) => row[field.key as keyof PersonRow] ?? null));
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    expect(previewed(await previewPersonsImport(team.supervisor, { name: "renamed.xlsx", bytes }))).toMatchObject({
+      sheet: "Лист2",
+      counts: { rows: 1, ready: 1 },
     });
   });
 

@@ -61,10 +61,20 @@ export type UploadedFile = { name: string; bytes: Uint8Array };
 
 const PERSONS_SHEET_NAMES = new Set(LOCALES.map((locale) => catalogText(locale, "import.template.sheets.persons").toLowerCase()));
 
-/** The persons sheet: the template's, by its name in any language, or else the first sheet whose first row names person fields. */
+/** How many person fields a sheet's first row names by its headers. */
+const namedFields = (sheet: Sheet) =>
+  suggestColumns(sheet.rows[0]?.cells ?? [], [], PERSON_IMPORT_FIELDS).filter((match) => match.by !== null).length;
+
+/**
+ * The persons sheet: the template's, by its name in any language; else the sheet whose headers
+ * name the most person fields (not the template's "how to fill" sheet, whose first row is prose);
+ * else, for a file whose headers name none, the first sheet with a header row.
+ */
 function personsSheet(sheets: readonly Sheet[]): Sheet | null {
   const named = sheets.find((sheet) => PERSONS_SHEET_NAMES.has(sheet.name.trim().toLowerCase()));
   if (named) return named;
+  const best = sheets.map((sheet) => ({ sheet, fields: namedFields(sheet) })).sort((a, b) => b.fields - a.fields)[0];
+  if (best && best.fields > 0) return best.sheet;
   return sheets.find((sheet) => headerRowProblem(sheet.rows[0]?.cells ?? [], PERSON_IMPORT_FIELDS) === null) ?? null;
 }
 
