@@ -29,7 +29,7 @@ async function firstCasePath(page: Page): Promise<string> {
 
 const PAGES: Record<DemoRole, string[]> = {
   CASEWORKER: ["/", "/cases", "/cases/new", "/review", "/dashboard", "/audit", "/account/password", "/account/security"],
-  SUPERVISOR: ["/", "/cases", "/review", "/dashboard", "/audit"],
+  SUPERVISOR: ["/", "/cases", "/review", "/dashboard", "/import", "/audit"],
   AUDITOR: ["/", "/cases", "/review", "/dashboard", "/audit"],
   ADMINISTRATOR: ["/", "/admin", "/admin/regions", "/admin/programs", "/admin/reference", "/admin/review", "/admin/security", "/audit"],
 };

@@ -416,6 +416,10 @@ export const ROUTE_HANDLERS: Record<string, string> = {
   "/api/auth/[...nextauth]": "next-auth's own endpoints: sign-in (the credentials check itself), CSRF token, session read, sign-out",
   "/api/cases/[caseId]/history": "one case's history export; refusals by session, origin, role and scope in e2e/exports.spec.ts",
   "/api/exports/history": "a set of cases' history export; refusals by session, origin and role, and scope, in e2e/exports.spec.ts",
+  "/api/import/template":
+    "GET of the import template (no case content, no change); supervisors only, refusals by session, role and language in e2e/import.spec.ts",
+  "/api/import/preview":
+    "POST of a file for the persons preview (writes only its audit events); supervisors only, refusals by origin, session, role and size in e2e/import.spec.ts",
   "/favicon.ico": "the site icon, a static file served to anyone: it holds no data",
   "/api/audit/checkpoint":
     "a signed checkpoint of every chain's head, auditors only; refusals by origin, session and role in e2e/exports.spec.ts",

@@ -82,17 +82,8 @@ export async function checkForDuplicates(
   probe: DuplicateProbe,
   purpose: DuplicatePurpose,
 ): Promise<DuplicateCheck> {
-  // One account's lookups queue up, so that parallel requests cannot each see room under the limit.
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`duplicate-check:${user.id}`}, 0))`;
-  const used = await tx.auditEvent.count({
-    where: { actorId: user.id, action: DUPLICATES_CHECKED, occurredAt: { gt: new Date(Date.now() - HOUR_MS) } },
-  });
-  const searched = {
-    iin: probe.iin,
-    familyName: probe.name?.familyName ?? null,
-    givenName: probe.name?.givenName || null,
-    birthDate: probe.name?.birthDate ?? null,
-  };
+  const used = await lookupsUsed(tx, user);
+  const searched = searchedParts(probe);
   const event = {
     actor: auditActorOf(user),
     entityType: purpose.kind === "edit" ? "person" : "registry",
@@ -108,6 +99,43 @@ export async function checkForDuplicates(
   }
 
   const matches = await unsafeMatchingPersons(tx, probe, purpose.kind === "edit" ? purpose.caseId : null);
+  const answer = await redacted(tx, user, matches);
+  await recordAuditEvent(tx, {
+    ...event,
+    action: DUPLICATES_CHECKED,
+    context: { purpose: purpose.kind, searched, ...answer.counts },
+  });
+  return { limited: false, iinTaken: [...matches.values()].includes("iin"), inReach: answer.inReach, elsewhere: answer.elsewhere };
+}
+
+/**
+ * The account's lookups in the last hour, counted from the audit log. One account's lookups
+ * queue up on an advisory lock held to the end of the transaction, so that parallel requests
+ * cannot each see room under the limit.
+ */
+async function lookupsUsed(tx: Tx, user: CurrentUser): Promise<number> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`duplicate-check:${user.id}`}, 0))`;
+  return tx.auditEvent.count({
+    where: { actorId: user.id, action: DUPLICATES_CHECKED, occurredAt: { gt: new Date(Date.now() - HOUR_MS) } },
+  });
+}
+
+function searchedParts(probe: DuplicateProbe) {
+  return {
+    iin: probe.iin,
+    familyName: probe.name?.familyName ?? null,
+    givenName: probe.name?.givenName || null,
+    birthDate: probe.name?.birthDate ?? null,
+  };
+}
+
+type Redacted = DuplicateAnswer & {
+  /** What the audit event records: how many matched, in reach or not, and which cases they were. */
+  counts: { matches: number; inReach: number; outOfReach: number; inReachCases: string[]; outOfReachCases: string[] };
+};
+
+/** Matches in the user's `case.view` scope in full, the others as one line per region. */
+async function redacted(tx: Tx, user: CurrentUser, matches: Map<string, DuplicateWhy>): Promise<Redacted> {
   const ids = [...matches.keys()];
   const [rows, visible] = ids.length
     ? await Promise.all([
@@ -147,21 +175,64 @@ export async function checkForDuplicates(
       elsewhere.set(row.region.id, { region: regionName(row.region), why: known?.why === "iin" || why === "iin" ? "iin" : "name" });
     }
   }
-
-  await recordAuditEvent(tx, {
-    ...event,
-    action: DUPLICATES_CHECKED,
-    context: {
-      purpose: purpose.kind,
-      searched,
+  return {
+    inReach,
+    elsewhere: [...elsewhere.values()],
+    counts: {
       matches: rows.length,
       inReach: inReach.length,
       outOfReach: rows.length - inReach.length,
       inReachCases: inReach.map((d) => d.id),
       outOfReachCases: rows.filter((r) => !inReachIds.has(r.id)).map((r) => r.id),
     },
+  };
+}
+
+/** One row of an import file, as looked up: its row number in the file and what it searches for. */
+export type ImportProbe = { row: number; probe: DuplicateProbe };
+export type ImportDuplicateCheck = { limited: true } | { limited: false; answers: Map<number, DuplicateAnswer> };
+
+/**
+ * The duplicate check of an import preview: every ready row of the file looked up by the same
+ * rules and redacted the same way as a new case, in one go. The whole preview counts as one
+ * lookup against the hourly allowance and is one audit event, listing every row's search and
+ * which cases each matched, in reach or not, with the file's name and SHA-256
+ * (docs/decisions/017-import-preview-duplicate-check.md).
+ */
+export async function checkImportForDuplicates(
+  tx: Tx,
+  user: CurrentUser,
+  probes: readonly ImportProbe[],
+  file: { name: string; sha256: string },
+): Promise<ImportDuplicateCheck> {
+  const used = await lookupsUsed(tx, user);
+  const event = { actor: auditActorOf(user), entityType: "registry", entityId: null };
+  const about = { purpose: "import", fileName: file.name, fileSha256: file.sha256, rows: probes.length };
+  if (used >= DUPLICATE_CHECKS_PER_HOUR) {
+    await recordAuditEvent(tx, {
+      ...event,
+      action: DUPLICATE_CHECK_REFUSED,
+      context: { ...about, limitPerHour: DUPLICATE_CHECKS_PER_HOUR },
+    });
+    return { limited: true };
+  }
+  const answers = new Map<number, DuplicateAnswer>();
+  const searches: ({ row: number; searched: ReturnType<typeof searchedParts> } & Redacted["counts"])[] = [];
+  for (const { row, probe } of probes) {
+    const answer = await redacted(tx, user, await unsafeMatchingPersons(tx, probe, null));
+    answers.set(row, { inReach: answer.inReach, elsewhere: answer.elsewhere });
+    searches.push({ row, searched: searchedParts(probe), ...answer.counts });
+  }
+  await recordAuditEvent(tx, {
+    ...event,
+    action: DUPLICATES_CHECKED,
+    context: {
+      ...about,
+      matches: searches.reduce((sum, s) => sum + s.matches, 0),
+      searches,
+    },
   });
-  return { limited: false, iinTaken: [...matches.values()].includes("iin"), inReach, elsewhere: [...elsewhere.values()] };
+  return { limited: false, answers };
 }
 
 /** What the new-case form hears back while the person types. */

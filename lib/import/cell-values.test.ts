@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { makeIin } from "../validation/iin";
-import { readDate, readIin, readList, readText } from "./cell-values";
+import { readDate, readFlag, readIin, readList, readText } from "./cell-values";
 import type { Cell } from "./sheet";
 
 describe("readDate", () => {
@@ -117,5 +117,31 @@ describe("readList", () => {
 
   it("refuses an item over the length limit", () => {
     expect(readList(`a;${"x".repeat(201)}`, 200)).toEqual({ ok: false, code: "tooLong" });
+  });
+});
+
+describe("readFlag", () => {
+  it.each<[Cell, boolean | null]>([
+    [true, true],
+    [false, false],
+    [1, true],
+    [0, false],
+    ["Да", true],
+    ["нет", false],
+    ["иә", true],
+    ["Жоқ", false],
+    ["yes", true],
+    ["NO", false],
+    ["x", true],
+    ["+", true],
+    ["-", false],
+    [null, null],
+    [" ", null],
+  ])("reads %j as %j", (cell, expected) => {
+    expect(readFlag(cell)).toEqual({ ok: true, value: expected });
+  });
+
+  it.each<Cell>(["может быть", "2", new Date(Date.UTC(1990, 0, 1)), "++"])("refuses %j rather than read it as no", (cell) => {
+    expect(readFlag(cell)).toEqual({ ok: false, code: "notAFlag" });
   });
 });

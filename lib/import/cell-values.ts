@@ -2,6 +2,7 @@ import { neutraliseFormula } from "../security/formula-cells";
 import { IsoDate } from "../validation/fields";
 import { checkIin } from "../validation/iin";
 import type { ValueProblemCode } from "./problems";
+import { textKey } from "./text-key";
 import { isUnreadable, type Cell } from "./sheet";
 
 /**
@@ -124,4 +125,25 @@ export function readIin(cell: Cell): Normalised<string> {
   }
   const check = checkIin(iin);
   return check.ok ? { ok: true, value: iin } : fail(`iin_${check.problem}`);
+}
+
+/**
+ * A yes or no as offices write it, in any of the three languages, or a tick («x», «+»). Anything
+ * else is refused rather than read as no: an unreadable answer must not pass for a checked one.
+ */
+const YES = new Set(["yes", "y", "true", "да", "д", "иә", "ия", "x", "х", "1", "+"]);
+const NO = new Set(["no", "n", "false", "нет", "н", "жоқ", "жок", "0", "-"]);
+
+export function readFlag(cell: Cell): Normalised<boolean> {
+  if (isUnreadable(cell)) return fail(cell.problem);
+  if (cell === null) return { ok: true, value: null };
+  if (typeof cell === "boolean") return { ok: true, value: cell };
+  if (cell instanceof Date) return fail("notAFlag");
+  const written = String(cell).trim();
+  if (written === "") return { ok: true, value: null };
+  // A tick is punctuation, which textKey would erase.
+  const key = written === "+" || written === "-" ? written : textKey(written);
+  if (YES.has(key)) return { ok: true, value: true };
+  if (NO.has(key)) return { ok: true, value: false };
+  return fail("notAFlag");
 }

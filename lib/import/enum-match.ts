@@ -41,3 +41,17 @@ export function matchChoices(values: Iterable<string>, options: readonly ChoiceO
   }
   return result;
 }
+
+/** Where a value matches no code, or more than one. */
+export type ChoiceMiss = "unknownChoice" | "ambiguousChoice";
+
+/** One value at a time, against options read once: the code it names, or why it names none. */
+export function choiceMatcher(options: readonly ChoiceOption[]): (value: string) => { code: string } | { miss: ChoiceMiss } {
+  const byKey = codesByKey(options);
+  return (value) => {
+    const codes = byKey.get(textKey(value.trim().replaceAll("_", " ")));
+    const [code] = codes ?? [];
+    if (codes?.size === 1 && code !== undefined) return { code };
+    return { miss: codes && codes.size > 1 ? "ambiguousChoice" : "unknownChoice" };
+  };
+}

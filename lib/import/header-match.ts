@@ -1,5 +1,5 @@
 import { readDate, readIin } from "./cell-values";
-import type { ImportField, ImportValueKind } from "./import-fields";
+import { synonymsOf, type ImportField, type ImportValueKind } from "./import-fields";
 import type { HeaderProblemCode } from "./problems";
 import { isUnreadable, type Cell } from "./sheet";
 import { textKey } from "./text-key";
@@ -43,7 +43,7 @@ function compare(header: string, synonym: string): Exclude<MatchedBy, "values"> 
 
 function bestByHeader(header: string, field: ImportField): Exclude<MatchedBy, "values"> | null {
   let best: Exclude<MatchedBy, "values"> | null = null;
-  for (const synonym of field.headers) {
+  for (const synonym of synonymsOf(field)) {
     const by = compare(header, textKey(synonym));
     if (by && (best === null || SCORE[by] > SCORE[best])) best = by;
   }

@@ -38,6 +38,7 @@ export const VALUE_PROBLEM_CODES = [
   "date",
   "yearOnly",
   "future",
+  "notAFlag",
   "iin_format",
   "iin_invalidDate",
   "iin_checkDigit",
@@ -45,6 +46,22 @@ export const VALUE_PROBLEM_CODES = [
   "iin_sexMismatch",
 ] as const;
 export type ValueProblemCode = (typeof VALUE_PROBLEM_CODES)[number];
+
+/**
+ * Problems of a row's value once read as a person's field: by the New case form's own schema
+ * (its message keys: required, country, beforeBirth...) or against the accepted values of a
+ * choice; `duplicateKey` when a person key is used by two rows.
+ */
+export const FIELD_PROBLEM_CODES = [
+  "required",
+  "invalid",
+  "country",
+  "beforeBirth",
+  "unknownChoice",
+  "ambiguousChoice",
+  "duplicateKey",
+] as const;
+export type FieldProblemCode = (typeof FIELD_PROBLEM_CODES)[number];
 
 /** Why a full name in one cell could not be split (`names.ts`). */
 export const NAME_SPLIT_CODES = ["oneWord", "tooManyWords", "ambiguous", "initials"] as const;
@@ -59,7 +76,7 @@ export const PROBLEM_GROUPS = {
   file: FILE_PROBLEM_CODES,
   sheet: SHEET_PROBLEM_CODES,
   row: ROW_PROBLEM_CODES,
-  cell: VALUE_PROBLEM_CODES,
+  cell: [...VALUE_PROBLEM_CODES, ...FIELD_PROBLEM_CODES],
   name: NAME_SPLIT_CODES,
   header: HEADER_PROBLEM_CODES,
 } as const;
@@ -75,7 +92,13 @@ export type FileProblem =
   | { kind: "row"; sheet: string; row: number; code: RowProblemCode };
 
 /** A problem of one cell, found once its column's field is known: it refuses that row only. */
-export type CellProblem = { kind: "cell"; sheet: string; row: number; column: number; code: ValueProblemCode | NameSplitCode };
+export type CellProblem = {
+  kind: "cell";
+  sheet: string;
+  row: number;
+  column: number;
+  code: ValueProblemCode | NameSplitCode | FieldProblemCode;
+};
 
 const MEGABYTE = 1024 * 1024;
 const BYTE_LIMITS: ReadonlySet<string> = new Set<FileProblemCode>(["tooLarge", "unpackedTooLarge"]);

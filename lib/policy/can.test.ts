@@ -36,6 +36,7 @@ const EXPECTED: Record<Role, Partial<Record<Action, Scope[]>>> = {
     "dashboard.view": ["assignedToMe", "myRegion"],
     "export.history": ["assignedToMe", "myRegion"],
     "audit.read": ["assignedToMe", "myRegion"],
+    "import.run": ["assignedToMe", "myRegion"],
   },
   AUDITOR: {
     "case.view": ["assignedToMe", "myRegion", "otherRegion"],

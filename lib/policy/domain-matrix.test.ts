@@ -30,11 +30,15 @@ import { isoDayOf } from "../i18n/format";
 import { NewCaseInput, PersonEditInput } from "../validation/person";
 import { StatusChangeInput } from "../validation/prosecution";
 import { RegistryQuery } from "../validation/registry";
+import ExcelJS from "exceljs";
+import { importTemplate } from "../import/import-template";
+import { templateFields } from "../import/import-fields";
+import { previewPersonsImport } from "../import/preview-persons";
 
 /**
  * Every role x every action x every scope, through the real domain functions on real PostgreSQL:
  * view, list, search, check for duplicates, create, edit person, change prosecution, enrol, note, review, assign, export and
- * read the audit log, then administration on its own below.
+ * read the audit log, then administration and import on their own below.
  * The expectations are written out here from docs/domain.md ("Roles and reach"), not read from the
  * policy module, so a mistake in the policy shows up as a failing row.
  *
@@ -132,6 +136,7 @@ const ALLOWED: Record<(typeof ROLES)[number], Record<CaseAction, Scope[]>> = {
 
 let regionA: string;
 let regionB: string;
+let regionCodes: [string, string];
 let users: Record<(typeof ROLES)[number], CurrentUser>;
 let colleague: CurrentUser;
 let caseworkerB: CurrentUser;
@@ -146,6 +151,7 @@ beforeAll(async () => {
   await ensureOperation();
   const team = await makeTeam();
   [regionA, regionB] = [team.region.id, team.otherRegion.id];
+  regionCodes = [team.region.code, team.otherRegion.code];
   users = { CASEWORKER: team.owner, SUPERVISOR: team.supervisor, AUDITOR: team.auditor, ADMINISTRATOR: team.administrator };
   colleague = team.colleague;
   caseworkerB = await makeUser("CASEWORKER", [regionB]);
@@ -401,6 +407,51 @@ describe("administration through the domain functions", () => {
         await getDb().auditEvent.findMany({ where: { actorId: user.id, occurredAt: { gte: since } }, select: { action: true } })
       ).map((e) => e.action);
       expect(written).toEqual(allowed ? ["region.created"] : ["access.denied", "access.denied"]);
+    });
+  }
+});
+
+/** A persons sheet on the English template: one person in region A, one in region B. */
+async function importFile(names: readonly string[]): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("Persons");
+  const fields = templateFields("persons");
+  sheet.addRow(fields.map((field) => field.headers.en[0]));
+  for (const [i, region] of regionCodes.entries()) {
+    const values: Record<string, string> = {
+      familyName: names[i] ?? "",
+      givenName: "Иван",
+      sex: "MALE",
+      // Far from the birth dates other tests give their persons, so the registry holds no look-alike.
+      birthDate: "13.07.1953",
+      region,
+      returnDate: "07.05.2019",
+      returnOperation: "TEST_OP",
+      returnedFrom: "SY",
+    };
+    sheet.addRow(fields.map((field) => values[field.key] ?? null));
+  }
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+describe("import through the domain functions", () => {
+  for (const role of ROLES) {
+    const allowed = role === "SUPERVISOR";
+    it(`${role} imports a spreadsheet: ${allowed ? "allowed, into region A only" : "refused, with only the denial recorded"}`, async () => {
+      const user = users[role];
+      const since = new Date();
+      const names = [uniqueSurname(), uniqueSurname()];
+      const bytes = await importFile(names);
+      const template = await outcome(importTemplate(user, "en"));
+      let previewed: unknown = null;
+      const preview = await outcome(previewPersonsImport(user, { name: "matrix.xlsx", bytes }).then((answer) => (previewed = answer)));
+      expect([template, preview]).toEqual(allowed ? ["ok", "ok"] : ["notFound", "notFound"]);
+      if (allowed) expect(previewed).toMatchObject({ status: "previewed", counts: { rows: 2, ready: 1, withProblems: 1 } });
+      expect(await getDb().person.count({ where: { familyName: { in: names } } })).toBe(0);
+      const written = (
+        await getDb().auditEvent.findMany({ where: { actorId: user.id, occurredAt: { gte: since } }, select: { action: true } })
+      ).map((e) => e.action);
+      expect(written).toEqual(allowed ? ["case.duplicates_checked", "import.previewed"] : ["access.denied", "access.denied"]);
     });
   }
 });

@@ -14,6 +14,7 @@ export const ACTIONS = [
   "export.history",
   "audit.read",
   "admin.manage",
+  "import.run",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -42,6 +43,8 @@ const MATRIX: Record<Role, Partial<Record<Action, Reach>>> = {
     "dashboard.view": "regions",
     "export.history": "regions",
     "audit.read": "regions",
+    // Rows are refused unless their region is one of the supervisor's (docs/import.md).
+    "import.run": "regions",
   },
   AUDITOR: {
     "case.view": "all",

@@ -1,0 +1,193 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { useLocale, useTranslations } from "next-intl";
+import { isLocale, labelIn } from "@/lib/i18n/locales";
+import { PERSON_IMPORT_FIELDS } from "@/lib/import/import-fields";
+import type { PersonsPreview, PreviewColumn, PreviewRow } from "@/lib/import/preview-persons";
+import { messageValues } from "@/lib/import/problems";
+
+type Refusal = "tooLarge" | "invalid" | "signIn" | "origin" | "notFound" | "unexpected" | "chooseFile";
+type State =
+  | { kind: "idle" }
+  | { kind: "checking" }
+  | { kind: "refused"; error: Refusal; reference?: string }
+  | { kind: "answered"; preview: PersonsPreview };
+
+const REFUSALS: readonly Refusal[] = ["tooLarge", "invalid", "signIn", "origin", "notFound", "unexpected"];
+const MEGABYTE = 1024 * 1024;
+
+function refusalOf(body: unknown): { error: Refusal; reference?: string } {
+  const { error, reference } = (typeof body === "object" && body !== null ? body : {}) as { error?: unknown; reference?: unknown };
+  const known = REFUSALS.find((r) => r === error) ?? "unexpected";
+  return typeof reference === "string" ? { error: known, reference } : { error: known };
+}
+
+/**
+ * The upload form and the persons preview it answers with. The size is checked here first, so a
+ * file over the limit is never sent; the server checks it again.
+ */
+export function UploadPreview({ maxBytes }: { maxBytes: number }) {
+  const t = useTranslations("import.page");
+  const [state, setState] = useState<State>({ kind: "idle" });
+  const megabytes = Math.round(maxBytes / MEGABYTE);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const file = form.get("file");
+    if (!(file instanceof File) || file.size === 0) return setState({ kind: "refused", error: "chooseFile" });
+    if (file.size > maxBytes) return setState({ kind: "refused", error: "tooLarge" });
+    setState({ kind: "checking" });
+    try {
+      const response = await fetch("/api/import/preview", { method: "POST", body: form });
+      const body: unknown = await response.json().catch(() => null);
+      setState(response.ok ? { kind: "answered", preview: body as PersonsPreview } : { kind: "refused", ...refusalOf(body) });
+    } catch {
+      setState({ kind: "refused", error: "unexpected" });
+    }
+  }
+
+  return (
+    <div className="space-y-4">
+      <form onSubmit={(event) => void submit(event)} className="flex flex-wrap items-end gap-3" noValidate>
+        <label className="flex flex-col gap-1 text-sm">
+          <span>{t("file", { megabytes })}</span>
+          <input
+            type="file"
+            name="file"
+            accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+            aria-describedby="import-upload-message"
+            className="text-sm"
+          />
+        </label>
+        <button
+          type="submit"
+          disabled={state.kind === "checking"}
+          className="rounded bg-sky-800 px-4 py-2 text-sm font-medium text-white hover:bg-sky-900 disabled:opacity-60"
+        >
+          {state.kind === "checking" ? t("checking") : t("submit")}
+        </button>
+      </form>
+      <div id="import-upload-message" aria-live="polite" data-testid="import-message">
+        {state.kind === "refused" && (
+          <p role="alert" className="text-sm text-red-700">
+            {state.error === "chooseFile" ? t("chooseFile") : t(`errors.${state.error}`, { megabytes, reference: state.reference ?? "" })}
+          </p>
+        )}
+        {state.kind === "answered" && <PreviewAnswer preview={state.preview} />}
+      </div>
+    </div>
+  );
+}
+
+function PreviewAnswer({ preview }: { preview: PersonsPreview }) {
+  const t = useTranslations("import.page");
+  const tProblems = useTranslations("import.problems");
+  if (preview.status === "limited")
+    return (
+      <p role="alert" className="text-sm text-red-700">
+        {t("errors.limited")}
+      </p>
+    );
+  if (preview.status === "refused") {
+    const refused = preview.problem;
+    return (
+      <p role="alert" className="text-sm text-red-700">
+        {refused.kind === "header"
+          ? t("headerProblem", { sheet: refused.sheet })
+          : tProblems(`${refused.kind}.${refused.code}` as "file.empty", messageValues(refused))}
+      </p>
+    );
+  }
+  return (
+    <div className="space-y-4" data-testid="import-preview">
+      <p className="text-sm text-slate-700">{t("sheet", { sheet: preview.sheet })}</p>
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+        {(["rows", "ready", "withProblems", "possibleDuplicates"] as const).map((count) => (
+          <div key={count} className="rounded border border-slate-200 p-3" data-testid={`import-count-${count}`}>
+            <dt className="text-xs text-slate-600">{t(`counts.${count}`)}</dt>
+            <dd className="text-xl font-semibold">{preview.counts[count]}</dd>
+          </div>
+        ))}
+      </dl>
+      <h3 className="text-base font-semibold">{t("rowsHeading")}</h3>
+      {preview.rows.length === 0 ? (
+        <p className="text-sm text-slate-700">{t("noRowsToLookAt")}</p>
+      ) : (
+        <table className="w-full text-left text-sm" data-testid="import-rows">
+          <thead>
+            <tr className="border-b border-slate-200">
+              <th scope="col" className="py-1 pr-3">
+                {t("table.row")}
+              </th>
+              <th scope="col" className="py-1 pr-3">
+                {t("table.key")}
+              </th>
+              <th scope="col" className="py-1 pr-3">
+                {t("table.name")}
+              </th>
+              <th scope="col" className="py-1">
+                {t("table.findings")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {preview.rows.map((row) => (
+              <PreviewRowLine key={row.row} row={row} columns={preview.columns} />
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
+
+function PreviewRowLine({ row, columns }: { row: PreviewRow; columns: PreviewColumn[] }) {
+  const t = useTranslations("import.page");
+  const tCell = useTranslations("import.problems.cell");
+  const locale = useLocale();
+  const headerOf = (column: number | null) => columns.find((c) => c.column === column)?.header ?? "";
+  // A field whose column the file lacks is named by the template's header in the page's language.
+  const fieldName = (field: PreviewRow["problems"][number]["field"]) =>
+    PERSON_IMPORT_FIELDS.find((f) => f.key === field)?.headers[isLocale(locale) ? locale : "en"][0] ?? field;
+  return (
+    <tr className="border-b border-slate-100 align-top" data-testid={`import-row-${row.row}`}>
+      <th scope="row" className="py-1 pr-3 font-normal">
+        {row.row}
+      </th>
+      <td className="py-1 pr-3">{row.key}</td>
+      <td className="py-1 pr-3">{row.name}</td>
+      <td className="py-1">
+        <ul className="space-y-1">
+          {row.problems.map((problem, i) => (
+            <li key={`p${i}`} className="text-red-700">
+              <strong>
+                {problem.column === null
+                  ? fieldName(problem.field)
+                  : t("atColumn", { header: headerOf(problem.column), column: problem.column })}
+                :{" "}
+              </strong>
+              {tCell(problem.code)}
+            </li>
+          ))}
+          {row.sameInFile.map((same, i) => (
+            <li key={`f${i}`} className="text-amber-800">
+              {t("sameInFile", { row: same.row, why: t(`whyInFile.${same.why}`) })}
+            </li>
+          ))}
+          {row.registry?.inReach.map((match) => (
+            <li key={match.id} className="text-amber-800">
+              {t("inReach", { caseNumber: match.caseNumber, name: match.name, birthDate: match.birthDate, why: t(`why.${match.why}`) })}
+            </li>
+          ))}
+          {row.registry?.elsewhere.map((match, i) => (
+            <li key={`e${i}`} className="text-amber-800">
+              {t("elsewhere", { region: labelIn(locale, match.region), why: t(`why.${match.why}`) })}
+            </li>
+          ))}
+        </ul>
+      </td>
+    </tr>
+  );
+}
