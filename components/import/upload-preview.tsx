@@ -87,7 +87,7 @@ function PreviewAnswer({ preview }: { preview: PersonsPreview }) {
   if (preview.status === "limited")
     return (
       <p role="alert" className="text-sm text-red-700">
-        {t("errors.limited")}
+        {t("errors.limited", { rows: preview.rowsPerHour })}
       </p>
     );
   if (preview.status === "refused") {

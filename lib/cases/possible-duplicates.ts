@@ -12,6 +12,13 @@ import { notFound } from "../errors/domain-error";
 
 /** Lookups one account may make in any sliding hour (docs/decisions/004-duplicate-check-without-oracle.md). */
 export const DUPLICATE_CHECKS_PER_HOUR = 60;
+
+/**
+ * Rows of import files one account may have looked up in any sliding hour: a region's caseload,
+ * previewed a few times over while it is corrected, and not a list of every IIN in the country
+ * (docs/decisions/017-import-preview-duplicate-check.md).
+ */
+export const IMPORT_ROWS_PER_HOUR = 5000;
 const HOUR_MS = 3_600_000;
 export const DUPLICATES_CHECKED = "case.duplicates_checked";
 export const DUPLICATE_CHECK_REFUSED = "case.duplicate_check_refused";
@@ -120,6 +127,15 @@ async function lookupsUsed(tx: Tx, user: CurrentUser): Promise<number> {
   });
 }
 
+/** Rows of import files the account had looked up in the last hour; called under lookupsUsed's lock. */
+async function importRowsUsed(tx: Tx, user: CurrentUser): Promise<number> {
+  const [row] = await tx.$queryRaw<{ rows: number }[]>`
+    SELECT coalesce(sum((context->>'rows')::int), 0)::int AS rows FROM audit_event
+    WHERE actor_id = ${user.id}::uuid AND action = ${DUPLICATES_CHECKED} AND context->>'purpose' = 'import'
+      AND occurred_at > ${new Date(Date.now() - HOUR_MS)}`;
+  return row?.rows ?? 0;
+}
+
 function searchedParts(probe: DuplicateProbe) {
   return {
     iin: probe.iin,
@@ -195,7 +211,8 @@ export type ImportDuplicateCheck = { limited: true } | { limited: false; answers
 /**
  * The duplicate check of an import preview: every ready row of the file looked up by the same
  * rules and redacted the same way as a new case, in one go. The whole preview counts as one
- * lookup against the hourly allowance and is one audit event, listing every row's search and
+ * lookup against the hourly allowance, its rows count against the hourly rows of imports, and it
+ * is one audit event, listing every row's search and
  * which cases each matched, in reach or not, with the file's name and SHA-256
  * (docs/decisions/017-import-preview-duplicate-check.md).
  */
@@ -206,13 +223,14 @@ export async function checkImportForDuplicates(
   file: { name: string; sha256: string },
 ): Promise<ImportDuplicateCheck> {
   const used = await lookupsUsed(tx, user);
+  const rowsUsed = await importRowsUsed(tx, user);
   const event = { actor: auditActorOf(user), entityType: "registry", entityId: null };
   const about = { purpose: "import", fileName: file.name, fileSha256: file.sha256, rows: probes.length };
-  if (used >= DUPLICATE_CHECKS_PER_HOUR) {
+  if (used >= DUPLICATE_CHECKS_PER_HOUR || rowsUsed + probes.length > IMPORT_ROWS_PER_HOUR) {
     await recordAuditEvent(tx, {
       ...event,
       action: DUPLICATE_CHECK_REFUSED,
-      context: { ...about, limitPerHour: DUPLICATE_CHECKS_PER_HOUR },
+      context: { ...about, limitPerHour: DUPLICATE_CHECKS_PER_HOUR, rowsUsed, rowsPerHour: IMPORT_ROWS_PER_HOUR },
     });
     return { limited: true };
   }

@@ -7,7 +7,9 @@ import {
   DUPLICATE_CHECK_REFUSED,
   DUPLICATE_CHECKS_PER_HOUR,
   DUPLICATES_CHECKED,
+  IMPORT_ROWS_PER_HOUR,
 } from "../cases/possible-duplicates";
+import { auditActorOf, recordAuditEvent } from "../audit/record-event";
 import { getDb } from "../db/client";
 import { ensureOperation, makePerson, makeTeam, makeUser, type Team } from "../testing/factories";
 import { outcome } from "../testing/outcome";
@@ -193,8 +195,29 @@ describe("previewPersonsImport", () => {
       await checkNewCaseForDuplicates(supervisor, { familyName: uniqueName(), givenName: "", birthDate: "1990-01-01", iin: "" });
     const since = new Date();
     const bytes = await templateFile([person(team.region.nameEn)]);
-    expect(await previewPersonsImport(supervisor, { name: "late.xlsx", bytes })).toEqual({ status: "limited" });
+    expect(await previewPersonsImport(supervisor, { name: "late.xlsx", bytes })).toEqual({
+      status: "limited",
+      rowsPerHour: IMPORT_ROWS_PER_HOUR,
+    });
     expect((await eventsSince(supervisor, since)).map((e) => e.action)).toEqual([DUPLICATE_CHECK_REFUSED]);
+  });
+
+  it("counts the rows of the last hour's previews, and refuses a file with more than are left", async () => {
+    const supervisor = await makeUser("SUPERVISOR", [team.region.id]);
+    // As if earlier previews had looked up all but one of the hour's rows.
+    await getDb().$transaction((tx) =>
+      recordAuditEvent(tx, {
+        actor: auditActorOf(supervisor),
+        action: DUPLICATES_CHECKED,
+        entityType: "registry",
+        context: { purpose: "import", rows: IMPORT_ROWS_PER_HOUR - 1 },
+      }),
+    );
+    const two = await templateFile([person(team.region.nameEn), person(team.region.nameEn)]);
+    expect(await previewPersonsImport(supervisor, { name: "two.xlsx", bytes: two })).toMatchObject({ status: "limited" });
+    const one = await templateFile([person(team.region.nameEn)]);
+    expect(previewed(await previewPersonsImport(supervisor, { name: "one.xlsx", bytes: one })).counts.rows).toBe(1);
+    expect(await previewPersonsImport(supervisor, { name: "one.xlsx", bytes: one })).toMatchObject({ status: "limited" });
   });
 
   for (const role of ["owner", "auditor", "administrator"] as const) {

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import type { CurrentUser } from "../auth/current-user";
 import { auditActorOf, recordAuditEvent } from "../audit/record-event";
 import { recordDenial } from "../audit/record-denial";
-import { checkImportForDuplicates, type DuplicateAnswer, type ImportProbe } from "../cases/possible-duplicates";
+import { checkImportForDuplicates, IMPORT_ROWS_PER_HOUR, type DuplicateAnswer, type ImportProbe } from "../cases/possible-duplicates";
 import { getDb } from "../db/client";
 import { notFound } from "../errors/domain-error";
 import { isoDayOf } from "../i18n/format";
@@ -47,7 +47,7 @@ export type PreviewRow = {
 export type PersonsPreview =
   | { status: "refused"; problem: FileProblem | { kind: "header"; sheet: string; code: HeaderProblemCode } }
   /** The account has used its hourly duplicate checks: nothing was looked up, so nothing can be called ready. */
-  | { status: "limited" }
+  | { status: "limited"; rowsPerHour: number }
   | {
       status: "previewed";
       sheet: string;
@@ -110,7 +110,7 @@ export async function previewPersonsImport(user: CurrentUser, file: UploadedFile
   const fileAbout = { name: file.name, sha256 };
   return getDb().$transaction(async (tx): Promise<PersonsPreview> => {
     const check = await checkImportForDuplicates(tx, user, probes, fileAbout);
-    if (check.limited) return { status: "limited" };
+    if (check.limited) return { status: "limited", rowsPerHour: IMPORT_ROWS_PER_HOUR };
     const rows: PreviewRow[] = persons.map((person) => ({
       row: person.row,
       key: person.key,
