@@ -17,6 +17,8 @@ import {
 } from "./change-requests";
 import { changeRequestRefusal } from "./hold-change";
 import { updatePerson } from "./update-person";
+import { getCase } from "./get-case";
+import { getHistoryPanel } from "./case-history";
 
 let team: Team;
 let secondSupervisor: CurrentUser;
@@ -165,6 +167,11 @@ describe("confirming a change request", () => {
       version: 2,
     });
     expect(await actions(person.id)).toEqual(["change.requested", "change.confirmed", "prosecution.status_changed"]);
+    // The case's history names both: the confirmer as the event's actor, the requester beside them.
+    const history = await getHistoryPanel(await getCase(team.owner, person.id));
+    const shown = history.entries.find((e) => e.action === "prosecution.status_changed");
+    expect(shown).toMatchObject({ actor: team.supervisor.name, requested: { by: team.owner.name, at: request.requestedAt.toISOString() } });
+    expect(history.entries.find((e) => e.action === "change.requested")?.requested).toBeNull();
   });
 
   it("refuses the requester, even a supervisor of the region, and leaves the request pending", async () => {
@@ -205,10 +212,14 @@ describe("confirming a change request", () => {
     expect(await outcome(confirm(otherSupervisor, request.id))).toBe("notFound");
     expect(await outcome(confirm(team.administrator, request.id))).toBe("notFound");
     expect(await caseState(person.id)).toMatchObject({ version: 1, prosecutionStatus: "ON_TRIAL", entries: 0 });
-    for (const user of [team.owner, team.auditor, otherSupervisor, team.administrator]) {
-      expect((await listRequestsToConfirm(user)).map((r) => r.id)).not.toContain(request.id);
-    }
+    expect((await listRequestsToConfirm(otherSupervisor)).map((r) => r.id)).not.toContain(request.id);
     expect(await countRequestsToConfirm(otherSupervisor)).toBe(0);
+    for (const user of [team.owner, team.auditor, team.administrator]) {
+      expect(await outcome(listRequestsToConfirm(user))).toBe("notFound");
+      expect(await countRequestsToConfirm(user)).toBe(0);
+    }
+    // The positive control: the region's other supervisor has it to confirm.
+    expect((await listRequestsToConfirm(secondSupervisor)).map((r) => r.id)).toContain(request.id);
   });
 
   it("marks a request superseded, and applies nothing, when the case changed after it was made", async () => {

@@ -4,6 +4,7 @@ import type { AgeCategory, CaseStatus, ChangeRequestKind, ChangeRequestState, Pr
 import { auditActorOf, recordAuditEvent } from "../audit/record-event";
 import { recordDenial } from "../audit/record-denial";
 import type { CurrentUser } from "../auth/current-user";
+import { canAtAll } from "../policy/can";
 import { caseScopeWhere } from "../policy/case-scope";
 import type { Labels } from "../i18n/locales";
 import {
@@ -249,8 +250,12 @@ function toConfirmWhere(user: CurrentUser): Prisma.ChangeRequestWhereInput {
   return { state: "PENDING", requestedById: { not: user.id }, person: caseScopeWhere(user, "change.confirm") };
 }
 
-/** The "To confirm" list of the review page, oldest first: a role that confirms nothing gets an empty list. */
+/** The "To confirm" list of the review page, oldest first; absent for a role that confirms nothing. */
 export async function listRequestsToConfirm(user: CurrentUser, limit = 200): Promise<RequestToConfirm[]> {
+  if (!canAtAll(user, "change.confirm")) {
+    await recordDenial(user, "change.confirm", { entityType: "change_requests", entityId: null });
+    throw notFound();
+  }
   const rows = await getDb().changeRequest.findMany({
     where: toConfirmWhere(user),
     orderBy: { requestedAt: "asc" },
