@@ -61,6 +61,7 @@ const caseVersion = (fx: Fixtures, db: PrismaClient) =>
   version(() => db.person.findUniqueOrThrow({ where: { id: fx.caseId }, select: { version: true } }));
 const SECOND_FACTOR = "auth.secondFactorRequiredRoles";
 const WAITING_TARGET = "review.waitingTargetDays";
+const CONFIRMATION = "fourEyes.confirmation";
 const settingVersionOf = async (db: PrismaClient, key: string) =>
   String((await db.setting.findUnique({ where: { key }, select: { version: true } }))?.version ?? 0);
 const userVersion = (fx: Fixtures, db: PrismaClient) =>
@@ -332,6 +333,23 @@ export const ENTRY_POINTS: Record<string, EntryPoint> = {
     }),
     restore: async (db) => {
       await db.setting.updateMany({ where: { key: WAITING_TARGET }, data: { value: 30, version: { increment: 1 } } });
+    },
+  },
+  "app/(app)/admin/actions.ts#saveConfirmationSettingsAction": {
+    ...ADMINISTRATION,
+    // The defaults less one status, so the save changes something; the defaults come back at once
+    // for the specs that expect a conviction to wait for a second person.
+    reply: async (_fx, db) => ({
+      form: {
+        version: await settingVersionOf(db, CONFIRMATION),
+        prosecutionStatuses: "CONVICTED,ACQUITTED,PROCEEDINGS_DROPPED",
+        corrections: "on",
+        caseStatuses: "CLOSED,DECEASED,LEFT_COUNTRY",
+        reason: "Entry-point check",
+      },
+    }),
+    restore: async (db) => {
+      await db.setting.deleteMany({ where: { key: CONFIRMATION } });
     },
   },
   "app/(app)/review/actions.ts#confirmChangeRequestAction": {
