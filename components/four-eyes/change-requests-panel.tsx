@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getChangeRequestsPanel, type ChangeRequestView } from "@/lib/cases/change-requests";
 import type { AuthorizedCase } from "@/lib/cases/get-case";
@@ -58,6 +59,11 @@ export async function ChangeRequestsPanel({ opened }: { opened: AuthorizedCase }
             )}
             {request.stale && <p className="text-sm text-red-800">{t("stale")}</p>}
             {request.canWithdraw && <WithdrawChangeForm caseId={opened.id} requestId={request.id} version={request.version} />}
+            {request.canDecide && (
+              <Link href="/review?tab=confirm" className="text-sm text-sky-800 underline">
+                {t("decideThere")}
+              </Link>
+            )}
           </li>
         ))}
       </ul>

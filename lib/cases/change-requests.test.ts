@@ -10,6 +10,7 @@ import { StatusChangeInput } from "../validation/prosecution";
 import { changeProsecutionStatus } from "./change-prosecution-status";
 import {
   confirmChangeRequest,
+  getChangeRequestsPanel,
   countRequestsToConfirm,
   listRequestsToConfirm,
   rejectChangeRequest,
@@ -236,6 +237,35 @@ describe("confirming a change request", () => {
       decidedById: team.supervisor.id,
     });
     expect(await actions(person.id)).toEqual(["change.requested", "person.updated", "change.superseded"]);
+    // The requester learns of it on the case page; nothing is left to withdraw or decide.
+    const panel = await getChangeRequestsPanel(await getCase(team.owner, person.id));
+    expect(panel.requests).toEqual([
+      expect.objectContaining({
+        id: request.id,
+        state: "SUPERSEDED",
+        decidedBy: team.supervisor.name,
+        canWithdraw: false,
+        canDecide: false,
+      }),
+    ]);
+  });
+
+  it("shows a pending request on the case page to everyone who sees the case; only the requester may withdraw, only another supervisor decide", async () => {
+    const person = await caseOnTrial();
+    const request = await requestConviction(person.id);
+    const seenBy = async (user: CurrentUser) => (await getChangeRequestsPanel(await getCase(user, person.id))).requests;
+    expect(await seenBy(team.owner)).toEqual([
+      expect.objectContaining({
+        id: request.id,
+        from: "ON_TRIAL",
+        to: "CONVICTED",
+        requestedBy: team.owner.name,
+        canWithdraw: true,
+        canDecide: false,
+      }),
+    ]);
+    expect(await seenBy(team.supervisor)).toEqual([expect.objectContaining({ canWithdraw: false, canDecide: true, stale: false })]);
+    expect(await seenBy(team.auditor)).toEqual([expect.objectContaining({ canWithdraw: false, canDecide: false })]);
   });
 
   it("applies once when two supervisors confirm at the same moment; the other is told it was already decided", async () => {
