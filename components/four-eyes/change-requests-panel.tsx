@@ -52,6 +52,9 @@ export async function ChangeRequestsPanel({ opened }: { opened: AuthorizedCase }
             <p className="text-sm text-slate-700">
               {t("reason")}: {request.reason}
             </p>
+            {request.suggestedConfirmer && request.state === "PENDING" && (
+              <p className="text-sm text-slate-700">{t("suggested", { name: request.suggestedConfirmer.name })}</p>
+            )}
             {request.comment && (
               <p className="text-sm text-slate-700">
                 {t("comment")}: {request.comment}

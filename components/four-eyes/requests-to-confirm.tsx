@@ -7,7 +7,7 @@ import { statusKey } from "./change-words";
 import { DecideChangeForm } from "./decide-change-form";
 
 /** The review page's "To confirm" list: each request's case as it stands now beside the change asked for. */
-export async function RequestsToConfirm({ rows }: { rows: RequestToConfirm[] }) {
+export async function RequestsToConfirm({ rows, viewerId }: { rows: RequestToConfirm[]; viewerId: string }) {
   const [t, tCase, tEntry, tEnums, locale] = await Promise.all([
     getTranslations("review.toConfirm"),
     getTranslations("case.changeRequests"),
@@ -56,6 +56,13 @@ export async function RequestsToConfirm({ rows }: { rows: RequestToConfirm[] }) 
               <p className="text-sm text-slate-700">
                 {t("requested", { name: row.requestedBy, date: formatMoment(locale, row.requestedAt) })}
               </p>
+              {row.suggestedConfirmer && (
+                <p className="text-sm font-medium text-amber-800">
+                  {row.suggestedConfirmer.id === viewerId
+                    ? t("suggestedForYou")
+                    : tCase("suggested", { name: row.suggestedConfirmer.name })}
+                </p>
+              )}
               {row.stale && <p className="text-sm text-red-800">{tCase("stale")}</p>}
             </div>
           </div>

@@ -45,6 +45,7 @@ export async function changeProsecutionStatus(user: CurrentUser, input: StatusCh
         reason: change.reason,
         before: { prosecutionStatus: person.prosecutionStatus },
         after: { prosecutionStatus: change.status, ...entryFields(change) },
+        suggestedConfirmerId: input.suggestedConfirmerId,
       });
       return { version: person.version, held: true };
     }

@@ -11,6 +11,7 @@ import { changeProsecutionStatus } from "./change-prosecution-status";
 import {
   confirmChangeRequest,
   getChangeRequestsPanel,
+  listConfirmers,
   countRequestsToConfirm,
   listRequestsToConfirm,
   rejectChangeRequest,
@@ -42,15 +43,16 @@ async function caseOnTrial() {
   return person;
 }
 
-const conviction = (caseId: string, version = 1) =>
+const conviction = (caseId: string, overrides: Record<string, string> = {}) =>
   StatusChangeInput.parse({
     caseId,
-    version,
+    version: 1,
     status: "CONVICTED",
     effectiveDate: "2024-03-01",
     sentenceMonths: "60",
     articles: "255",
     reason: "Приговор суда",
+    ...overrides,
   });
 
 async function requestConviction(caseId: string, requester: CurrentUser = team.owner) {
@@ -107,7 +109,7 @@ describe("requesting a change that needs a second person", () => {
 
   it("checks a held change as if it applied now: a conviction without a sentence is refused and nothing is held", async () => {
     const person = await caseOnTrial();
-    const input = StatusChangeInput.parse({ ...conviction(person.id), articles: "", sentenceMonths: "" });
+    const input = conviction(person.id, { articles: "", sentenceMonths: "" });
     expect(await outcome(changeProsecutionStatus(team.owner, input))).toBe("invalid:sentenceMonths=sentenceRequired");
     expect(await getDb().changeRequest.count({ where: { personId: person.id } })).toBe(0);
   });
@@ -118,6 +120,29 @@ describe("requesting a change that needs a second person", () => {
     const again = changeProsecutionStatus(team.supervisor, conviction(person.id));
     await expect(again).rejects.toSatisfy((error) => changeRequestRefusal(error)?.message === "changeRequestPending");
     expect(await getDb().changeRequest.count({ where: { personId: person.id } })).toBe(1);
+  });
+
+  it("records whom the requester suggests to confirm, who sees it first; a suggestion of someone who may not confirm is refused", async () => {
+    const person = await caseOnTrial();
+    expect((await listConfirmers(await getCase(team.owner, person.id))).map((c) => c.id).sort()).toEqual(
+      [team.supervisor.id, secondSupervisor.id].sort(),
+    );
+    for (const unfit of [otherSupervisor, team.colleague]) {
+      const suggesting = conviction(person.id, { suggestedConfirmerId: unfit.id });
+      expect(await outcome(changeProsecutionStatus(team.owner, suggesting))).toBe("invalid:suggestedConfirmerId=confirmerNotEligible");
+    }
+    const ownSuggestion = conviction(person.id, { suggestedConfirmerId: team.supervisor.id });
+    expect(await outcome(changeProsecutionStatus(team.supervisor, ownSuggestion))).toBe(
+      "invalid:suggestedConfirmerId=confirmerNotEligible",
+    );
+    expect(await getDb().changeRequest.count({ where: { personId: person.id } })).toBe(0);
+
+    const suggesting = conviction(person.id, { suggestedConfirmerId: secondSupervisor.id });
+    expect(await changeProsecutionStatus(team.owner, suggesting)).toEqual({ version: 1, held: true });
+    const request = await getDb().changeRequest.findFirstOrThrow({ where: { personId: person.id } });
+    expect(request.suggestedConfirmerId).toBe(secondSupervisor.id);
+    const [first] = await listRequestsToConfirm(secondSupervisor);
+    expect(first).toMatchObject({ id: request.id, suggestedConfirmer: { id: secondSupervisor.id } });
   });
 
   it("applies the other fields of a person's edit at once and holds only a closing case status", async () => {

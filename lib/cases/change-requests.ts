@@ -19,7 +19,7 @@ import { notFound } from "../errors/domain-error";
 import { labels } from "./case-labels";
 import { applyHeldStatusChange } from "./change-prosecution-status";
 import type { AuthorizedCase } from "./get-case";
-import { refused, type Confirmation } from "./hold-change";
+import { confirmersWhere, refused, type Confirmation } from "./hold-change";
 import { applyHeldCaseStatus } from "./update-person";
 
 const REQUEST_SELECT = {
@@ -161,6 +161,8 @@ export type ChangeRequestView = {
   reason: string;
   requestedBy: string;
   requestedAt: string;
+  /** Who the requester would like to decide, if they said. */
+  suggestedConfirmer: { id: string; name: string } | null;
   decidedBy: string | null;
   decidedAt: string | null;
   comment: string | null;
@@ -173,6 +175,7 @@ const VIEW_SELECT = {
   decidedAt: true,
   decisionComment: true,
   requestedBy: { select: { name: true } },
+  suggestedConfirmer: { select: { id: true, name: true } },
   decidedBy: { select: { name: true } },
   person: { select: { version: true } },
 } as const satisfies Prisma.ChangeRequestSelect;
@@ -195,6 +198,7 @@ function viewOf(row: Prisma.ChangeRequestGetPayload<{ select: typeof VIEW_SELECT
     reason: row.reason,
     requestedBy: row.requestedBy.name,
     requestedAt: row.requestedAt.toISOString(),
+    suggestedConfirmer: row.suggestedConfirmer,
     decidedBy: row.decidedBy?.name ?? null,
     decidedAt: row.decidedAt?.toISOString() ?? null,
     comment: row.decisionComment,
@@ -276,7 +280,7 @@ export async function listRequestsToConfirm(user: CurrentUser, limit = 200): Pro
       },
     },
   });
-  return rows.map((row) => ({
+  const listed = rows.map((row) => ({
     ...viewOf(row),
     caseId: row.personId,
     caseNumber: row.person.caseNumber,
@@ -286,6 +290,22 @@ export async function listRequestsToConfirm(user: CurrentUser, limit = 200): Pro
     prosecutionStatus: row.person.prosecutionStatus,
     caseStatus: row.person.caseStatus,
   }));
+  // Those the requester asked this user to confirm come first; the rest stay oldest first.
+  const forMe = (row: RequestToConfirm) => (row.suggestedConfirmer?.id === user.id ? 0 : 1);
+  return listed.sort((a, b) => forMe(a) - forMe(b));
+}
+
+/**
+ * Whom an editor of the case may suggest to confirm a change that waits for a second person: the
+ * active supervisors of its region, less the editor. Nothing for a reader who may not edit.
+ */
+export async function listConfirmers(opened: AuthorizedCase): Promise<{ id: string; name: string }[]> {
+  if (!opened.canEdit) return [];
+  return getDb().user.findMany({
+    where: confirmersWhere(opened.regionId, opened.viewer.id),
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
 }
 
 /** How many requests wait for this user's decision: the home page's figure, counted as the list is. */

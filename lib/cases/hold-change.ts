@@ -8,6 +8,7 @@ import { auditActorOf, recordAuditEvent } from "../audit/record-event";
 import type { CurrentUser } from "../auth/current-user";
 import type { GuardedCase } from "../access/case-access";
 import { DomainError } from "../errors/domain-error";
+import { FieldProblems } from "../errors/field-problems";
 
 /**
  * Why a change request could not be made or decided, as the form says it: one of its kind
@@ -39,6 +40,8 @@ export type HeldChange = {
   reason: string;
   before: JsonValue;
   after: JsonValue;
+  /** Checked here: an active supervisor of the case's region other than the requester. */
+  suggestedConfirmerId?: string;
 };
 
 /** A change that was applied on confirmation of a request: the request and who made it. */
@@ -61,6 +64,8 @@ export function confirmationContext(confirmation: Confirmation): { changeRequest
  * conflict; the database's partial unique index settles two made at the same moment.
  */
 export async function holdChange(tx: Tx, user: CurrentUser, person: GuardedCase, change: HeldChange): Promise<{ requestId: string }> {
+  if (change.suggestedConfirmerId && !(await mayConfirm(tx, change.suggestedConfirmerId, person.regionId, user.id)))
+    throw new FieldProblems([{ field: "suggestedConfirmerId", message: "confirmerNotEligible" }]);
   const requestId = randomUUID();
   const created = await tx.changeRequest.createMany({
     data: [
@@ -72,6 +77,7 @@ export async function holdChange(tx: Tx, user: CurrentUser, person: GuardedCase,
         baseVersion: person.version,
         reason: change.reason,
         requestedById: user.id,
+        suggestedConfirmerId: change.suggestedConfirmerId ?? null,
       },
     ],
     // Without a target, ON CONFLICT DO NOTHING also covers the partial index of pending requests.
@@ -87,7 +93,16 @@ export async function holdChange(tx: Tx, user: CurrentUser, person: GuardedCase,
     reason: change.reason,
     before: change.before,
     after: change.after,
-    context: { kind: change.kind, baseVersion: person.version },
+    context: { kind: change.kind, baseVersion: person.version, suggestedConfirmer: change.suggestedConfirmerId ?? null },
   });
   return { requestId };
+}
+
+/** The people who may confirm changes to a case of the region: its active supervisors, less the one asking. */
+export function confirmersWhere(regionId: string, requesterId: string) {
+  return { role: "SUPERVISOR", active: true, id: { not: requesterId }, regions: { some: { regionId } } } as const;
+}
+
+async function mayConfirm(tx: Tx, userId: string, regionId: string, requesterId: string): Promise<boolean> {
+  return (await tx.user.count({ where: { AND: [{ id: userId }, confirmersWhere(regionId, requesterId)] } })) === 1;
 }

@@ -80,7 +80,11 @@ const MAY_LEAVE: Readonly<Record<string, EventShape>> = {
     after: { status: "code", effectiveDate: "month", articles: "removed", authority: "removed", sentenceMonths: "number" },
     context: { correction: "flag", ...CONFIRMATION },
   },
-  "change.requested": { before: HELD_CHANGE, after: HELD_CHANGE, context: { kind: "code", baseVersion: "number" } },
+  "change.requested": {
+    before: HELD_CHANGE,
+    after: HELD_CHANGE,
+    context: { kind: "code", baseVersion: "number", suggestedConfirmer: "ref" },
+  },
   "change.confirmed": DECISION,
   "change.rejected": DECISION,
   "change.withdrawn": DECISION,

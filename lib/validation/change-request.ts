@@ -1,6 +1,12 @@
 import { z } from "zod";
 import { CaseStatus, ProsecutionStatus } from "../db/generated/enums";
-import { IsoDate } from "./fields";
+import { IsoDate, optional } from "./fields";
+
+/**
+ * Who the requester would like to confirm a change that waits for a second person: optional, and
+ * only a suggestion; any supervisor of the region who did not request it may decide.
+ */
+export const SuggestedConfirmer = optional(z.uuid({ error: "confirmerNotEligible" }));
 
 /**
  * A prosecution status change as it is held in a change request: the parsed form of

@@ -27,7 +27,7 @@ export default async function ReviewPage({ searchParams }: Props) {
           <h1 className="text-2xl font-semibold">{t("title")}</h1>
           <p className="text-sm text-slate-600">{t("intro")}</p>
         </div>
-        <RequestsToConfirm rows={rows} />
+        <RequestsToConfirm rows={rows} viewerId={user.id} />
       </div>
     );
   }
