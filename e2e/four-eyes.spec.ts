@@ -72,13 +72,14 @@ async function caseOnTrial(): Promise<{ caseId: string; caseNumber: string }> {
   return { caseId: person.id, caseNumber };
 }
 
-async function requestConviction(page: Page, caseId: string) {
+async function requestConviction(page: Page, caseId: string, confirmer?: string) {
   await page.goto(`/cases/${caseId}`);
   await page.getByText("Change prosecution status").click();
   await page.getByLabel("New status").selectOption("CONVICTED");
   await page.getByLabel("Effective date").fill("2026-01-15");
   await page.getByLabel("Sentence in months").fill("60");
   await page.getByLabel("Reason", { exact: true }).fill("Приговор суда вступил в силу");
+  if (confirmer) await page.getByTestId("status-change").getByLabel("Who should confirm").selectOption({ label: confirmer });
   await page.getByRole("button", { name: "Save status" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Saved as a request" })).toBeVisible();
 }
@@ -89,10 +90,11 @@ test("a conviction waits for the region's supervisor, who alone may confirm it; 
 }) => {
   const { caseId, caseNumber } = await caseOnTrial();
   const page = await signedInAs("CASEWORKER");
-  await requestConviction(page, caseId);
+  await requestConviction(page, caseId, "Serik Supervisor");
 
   const requests = page.getByTestId("change-requests");
   await expect(requests).toContainText("Awaiting confirmation: On trial → Convicted, requested by Kamila Caseworker");
+  await expect(requests).toContainText("Suggested confirmer: Serik Supervisor");
   const entries = page.getByTestId("prosecution-panel").locator("ol > li");
   await expect(entries).toHaveCount(1);
   await expect(entries.first()).toContainText("On trial");
@@ -119,6 +121,7 @@ test("a conviction waits for the region's supervisor, who alone may confirm it; 
   const item = supervisor.getByTestId("request-to-confirm").filter({ hasText: caseNumber });
   await expect(item).toContainText("On trial → Convicted");
   await expect(item).toContainText("Приговор суда вступил в силу");
+  await expect(item).toContainText("Suggested for you");
   await item.getByLabel("Comment").fill("Сверено с приговором");
   await item.getByRole("button", { name: "Confirm", exact: true }).click();
   // Decided, it leaves the list of what waits for this supervisor.

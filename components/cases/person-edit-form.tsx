@@ -43,6 +43,12 @@ export function PersonEditForm({ detail, confirmers }: Props) {
                 registering={false}
               />
             ))}
+            <SuggestedConfirmerField
+              id="edit-suggestedConfirmerId"
+              confirmers={confirmers}
+              value={values.suggestedConfirmerId ?? ""}
+              error={e.suggestedConfirmerId}
+            />
             <FormField id="edit-reason" label={tEdit("reason")} error={e.reason}>
               {(describedBy, invalid) => (
                 <input
@@ -56,12 +62,6 @@ export function PersonEditForm({ detail, confirmers }: Props) {
                 />
               )}
             </FormField>
-            <SuggestedConfirmerField
-              id="edit-suggestedConfirmerId"
-              confirmers={confirmers}
-              value={values.suggestedConfirmerId ?? ""}
-              error={e.suggestedConfirmerId}
-            />
           </div>
         )}
       </ActionForm>

@@ -102,6 +102,12 @@ export function StatusChangeForm({ caseId, version, nextStatuses, confirmers }: 
                 />
               )}
             </FormField>
+            <SuggestedConfirmerField
+              id="status-suggestedConfirmerId"
+              confirmers={confirmers}
+              value={values.suggestedConfirmerId ?? ""}
+              error={error.suggestedConfirmerId}
+            />
             <FormField id="reason" label={t("reason")} error={error.reason}>
               {(describedBy, invalid) => (
                 <textarea
@@ -115,12 +121,6 @@ export function StatusChangeForm({ caseId, version, nextStatuses, confirmers }: 
                 />
               )}
             </FormField>
-            <SuggestedConfirmerField
-              id="status-suggestedConfirmerId"
-              confirmers={confirmers}
-              value={values.suggestedConfirmerId ?? ""}
-              error={error.suggestedConfirmerId}
-            />
           </>
         )}
       </ActionForm>
