@@ -114,9 +114,15 @@ test("a conviction waits for the region's supervisor, who alone may confirm it; 
   await elsewhere.goto(`/cases/${caseId}`);
   await expect(elsewhere.getByRole("heading", { name: "Not found" })).toBeVisible();
 
-  // The region's supervisor sees it waiting from the home page, with the case beside the change, and confirms.
+  // The region's supervisor sees it counted on the dashboard and waiting from the home page,
+  // with the case beside the change, and confirms.
   const supervisor = await otherPage();
   await signInThroughForm(supervisor, demoAccount("SUPERVISOR").email);
+  await expect(supervisor.getByTestId("home-to-confirm")).toBeVisible();
+  await supervisor.goto("/dashboard");
+  await expect(supervisor.getByTestId("fig-to-confirm")).toHaveAttribute("href", "/review?tab=confirm");
+  expect(Number(await supervisor.getByTestId("fig-to-confirm").textContent())).toBeGreaterThan(0);
+  await supervisor.goto("/");
   await supervisor.getByTestId("home-to-confirm").getByRole("link").click();
   const item = supervisor.getByTestId("request-to-confirm").filter({ hasText: caseNumber });
   await expect(item).toContainText("On trial → Convicted");
