@@ -145,6 +145,20 @@ describe("requesting a change that needs a second person", () => {
     expect(first).toMatchObject({ id: request.id, suggestedConfirmer: { id: secondSupervisor.id } });
   });
 
+  it("lets a new request replace a pending one of its kind that the case has outgrown, marking that one superseded", async () => {
+    const person = await caseOnTrial();
+    const first = await requestConviction(person.id);
+    await updatePerson(team.owner, personEdit(person.id, { riskLevel: "HIGH" }));
+    expect(await changeProsecutionStatus(team.owner, conviction(person.id, { version: "2" }))).toEqual({ version: 2, held: true });
+    const requests = await getDb().changeRequest.findMany({ where: { personId: person.id }, orderBy: { requestedAt: "asc" } });
+    expect(requests.map((r) => [r.id === first.id, r.state, r.baseVersion])).toEqual([
+      [true, "SUPERSEDED", 1],
+      [false, "PENDING", 2],
+    ]);
+    expect(await actions(person.id)).toEqual(["change.requested", "person.updated", "change.superseded", "change.requested"]);
+    expect(await outcome(confirm(team.supervisor, first.id, 2))).toBe("conflict");
+  });
+
   it("applies the other fields of a person's edit at once and holds only a closing case status", async () => {
     const person = await makePerson(team.region.id, team.owner.id);
     const edit = personEdit(person.id, { caseStatus: "CLOSED", riskLevel: "HIGH", reason: "Программа завершена" });

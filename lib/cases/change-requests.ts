@@ -19,7 +19,7 @@ import { notFound } from "../errors/domain-error";
 import { labels } from "./case-labels";
 import { applyHeldStatusChange } from "./change-prosecution-status";
 import type { AuthorizedCase } from "./get-case";
-import { confirmersWhere, refused, type Confirmation } from "./hold-change";
+import { confirmersWhere, decisionContext, refused, type Confirmation } from "./hold-change";
 import { applyHeldCaseStatus } from "./update-person";
 
 const REQUEST_SELECT = {
@@ -132,7 +132,7 @@ async function decide(
     entityId: request.id,
     caseId: request.personId,
     reason: comment,
-    context: { kind: request.kind, requestedBy: request.requestedById, requestedAt: request.requestedAt.toISOString() },
+    context: decisionContext(request),
   });
 }
 

@@ -56,16 +56,23 @@ export function confirmationContext(confirmation: Confirmation): { changeRequest
   };
 }
 
+/** How a request's later events (decided, withdrawn, superseded) name the request they close. */
+export function decisionContext(request: { kind: ChangeRequestKind; requestedById: string; requestedAt: Date }) {
+  return { kind: request.kind, requestedBy: request.requestedById, requestedAt: request.requestedAt.toISOString() };
+}
+
 /**
  * Holds a change for a second person instead of applying it: the request records the case's
  * version the change was made against, and the case itself is left exactly as it was. Called by
  * the domain function of the change, inside its transaction, after it authorized and checked
- * the change as if it were to apply it now. A second pending request of the same kind is a
- * conflict; the database's partial unique index settles two made at the same moment.
+ * the change as if it were to apply it now. A pending request of the same kind made against an
+ * older version, which could never be confirmed, gives way to this one; one made against this
+ * version is a conflict, and the database's partial unique index settles two made at once.
  */
 export async function holdChange(tx: Tx, user: CurrentUser, person: GuardedCase, change: HeldChange): Promise<{ requestId: string }> {
   if (change.suggestedConfirmerId && !(await mayConfirm(tx, change.suggestedConfirmerId, person.regionId, user.id)))
     throw new FieldProblems([{ field: "suggestedConfirmerId", message: "confirmerNotEligible" }]);
+  await supersedeStale(tx, user, person, change.kind);
   const requestId = randomUUID();
   const created = await tx.changeRequest.createMany({
     data: [
@@ -96,6 +103,28 @@ export async function holdChange(tx: Tx, user: CurrentUser, person: GuardedCase,
     context: { kind: change.kind, baseVersion: person.version, suggestedConfirmer: change.suggestedConfirmerId ?? null },
   });
   return { requestId };
+}
+
+async function supersedeStale(tx: Tx, user: CurrentUser, person: GuardedCase, kind: ChangeRequestKind): Promise<void> {
+  const stale = await tx.changeRequest.findFirst({
+    where: { personId: person.id, kind, state: "PENDING", baseVersion: { not: person.version } },
+    select: { id: true, kind: true, requestedById: true, requestedAt: true, version: true },
+  });
+  if (!stale) return;
+  const superseded = await tx.changeRequest.updateMany({
+    where: { id: stale.id, state: "PENDING", version: stale.version },
+    data: { state: "SUPERSEDED", decidedAt: new Date(), version: { increment: 1 } },
+  });
+  // Decided by someone else meanwhile: nothing to supersede, and the new request is free to go in.
+  if (superseded.count !== 1) return;
+  await recordAuditEvent(tx, {
+    actor: auditActorOf(user),
+    action: "change.superseded",
+    entityType: "change_request",
+    entityId: stale.id,
+    caseId: person.id,
+    context: decisionContext(stale),
+  });
 }
 
 /** The people who may confirm changes to a case of the region: its active supervisors, less the one asking. */
