@@ -94,7 +94,7 @@ for (const action of actions) {
           expect(await fingerprint(db), body.slice(0, 500)).not.toBe(before);
         }
       } finally {
-        await entry.restore?.(db);
+        await entry.restore?.(db, fixtures);
       }
     });
   }

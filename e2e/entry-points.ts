@@ -52,7 +52,7 @@ export type EntryPoint = {
   /** Refused callers who may nonetheless read the case, so its number may appear in the refusal. */
   mayReadCase?: Caller[];
   /** Puts back what the positive control changed, where the specs that run after depend on it. */
-  restore?: (db: PrismaClient) => Promise<void>;
+  restore?: (db: PrismaClient, fx: Fixtures) => Promise<void>;
 };
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -61,6 +61,7 @@ const caseVersion = (fx: Fixtures, db: PrismaClient) =>
   version(() => db.person.findUniqueOrThrow({ where: { id: fx.caseId }, select: { version: true } }));
 const SECOND_FACTOR = "auth.secondFactorRequiredRoles";
 const WAITING_TARGET = "review.waitingTargetDays";
+const CONFIRMATION = "fourEyes.confirmation";
 const settingVersionOf = async (db: PrismaClient, key: string) =>
   String((await db.setting.findUnique({ where: { key }, select: { version: true } }))?.version ?? 0);
 const userVersion = (fx: Fixtures, db: PrismaClient) =>
@@ -72,6 +73,37 @@ const CASE_EDITORS: Pick<EntryPoint, "allowed" | "refused"> = {
   allowed: ["caseworker", "supervisor"],
   refused: ["colleague", "caseworkerElsewhere", "supervisorElsewhere", "auditor", "administrator"],
 };
+// A decision on a held change: only a supervisor of the case's region who did not request it.
+const CONFIRMERS: Pick<EntryPoint, "allowed" | "refused"> = {
+  allowed: ["supervisor"],
+  refused: ["caseworker", "colleague", "caseworkerElsewhere", "supervisorElsewhere", "auditor", "administrator"],
+};
+
+/**
+ * The fixture case's pending closure, requested by its caseworker against the case as it is now:
+ * the one made by an earlier call if still pending (a case has one pending request of a kind), or a new one.
+ */
+async function pendingClosure(fx: Fixtures, db: PrismaClient): Promise<{ requestId: string; version: string }> {
+  const [person, caseworker] = await Promise.all([
+    db.person.findUniqueOrThrow({ where: { id: fx.caseId }, select: { version: true, caseStatus: true } }),
+    db.user.findUniqueOrThrow({ where: { email: CALLERS.caseworker }, select: { id: true } }),
+  ]);
+  const change = { baseVersion: person.version, payload: { from: person.caseStatus, caseStatus: "CLOSED" } };
+  const pending = await db.changeRequest.findFirst({ where: { personId: fx.caseId, kind: "CASE_STATUS", state: "PENDING" } });
+  const request = pending
+    ? await db.changeRequest.update({ where: { id: pending.id }, data: change, select: { id: true, version: true } })
+    : await db.changeRequest.create({
+        data: { ...change, personId: fx.caseId, kind: "CASE_STATUS", reason: "Entry-point check", requestedById: caseworker.id },
+        select: { id: true, version: true },
+      });
+  return { requestId: request.id, version: String(request.version) };
+}
+
+/** A confirmed closure would leave the fixture case closed for the specs that follow. */
+const reopen = async (db: PrismaClient, fx: Fixtures) => {
+  await db.person.update({ where: { id: fx.caseId }, data: { caseStatus: "OPEN" } });
+};
+
 const ADMINISTRATION: Pick<EntryPoint, "allowed" | "refused"> = {
   allowed: ["administrator"],
   refused: ["caseworker", "supervisor", "auditor"],
@@ -181,6 +213,12 @@ export const ENTRY_POINTS: Record<string, EntryPoint> = {
         riskLevel: "HIGH",
       },
     }),
+  },
+  "app/(app)/cases/[caseId]/actions.ts#withdrawChangeRequestAction": {
+    // Only the requester (the caseworker); the region's supervisor may read the case but is refused.
+    allowed: ["caseworker"],
+    refused: ["colleague", "caseworkerElsewhere", "supervisor", "supervisorElsewhere", "auditor", "administrator"],
+    reply: async (fx, db) => ({ form: { caseId: fx.caseId, ...(await pendingClosure(fx, db)) } }),
   },
   "app/(app)/cases/[caseId]/actions.ts#addHouseholdMemberAction": {
     ...CASE_EDITORS,
@@ -296,6 +334,32 @@ export const ENTRY_POINTS: Record<string, EntryPoint> = {
     restore: async (db) => {
       await db.setting.updateMany({ where: { key: WAITING_TARGET }, data: { value: 30, version: { increment: 1 } } });
     },
+  },
+  "app/(app)/admin/actions.ts#saveConfirmationSettingsAction": {
+    ...ADMINISTRATION,
+    // The defaults less one status, so the save changes something; the defaults come back at once
+    // for the specs that expect a conviction to wait for a second person.
+    reply: async (_fx, db) => ({
+      form: {
+        version: await settingVersionOf(db, CONFIRMATION),
+        prosecutionStatuses: "CONVICTED,ACQUITTED,PROCEEDINGS_DROPPED",
+        corrections: "on",
+        caseStatuses: "CLOSED,DECEASED,LEFT_COUNTRY",
+        reason: "Entry-point check",
+      },
+    }),
+    restore: async (db) => {
+      await db.setting.deleteMany({ where: { key: CONFIRMATION } });
+    },
+  },
+  "app/(app)/review/actions.ts#confirmChangeRequestAction": {
+    ...CONFIRMERS,
+    reply: async (fx, db) => ({ form: { ...(await pendingClosure(fx, db)), comment: "Entry-point check" } }),
+    restore: reopen,
+  },
+  "app/(app)/review/actions.ts#rejectChangeRequestAction": {
+    ...CONFIRMERS,
+    reply: async (fx, db) => ({ form: { ...(await pendingClosure(fx, db)), comment: "Entry-point check" } }),
   },
   "app/(app)/review/actions.ts#bulkReviewAction": {
     // Acting on the fixture's case: its region's supervisor may; everyone else is refused for that person.

@@ -124,7 +124,7 @@ async function fuzzAction(action: ManifestAction, entry: EntryPoint, origin: str
       expect(body, described).not.toMatch(/"message":"unexpected"|"error":"unexpected"/);
       if ((await fingerprint(db)) !== before)
         expect((await auditActionsSince(db, since)).length, `changed without an audit event: ${described}`).toBeGreaterThan(0);
-      await entry.restore?.(db);
+      await entry.restore?.(db, fixtures);
     }),
     { numRuns: RUNS, seed: SEED, endOnFailure: true },
   );
@@ -202,7 +202,7 @@ for (const action of actions) {
         expect(body, described).not.toMatch(DECODER_ERROR);
         if ((await fingerprint(db)) !== before)
           expect((await auditActionsSince(db, since)).length, `changed without an audit event: ${described}`).toBeGreaterThan(0);
-        await entry.restore?.(db);
+        await entry.restore?.(db, fixtures);
       }),
       { numRuns: RUNS, seed: SEED, endOnFailure: true },
     );

@@ -49,11 +49,13 @@ test("two saves in a row from the open edit form keep both changes, selects incl
   await page.getByText("Edit details").click();
 
   await form.getByLabel("Risk level").selectOption("LOW");
+  // A closure waits for a second person: the risk level saves at once, the case stays open meanwhile.
   await form.getByLabel("Case status").selectOption("CLOSED");
+  await form.getByLabel("Reason for the change").fill("Программа завершена");
   await form.getByRole("button", { name: "Save details" }).click();
-  await expectAnswerFocused(page, form, "Details saved.");
+  await expectAnswerFocused(page, form, "The new case status is a request");
   await expect(form.getByLabel("Risk level")).toHaveValue("LOW");
-  await expect(form.getByLabel("Case status")).toHaveValue("CLOSED");
+  await expect(form.getByLabel("Case status")).toHaveValue("OPEN");
 
   const address = `ул. Абая, ${Date.now() % 1000}`;
   await form.getByLabel("Address").fill(address);
@@ -61,7 +63,8 @@ test("two saves in a row from the open edit form keep both changes, selects incl
   await expectAnswerFocused(page, form, "Details saved.");
 
   const saved = await db.person.findUniqueOrThrow({ where: { id: caseId }, select: { riskLevel: true, caseStatus: true, address: true } });
-  expect(saved).toEqual({ riskLevel: "LOW", caseStatus: "CLOSED", address });
+  expect(saved).toEqual({ riskLevel: "LOW", caseStatus: "OPEN", address });
+  expect(await db.changeRequest.count({ where: { personId: caseId, kind: "CASE_STATUS" } })).toBe(1);
   await page.reload();
   await expect(page.getByTestId("person-edit").getByLabel("Risk level")).toHaveValue("LOW");
 });

@@ -6,15 +6,18 @@ import { getWorklist } from "@/lib/home/worklist";
 import { Worklist } from "@/components/home/worklist";
 import { labelIn } from "@/lib/i18n/locales";
 import { formatNumber } from "@/lib/i18n/format";
+import { countRequestsToConfirm } from "@/lib/cases/change-requests";
+import { canAtAll } from "@/lib/policy/can";
 
 export default async function HomePage() {
   const user = await requireUser();
   // A caseworker starts the day from what needs doing on their own cases; the counts follow.
-  const [t, locale, summary, worklist] = await Promise.all([
+  const [t, locale, summary, worklist, toConfirm] = await Promise.all([
     getTranslations("home"),
     getLocale(),
     getHomeSummary(user),
     user.role === "CASEWORKER" ? getWorklist(user) : null,
+    canAtAll(user, "change.confirm") ? countRequestsToConfirm(user) : null,
   ]);
   return (
     <div className="space-y-8">
@@ -22,6 +25,13 @@ export default async function HomePage() {
         <h1 className="text-2xl font-semibold">{t("greeting", { name: user.name })}</h1>
         <p className="mt-1 text-slate-600">{t(`scope.${user.role}`)}</p>
       </div>
+      {toConfirm !== null && (
+        <p className="rounded-lg border-2 border-amber-500 bg-amber-50 p-4 font-medium" data-testid="home-to-confirm">
+          <Link href="/review?tab=confirm" className="text-sky-900 underline">
+            {t("toConfirm", { count: toConfirm })}
+          </Link>
+        </p>
+      )}
       {worklist && <Worklist worklist={worklist} />}
       <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         {summary.figures.map((figure) => (

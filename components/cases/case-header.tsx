@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import { listConfirmers } from "@/lib/cases/change-requests";
 import type { OpenedCase } from "@/lib/cases/get-case";
 import { labelIn } from "@/lib/i18n/locales";
 import { formatDay } from "@/lib/i18n/format";
@@ -8,7 +9,12 @@ import { PersonEditForm } from "./person-edit-form";
 /** The case page's header: who the person is, and for an editor the forms that change it. */
 export async function CaseHeader({ opened }: { opened: OpenedCase }) {
   const { detail, canEdit } = opened;
-  const [t, tEnum, locale] = await Promise.all([getTranslations("case"), getTranslations("enums"), getLocale()]);
+  const [t, tEnum, locale, confirmers] = await Promise.all([
+    getTranslations("case"),
+    getTranslations("enums"),
+    getLocale(),
+    listConfirmers(opened),
+  ]);
   // eslint-disable-next-line react-hooks/purity -- a server component renders once per request: the age is as of that request
   const age = Math.floor((Date.now() - new Date(detail.birthDate).getTime()) / (365.25 * 86_400_000));
   const date = (iso: string) => formatDay(locale, iso);
@@ -69,7 +75,7 @@ export async function CaseHeader({ opened }: { opened: OpenedCase }) {
           <dd className="inline">{detail.address ?? "—"}</dd>
         </div>
       </dl>
-      {canEdit && <PersonEditForm detail={detail} />}
+      {canEdit && <PersonEditForm detail={detail} confirmers={confirmers} />}
     </header>
   );
 }

@@ -61,6 +61,16 @@ export async function HistoryPanel({ opened, query }: { opened: AuthorizedCase; 
               <span className="font-medium">{vocabulary.action(event.action)}</span> · {formatMoment(locale, event.occurredAt)} ·{" "}
               {event.actor ?? "—"}
             </p>
+            {event.requested && (
+              <p className="text-slate-700" data-testid="history-confirmation">
+                {t("requestedAndConfirmed", {
+                  requester: event.requested.by ?? "—",
+                  requestedAt: formatMoment(locale, event.requested.at),
+                  confirmer: event.actor ?? "—",
+                  confirmedAt: formatMoment(locale, event.occurredAt),
+                })}
+              </p>
+            )}
             {event.reason && (
               <p className="text-slate-700">
                 {t("reason")}: {event.reason}

@@ -7,13 +7,14 @@ import { updatePersonAction } from "@/app/(app)/cases/[caseId]/actions";
 import { ActionForm } from "@/components/ui/action-form";
 import { FormField, inputClass } from "@/components/ui/form-field";
 import { PersonFieldInput } from "./person-field-input";
+import { SuggestedConfirmerField } from "@/components/four-eyes/suggested-confirmer-field";
 
-type Props = { detail: Pick<CaseDetail, "id" | "version" | "ageCategory" | EditableField> };
+type Props = { detail: Pick<CaseDetail, "id" | "version" | "ageCategory" | EditableField>; confirmers: { id: string; name: string }[] };
 
 /** A stored value as the form holds it: a ticked box is "on", nothing is empty. */
 const formValue = (value: string | boolean | null) => (typeof value === "boolean" ? (value ? "on" : "") : (value ?? ""));
 
-export function PersonEditForm({ detail }: Props) {
+export function PersonEditForm({ detail, confirmers }: Props) {
   const tEdit = useTranslations("personEdit");
   const shown = EDITABLE_FIELDS.filter((field) => !("minorsOnly" in PERSON_FIELDS[field]) || detail.ageCategory === "MINOR");
   return (
@@ -42,6 +43,12 @@ export function PersonEditForm({ detail }: Props) {
                 registering={false}
               />
             ))}
+            <SuggestedConfirmerField
+              id="edit-suggestedConfirmerId"
+              confirmers={confirmers}
+              value={values.suggestedConfirmerId ?? ""}
+              error={e.suggestedConfirmerId}
+            />
             <FormField id="edit-reason" label={tEdit("reason")} error={e.reason}>
               {(describedBy, invalid) => (
                 <input

@@ -1,5 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { getProsecutionPanel } from "@/lib/cases/case-prosecution";
+import { listConfirmers } from "@/lib/cases/change-requests";
 import type { OpenedCase } from "@/lib/cases/get-case";
 import { REGISTRATION_REASON } from "@/lib/cases/registration-reason";
 import { formatDay } from "@/lib/i18n/format";
@@ -8,8 +9,9 @@ import { StatusChangeForm } from "./status-change-form";
 
 /** The case page's prosecution panel: the status history, newest first, and the next step. */
 export async function ProsecutionPanel({ opened }: { opened: OpenedCase }) {
-  const [{ entries, nextStatuses }, t, tEnum, locale] = await Promise.all([
+  const [{ entries, nextStatuses }, confirmers, t, tEnum, locale] = await Promise.all([
     getProsecutionPanel(opened),
+    listConfirmers(opened),
     getTranslations("case"),
     getTranslations("enums"),
     getLocale(),
@@ -35,7 +37,7 @@ export async function ProsecutionPanel({ opened }: { opened: OpenedCase }) {
         ))}
       </ol>
       {opened.canEdit && nextStatuses.length > 0 && (
-        <StatusChangeForm caseId={opened.id} version={opened.detail.version} nextStatuses={nextStatuses} />
+        <StatusChangeForm caseId={opened.id} version={opened.detail.version} nextStatuses={nextStatuses} confirmers={confirmers} />
       )}
     </Section>
   );

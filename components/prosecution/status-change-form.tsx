@@ -5,10 +5,16 @@ import type { ProsecutionStatus } from "@/lib/db/generated/enums";
 import { changeProsecutionStatusAction } from "@/app/(app)/cases/[caseId]/actions";
 import { ActionForm } from "@/components/ui/action-form";
 import { FormField, inputClass } from "@/components/ui/form-field";
+import { SuggestedConfirmerField } from "@/components/four-eyes/suggested-confirmer-field";
 
-type Props = { caseId: string; version: number; nextStatuses: { status: ProsecutionStatus; isCorrection: boolean }[] };
+type Props = {
+  caseId: string;
+  version: number;
+  nextStatuses: { status: ProsecutionStatus; isCorrection: boolean }[];
+  confirmers: { id: string; name: string }[];
+};
 
-export function StatusChangeForm({ caseId, version, nextStatuses }: Props) {
+export function StatusChangeForm({ caseId, version, nextStatuses, confirmers }: Props) {
   const t = useTranslations("prosecutionForm");
   const tEnum = useTranslations("enums.prosecution");
   return (
@@ -96,6 +102,12 @@ export function StatusChangeForm({ caseId, version, nextStatuses }: Props) {
                 />
               )}
             </FormField>
+            <SuggestedConfirmerField
+              id="status-suggestedConfirmerId"
+              confirmers={confirmers}
+              value={values.suggestedConfirmerId ?? ""}
+              error={error.suggestedConfirmerId}
+            />
             <FormField id="reason" label={t("reason")} error={error.reason}>
               {(describedBy, invalid) => (
                 <textarea

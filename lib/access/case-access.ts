@@ -16,6 +16,9 @@ export async function refusedCase(user: CurrentUser, action: Action, caseId: str
   return notFound();
 }
 
+/** A case as a write transaction loaded and authorized it. */
+export type GuardedCase = Awaited<ReturnType<typeof requireEditableCase>>;
+
 /**
  * Loads a case inside a write transaction and checks the user may edit it. The case's stored
  * region and caseworker decide; a case the user cannot even see is reported as absent.
@@ -30,6 +33,25 @@ export async function requireEditableCase(tx: Tx, user: CurrentUser, caseId: str
   if (!visible || !can(user, "case.edit", person)) {
     await recordDenial(user, "case.edit", { entityType: "person", entityId: caseId, caseId });
     throw visible ? new DomainError("forbidden", "read-only") : notFound();
+  }
+  return person;
+}
+
+/**
+ * Loads a case inside a write transaction for a decision on one of its change requests: the user
+ * must be allowed to confirm changes to it (a supervisor of its region). Out of sight reads as
+ * absent; in sight but not theirs to decide (the caseworker, an auditor) is forbidden.
+ */
+export async function requireConfirmableCase(tx: Tx, user: CurrentUser, caseId: string): Promise<GuardedCase> {
+  const person = await tx.person.findUnique({
+    where: { id: caseId },
+    select: { id: true, caseNumber: true, version: true, regionId: true, caseworkerId: true, prosecutionStatus: true },
+  });
+  if (!person) throw notFound();
+  const visible = can(user, "case.view", person);
+  if (!visible || !can(user, "change.confirm", person)) {
+    await recordDenial(user, "change.confirm", { entityType: "person", entityId: caseId, caseId });
+    throw visible ? new DomainError("forbidden", "not a confirmer") : notFound();
   }
   return person;
 }

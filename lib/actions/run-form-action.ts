@@ -43,7 +43,7 @@ export type FormActionSpec<S extends z.ZodType, R, X extends object> = {
   /** What this form shows besides the shared state: from the result on success, without one otherwise. */
   extra?: (result: R | undefined) => X;
   /** Refusals particular to this form, before the shared ones apply. */
-  refusal?: (error: unknown) => Refusal<X> | null;
+  refusal?: (error: unknown) => Refusal<NoInfer<X>> | null;
   /** False where what was typed must never go back to the browser, such as one-time codes. */
   echo?: boolean;
 };

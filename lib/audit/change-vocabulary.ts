@@ -85,7 +85,12 @@ export async function changeVocabulary(): Promise<ChangeVocabulary> {
         case "sex":
           return changesWord(`sex.${value}`, value);
         case "caseStatus":
+        case "caseStatuses":
           return enumWord(`caseStatus.${value}`, value);
+        // A held change's status, and the statuses the four-eyes settings hold.
+        case "prosecutionStatus":
+        case "prosecutionStatuses":
+          return enumWord(`prosecution.${value}`, value);
         case "riskLevel":
           return enumWord(`risk.${value}`, value);
         case "status":

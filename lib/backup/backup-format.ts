@@ -41,6 +41,7 @@ export const BACKUP_TABLES = [
   "program_need",
   "note",
   "case_review",
+  "change_request",
   "audit_event",
   "audit_chain_head",
   "audit_verification",

@@ -128,7 +128,7 @@ describe("household and the unaccompanied flag", () => {
         riskLevel: "UNASSESSED",
         unaccompaniedMinor: flag ? "on" : "",
       });
-    expect(await updatePerson(owner, edit(1, true))).toEqual({ version: 2, changed: ["unaccompaniedMinor"] });
+    expect(await updatePerson(owner, edit(1, true))).toEqual({ version: 2, changed: ["unaccompaniedMinor"], held: false });
     expect((await events(child.id, "person.updated"))[0]).toMatchObject({
       before: { unaccompaniedMinor: false },
       after: { unaccompaniedMinor: true },

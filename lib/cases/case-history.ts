@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import { getDb } from "../db/client";
 import type { CaseHistoryKind } from "../validation/case-page";
 import type { AuthorizedCase } from "./get-case";
@@ -14,7 +15,12 @@ export type HistoryEntry = {
   reason: string | null;
   before: unknown;
   after: unknown;
+  /** For a change applied on confirmation of a request: who asked for it and when (the event's actor confirmed it). */
+  requested: { by: string | null; at: string } | null;
 };
+
+/** What an applied change's event says of the request it came from (lib/cases/hold-change.ts). */
+const ConfirmedContext = z.object({ changeRequest: z.uuid(), requestedBy: z.uuid(), requestedAt: z.iso.datetime() });
 
 /** One page of the case's timeline, where it stands among the events of its kind, and the cursor of the next. */
 export type HistoryPanel = { entries: HistoryEntry[]; total: number; earlier: number; nextCursor: string | null };
@@ -41,7 +47,17 @@ export async function getHistoryPanel(
       where: { ...ofKind, ...(last ? { seq: { lt: last.seq } } : {}) },
       orderBy: { seq: "desc" },
       take: HISTORY_PAGE_SIZE + 1,
-      select: { id: true, occurredAt: true, actorId: true, actorLabel: true, action: true, reason: true, before: true, after: true },
+      select: {
+        id: true,
+        occurredAt: true,
+        actorId: true,
+        actorLabel: true,
+        action: true,
+        reason: true,
+        before: true,
+        after: true,
+        context: true,
+      },
     }),
     db.auditEvent.count({ where: ofKind }),
     last ? db.auditEvent.count({ where: { ...ofKind, seq: { gte: last.seq } } }) : 0,
@@ -49,7 +65,15 @@ export async function getHistoryPanel(
   const page = history.slice(0, HISTORY_PAGE_SIZE);
   // The timeline names staff as the rest of the app does; the stored label (the e-mail at the
   // time) stays the audit log's record and shows only for accounts that no longer exist.
-  const actorIds = [...new Set(page.flatMap((h) => (h.actorId ? [h.actorId] : [])))];
+  const requests = new Map(
+    page.flatMap((h) => {
+      const parsed = ConfirmedContext.safeParse(h.context);
+      return parsed.success ? [[h.id, parsed.data] as const] : [];
+    }),
+  );
+  const actorIds = [
+    ...new Set([...page.flatMap((h) => (h.actorId ? [h.actorId] : [])), ...[...requests.values()].map((r) => r.requestedBy)]),
+  ];
   const actors = await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } });
   const actorName = new Map(actors.map((a) => [a.id, a.name]));
   const entries = page.map((h) => ({
@@ -60,6 +84,11 @@ export async function getHistoryPanel(
     reason: h.reason,
     before: h.before,
     after: h.after,
+    requested: requestedOf(requests.get(h.id), actorName),
   }));
   return { entries, total, earlier, nextCursor: history.length > HISTORY_PAGE_SIZE ? (entries[entries.length - 1]?.id ?? null) : null };
+}
+
+function requestedOf(context: z.infer<typeof ConfirmedContext> | undefined, names: Map<string, string>): HistoryEntry["requested"] {
+  return context ? { by: names.get(context.requestedBy) ?? null, at: context.requestedAt } : null;
 }

@@ -54,6 +54,10 @@ export type AuthorizedCase = {
   readonly canEdit: boolean;
   /** May export this case's history (auditors, and supervisors in their regions). */
   readonly canExport: boolean;
+  /** May confirm or reject this case's change requests, other than their own (supervisors of its region). */
+  readonly canConfirm: boolean;
+  /** The case's version now: a pending request made against another can no longer be confirmed. */
+  readonly version: number;
   readonly [authorized]: true;
 };
 
@@ -136,6 +140,8 @@ export async function getCase(user: CurrentUser, caseId: string, opening: CaseOp
     prosecutionStatus: person.prosecutionStatus,
     canEdit: can(user, "case.edit", stored),
     canExport: can(user, "export.history", stored),
+    canConfirm: can(user, "change.confirm", stored),
+    version: person.version,
     detail: {
       id: person.id,
       version: person.version,

@@ -34,7 +34,7 @@ describe("updatePerson", () => {
   it("writes only the changed fields to the audit event, before and after, and bumps the version", async () => {
     const person = await makePerson(regionId, owner.id);
     const result = await updatePerson(owner, edit(person.id, { riskLevel: "HIGH", address: "ул. Абая, 1", reason: "Оценка риска" }));
-    expect(result).toEqual({ version: 2, changed: ["address", "riskLevel"] });
+    expect(result).toEqual({ version: 2, changed: ["address", "riskLevel"], held: false });
     const event = await getDb().auditEvent.findFirstOrThrow({ where: { chain: person.id, action: "person.updated" } });
     expect(event).toMatchObject({
       before: { address: null, riskLevel: "UNASSESSED" },

@@ -1,18 +1,30 @@
 import "server-only";
-import { getDb } from "../db/client";
+import { getDb, type Tx } from "../db/client";
 import type { JsonValue } from "../audit/canonical-json";
 import { auditActorOf, recordAuditEvent } from "../audit/record-event";
 import type { CurrentUser } from "../auth/current-user";
+import { confirmationSettings } from "../four-eyes/confirmation-settings";
+import { needsConfirmation } from "../four-eyes/confirmation-rules";
 import { personColumns } from "./person-details";
+import type { HeldCaseStatus } from "../validation/change-request";
 import type { PersonEditInput } from "../validation/person";
-import { auditMembers, EDITABLE_FIELDS, recordedOfColumn, recordedPerson, type EditableField } from "../validation/person-fields";
-import { requireEditableCase } from "../access/case-access";
+import {
+  auditMembers,
+  EDITABLE_FIELDS,
+  recordedOfColumn,
+  recordedPerson,
+  type EditableField,
+  type RecordedPerson,
+} from "../validation/person-fields";
+import { requireEditableCase, type GuardedCase } from "../access/case-access";
 import { DomainError } from "../errors/domain-error";
 import { FieldProblems } from "../errors/field-problems";
 import { checkForDuplicates } from "./possible-duplicates";
+import { confirmationContext, holdChange, type Confirmation } from "./hold-change";
 
-type Saved = { version: number; changed: EditableField[] };
-type Recorded = Record<EditableField, string | boolean | null>;
+/** What a save did: the case's version after it, the fields it changed, and whether a case status was held for a second person. */
+type Saved = { version: number; changed: EditableField[]; held: boolean };
+type Recorded = RecordedPerson<EditableField>;
 
 const EDITABLE_SELECT = Object.fromEntries(EDITABLE_FIELDS.map((field) => [field, true])) as Record<EditableField, true>;
 
@@ -20,43 +32,103 @@ const EDITABLE_SELECT = Object.fromEntries(EDITABLE_FIELDS.map((field) => [field
  * Saves a person's details from the version the user saw; a stale version is refused as a
  * conflict. Only the fields that changed are written to the audit event, before and after. A
  * new IIN is looked up like any duplicate check (audited, limited): whether an IIN is taken
- * says whether it belongs to a returnee.
+ * says whether it belongs to a returnee. A case status the four-eyes settings name is held as a
+ * change request, made against the version this save leaves, while the other fields apply at
+ * once (docs/decisions/016-four-eyes-change-requests.md).
  */
 export async function updatePerson(user: CurrentUser, input: PersonEditInput): Promise<Saved> {
   // A refusal after the IIN lookup is returned, not thrown, so that the lookup's audit event commits.
   const result = await getDb().$transaction(async (tx): Promise<Saved | { refused: FieldProblems }> => {
     const target = await requireEditableCase(tx, user, input.caseId);
     if (target.version !== input.version) throw new DomainError("conflict", "stale");
-    const current = await tx.person.findUniqueOrThrow({ where: { id: target.id }, select: EDITABLE_SELECT });
-    const before = Object.fromEntries(EDITABLE_FIELDS.map((field) => [field, recordedOfColumn(current[field])])) as Recorded;
-    const edited = recordedPerson(input, EDITABLE_FIELDS);
-    const after: Recorded = edited;
-    const changed = EDITABLE_FIELDS.filter((field) => before[field] !== after[field]);
-    if (changed.length === 0) return { version: target.version, changed };
+    const before = await recordedFields(tx, target.id);
+    const edited: Recorded = recordedPerson(input, EDITABLE_FIELDS);
+    const changed = EDITABLE_FIELDS.filter((field) => before[field] !== edited[field]);
+    if (changed.length === 0) return { version: target.version, changed, held: false };
+    const held =
+      changed.includes("caseStatus") && needsConfirmation({ kind: "caseStatus", to: input.caseStatus }, await confirmationSettings(tx));
+    if (held && !input.reason) throw new FieldProblems([{ field: "reason", message: "reasonForConfirmation" }]);
     if (input.iin && changed.includes("iin")) {
       const check = await checkForDuplicates(tx, user, { iin: input.iin, name: null }, { kind: "edit", caseId: target.id });
       if (check.limited) return { refused: new FieldProblems([{ field: "iin", message: "duplicateCheckLimit" }]) };
       if (check.iinTaken) return { refused: new FieldProblems([{ field: "iin", message: "iinTaken" }]) };
     }
 
-    const updated = await tx.person.updateMany({
-      where: { id: target.id, version: target.version },
-      data: { ...personColumns(edited), version: { increment: 1 } },
-    });
-    if (updated.count !== 1) throw new DomainError("conflict", "stale");
-    const pick = (values: Recorded): JsonValue => auditMembers(Object.fromEntries(changed.map((field) => [field, values[field]])));
-    await recordAuditEvent(tx, {
-      actor: auditActorOf(user),
-      action: "person.updated",
-      entityType: "person",
-      entityId: target.id,
-      caseId: target.id,
-      reason: input.reason || null,
-      before: pick(before),
-      after: pick(after),
-    });
-    return { version: target.version + 1, changed };
+    const applied = held ? changed.filter((field) => field !== "caseStatus") : changed;
+    const after: Recorded = held ? { ...edited, caseStatus: before.caseStatus } : edited;
+    const version =
+      applied.length > 0 ? await writePersonEdit(tx, user, target, before, after, applied, input.reason || null, null) : target.version;
+    if (held) {
+      const change: HeldCaseStatus = { from: before.caseStatus, caseStatus: input.caseStatus };
+      await holdChange(
+        tx,
+        user,
+        { ...target, version },
+        {
+          kind: "CASE_STATUS",
+          payload: change,
+          reason: input.reason,
+          before: { caseStatus: before.caseStatus },
+          after: { caseStatus: change.caseStatus },
+        },
+      );
+    }
+    return { version, changed: applied, held };
   });
   if ("refused" in result) throw result.refused;
   return result;
+}
+
+/**
+ * Applies a held case status for the person confirming it, in their transaction, written exactly
+ * as an edit of that one field, its event naming the request and its requester beside the confirmer.
+ */
+export async function applyHeldCaseStatus(
+  tx: Tx,
+  confirmer: CurrentUser,
+  person: GuardedCase,
+  change: HeldCaseStatus,
+  reason: string,
+  confirmation: Confirmation,
+): Promise<void> {
+  const before = await recordedFields(tx, person.id);
+  if (before.caseStatus !== change.from) throw new DomainError("conflict", "stale");
+  await writePersonEdit(tx, confirmer, person, before, { ...before, caseStatus: change.caseStatus }, ["caseStatus"], reason, confirmation);
+}
+
+async function recordedFields(tx: Tx, caseId: string): Promise<Recorded> {
+  const current = await tx.person.findUniqueOrThrow({ where: { id: caseId }, select: EDITABLE_SELECT });
+  // Each column read back is the recorded form its field was written from.
+  return Object.fromEntries(EDITABLE_FIELDS.map((field) => [field, recordedOfColumn(current[field])])) as Recorded;
+}
+
+/** Writes the edit from the version the case was loaded at and records its event; the case's new version. */
+async function writePersonEdit(
+  tx: Tx,
+  actor: CurrentUser,
+  target: GuardedCase,
+  before: Recorded,
+  after: Recorded,
+  changed: EditableField[],
+  reason: string | null,
+  confirmation: Confirmation | null,
+): Promise<number> {
+  const updated = await tx.person.updateMany({
+    where: { id: target.id, version: target.version },
+    data: { ...personColumns(after), version: { increment: 1 } },
+  });
+  if (updated.count !== 1) throw new DomainError("conflict", "stale");
+  const pick = (values: Recorded): JsonValue => auditMembers(Object.fromEntries(changed.map((field) => [field, values[field]])));
+  await recordAuditEvent(tx, {
+    actor: auditActorOf(actor),
+    action: "person.updated",
+    entityType: "person",
+    entityId: target.id,
+    caseId: target.id,
+    reason,
+    before: pick(before),
+    after: pick(after),
+    context: confirmation ? confirmationContext(confirmation) : null,
+  });
+  return target.version + 1;
 }

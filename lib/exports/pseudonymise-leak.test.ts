@@ -8,6 +8,8 @@ import { assignCaseworker } from "../cases/assign-caseworker";
 import { changeProsecutionStatus } from "../cases/change-prosecution-status";
 import { createCase } from "../cases/create-case";
 import { updatePerson } from "../cases/update-person";
+import { confirmChangeRequest } from "../cases/change-requests";
+import { ConfirmChangeInput } from "../validation/change-request";
 import { advanceEnrollment, referToProgram } from "../programs/enrollments";
 import { markNeedNotRequired } from "../programs/needs";
 import { TRANSITIONS } from "../prosecution/transitions";
@@ -154,6 +156,29 @@ beforeAll(async () => {
   );
   const { version } = await db.person.findUniqueOrThrow({ where: { id: caseId }, select: { version: true } });
   await assignCaseworker(supervisor, { caseId, version, caseworkerId: colleague.id });
+  // A closure held for a second person, then confirmed: the request's and decision's free text must stay inside too.
+  const held = await updatePerson(
+    colleague,
+    PersonEditInput.parse({
+      caseId,
+      version: version + 1,
+      familyName: marker("FamilyChanged"),
+      givenName: marker("Given"),
+      sex: "FEMALE",
+      birthDate: "1992-04-10",
+      citizenship: "KZ",
+      caseStatus: "CLOSED",
+      riskLevel: "HIGH",
+      address: marker("AddressChanged"),
+      reason: marker("ClosureReason"),
+    }),
+  );
+  const closure = await db.changeRequest.findFirstOrThrow({ where: { personId: caseId, state: "PENDING" }, select: { id: true } });
+  if (!held.held) throw new Error("the closure was expected to wait for a second person");
+  await confirmChangeRequest(
+    supervisor,
+    ConfirmChangeInput.parse({ requestId: closure.id, version: 1, comment: marker("ConfirmComment") }),
+  );
 });
 
 async function exported(format: "json" | "csv"): Promise<string> {
@@ -189,6 +214,8 @@ describe("pseudonymised export, by what may leave", () => {
       "ProgramName",
       "ColleagueName",
       "EditReason",
+      "ClosureReason",
+      "ConfirmComment",
     ]) {
       expect(stored).toContain(marker(field));
     }
@@ -201,5 +228,7 @@ describe("pseudonymised export, by what may leave", () => {
     // What an evaluator needs is still there.
     expect(text).toContain("PRELIMINARY_CHECK");
     expect(text).toContain("NICKNAME");
+    expect(text).toContain("change.confirmed");
+    expect(text).toContain("CLOSED");
   });
 });

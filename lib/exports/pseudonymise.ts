@@ -58,16 +58,37 @@ const HOUSEHOLD: Shape = { householdId: "ref", member: "removed", memberRole: "c
 const ALIAS: Shape = { value: "removed", type: "code", source: "removed" };
 const ENROLLMENT_STEP: EventShape = { before: { status: "code" }, after: { status: "code", date: "month", reasonId: "ref" } };
 
+/** Which request a change came from, who asked for it and when: the confirmer is the event's own actor. */
+const CONFIRMATION: Shape = { changeRequest: "ref", requestedBy: "ref", requestedAt: "month" };
+const HELD_CHANGE: Shape = {
+  prosecutionStatus: "code",
+  caseStatus: "code",
+  effectiveDate: "month",
+  articles: "removed",
+  authority: "removed",
+  sentenceMonths: "number",
+};
+const DECISION: EventShape = { context: { kind: "code", requestedBy: "ref", requestedAt: "month" } };
+
 const MAY_LEAVE: Readonly<Record<string, EventShape>> = {
   "case.created": { after: PERSON, context: { possibleDuplicatesReviewed: "flag" } },
   "case.viewed": {},
   "case.assigned": { before: ASSIGNMENT, after: ASSIGNMENT },
-  "person.updated": { before: PERSON, after: PERSON },
+  "person.updated": { before: PERSON, after: PERSON, context: CONFIRMATION },
   "prosecution.status_changed": {
     before: { status: "code" },
     after: { status: "code", effectiveDate: "month", articles: "removed", authority: "removed", sentenceMonths: "number" },
-    context: { correction: "flag" },
+    context: { correction: "flag", ...CONFIRMATION },
   },
+  "change.requested": {
+    before: HELD_CHANGE,
+    after: HELD_CHANGE,
+    context: { kind: "code", baseVersion: "number", suggestedConfirmer: "ref" },
+  },
+  "change.confirmed": DECISION,
+  "change.rejected": DECISION,
+  "change.withdrawn": DECISION,
+  "change.superseded": DECISION,
   "enrollment.referred": { after: { status: "code", date: "month", program: "removed", programType: "code" } },
   "enrollment.enrolled": ENROLLMENT_STEP,
   "enrollment.completed": ENROLLMENT_STEP,

@@ -18,6 +18,8 @@ import { checkNewCaseForDuplicates } from "../cases/possible-duplicates";
 import { getCase } from "../cases/get-case";
 import { listCases } from "../cases/registry";
 import { updatePerson } from "../cases/update-person";
+import { confirmChangeRequest, rejectChangeRequest, withdrawChangeRequest } from "../cases/change-requests";
+import { ConfirmChangeInput, RejectChangeInput, WithdrawChangeInput } from "../validation/change-request";
 import { referToProgram } from "../programs/enrollments";
 import { TRANSITIONS } from "../prosecution/transitions";
 import { ensureOperation, makePerson, makeProgram, makeTeam, makeUser } from "../testing/factories";
@@ -37,8 +39,9 @@ import { previewPersonsImport } from "../import/preview-persons";
 
 /**
  * Every role x every action x every scope, through the real domain functions on real PostgreSQL:
- * view, list, search, check for duplicates, create, edit person, change prosecution, enrol, note, review, assign, export and
- * read the audit log, then administration and import on their own below.
+ * view, list, search, check for duplicates, create, edit person, change prosecution, enrol, note, review, request,
+ * withdraw, confirm and reject a held change, assign, export and read the audit log, then administration and import on their
+ * own below.
  * The expectations are written out here from docs/domain.md ("Roles and reach"), not read from the
  * policy module, so a mistake in the policy shows up as a failing row.
  *
@@ -59,6 +62,10 @@ const CASE_ACTIONS = [
   "enrol",
   "addNote",
   "reviewCase",
+  "requestChange",
+  "withdrawChange",
+  "confirmChange",
+  "rejectChange",
   "assign",
   "export",
   "readAudit",
@@ -83,6 +90,10 @@ const ALLOWED: Record<(typeof ROLES)[number], Record<CaseAction, Scope[]>> = {
     enrol: MINE,
     addNote: MINE,
     reviewCase: MINE,
+    requestChange: MINE,
+    withdrawChange: MINE,
+    confirmChange: NONE,
+    rejectChange: NONE,
     assign: NONE,
     export: NONE,
     readAudit: MINE,
@@ -98,6 +109,10 @@ const ALLOWED: Record<(typeof ROLES)[number], Record<CaseAction, Scope[]>> = {
     enrol: REGION_A,
     addNote: REGION_A,
     reviewCase: REGION_A,
+    requestChange: REGION_A,
+    withdrawChange: REGION_A,
+    confirmChange: REGION_A,
+    rejectChange: REGION_A,
     assign: REGION_A,
     export: REGION_A,
     readAudit: REGION_A,
@@ -113,6 +128,10 @@ const ALLOWED: Record<(typeof ROLES)[number], Record<CaseAction, Scope[]>> = {
     enrol: NONE,
     addNote: NONE,
     reviewCase: NONE,
+    requestChange: NONE,
+    withdrawChange: NONE,
+    confirmChange: NONE,
+    rejectChange: NONE,
     assign: NONE,
     export: ALL,
     readAudit: ALL,
@@ -128,6 +147,10 @@ const ALLOWED: Record<(typeof ROLES)[number], Record<CaseAction, Scope[]>> = {
     enrol: NONE,
     addNote: NONE,
     reviewCase: NONE,
+    requestChange: NONE,
+    withdrawChange: NONE,
+    confirmChange: NONE,
+    rejectChange: NONE,
     assign: NONE,
     export: NONE,
     readAudit: NONE,
@@ -211,8 +234,25 @@ async function caseSnapshot(caseId: string): Promise<string> {
     db.note.findMany({ where: { personId: caseId }, orderBy: { id: "asc" } }),
     db.caseReview.findMany({ where: { personId: caseId }, orderBy: { id: "asc" } }),
     db.alias.findMany({ where: { personId: caseId }, orderBy: { id: "asc" } }),
+    db.changeRequest.findMany({ where: { personId: caseId }, orderBy: { id: "asc" } }),
   ]);
   return JSON.stringify(rows, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value));
+}
+
+/** A pending closure of the case, requested by the given person against the case's first version. */
+async function heldClosure(caseId: string, requestedById: string): Promise<string> {
+  const request = await getDb().changeRequest.create({
+    data: {
+      personId: caseId,
+      kind: "CASE_STATUS",
+      payload: { from: "OPEN", caseStatus: "CLOSED" },
+      baseVersion: 1,
+      reason: "Матрица",
+      requestedById,
+    },
+    select: { id: true },
+  });
+  return request.id;
 }
 
 type Attempt = { run: () => Promise<unknown>; served: () => Promise<boolean> };
@@ -319,6 +359,43 @@ async function attempt(
       });
       return { run: () => recordCaseReview(user, input), served: chainHas("case.reviewed") };
     }
+    case "requestChange": {
+      const input = PersonEditInput.parse({
+        caseId: person.id,
+        version: 1,
+        familyName: "Тестов",
+        givenName: "Иван",
+        sex: "MALE",
+        birthDate: "1990-01-01",
+        citizenship: "KZ",
+        caseStatus: "CLOSED",
+        riskLevel: "UNASSESSED",
+        reason: "Матрица",
+      });
+      return { run: () => updatePerson(user, input), served: chainHas("change.requested") };
+    }
+    case "withdrawChange": {
+      // The caller's own request, stored directly, so that only the reach of the caller decides.
+      const requestId = await heldClosure(person.id, user.id);
+      return {
+        run: () => withdrawChangeRequest(user, WithdrawChangeInput.parse({ requestId, version: 1 })),
+        served: chainHas("change.withdrawn"),
+      };
+    }
+    case "confirmChange": {
+      const requestId = await heldClosure(person.id, person.regionId === regionA ? colleague.id : caseworkerB.id);
+      return {
+        run: () => confirmChangeRequest(user, ConfirmChangeInput.parse({ requestId, version: 1 })),
+        served: chainHas("change.confirmed"),
+      };
+    }
+    case "rejectChange": {
+      const requestId = await heldClosure(person.id, person.regionId === regionA ? colleague.id : caseworkerB.id);
+      return {
+        run: () => rejectChangeRequest(user, RejectChangeInput.parse({ requestId, version: 1, comment: "Матрица" })),
+        served: chainHas("change.rejected"),
+      };
+    }
     case "assign": {
       const caseworkerId = person.regionId === regionA ? colleague.id : caseworkerB.id;
       const alternative = person.regionId === regionA ? users.CASEWORKER.id : caseworkerB2.id;
@@ -361,9 +438,10 @@ describe("access matrix through the domain functions", () => {
         it(`${role} ${action} on a case ${scope}: ${allowed ? "allowed" : "refused"}`, async () => {
           const user = users[role];
           const person = await caseIn(scope);
+          // Set up first (a request to decide is stored here), so the snapshot holds what the attempt starts from.
+          const tried = await attempt(action, user, scope, person);
           const before = await caseSnapshot(person.id);
           const since = new Date();
-          const tried = await attempt(action, user, scope, person);
           const result = await outcome(tried.run());
           if (allowed) {
             expect(result).toBe("ok");

@@ -9,6 +9,7 @@ export const CASE_HISTORY_KINDS = [
   "person",
   "alias",
   "prosecution",
+  "change",
   "enrollment",
   "need",
   "household",

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { AliasType, type Sex } from "../db/generated/enums";
 import { checkIin } from "./iin";
 import { Confirmation } from "./fields";
+import { SuggestedConfirmer } from "./change-request";
 import { CREATION_FIELDS, EDITABLE_FIELDS, personShape } from "./person-fields";
 
 const optionalText = (max: number) => z.string().trim().max(max, { error: "tooLong" }).default("");
@@ -70,6 +71,7 @@ export const PersonEditInput = z
     caseId: z.uuid({ error: "required" }),
     version: z.coerce.number({ error: "required" }).int().min(1),
     reason: optionalText(2000),
+    suggestedConfirmerId: SuggestedConfirmer,
   })
   .superRefine(checkPersonIin);
 export type PersonEditInput = z.infer<typeof PersonEditInput>;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ProsecutionStatus } from "../db/generated/enums";
 import { IsoDate } from "./fields";
+import { SuggestedConfirmer } from "./change-request";
 
 /** Field errors carry message keys (catalog "errors.fields"), never English text. */
 export const StatusChangeInput = z.object({
@@ -24,5 +25,6 @@ export const StatusChangeInput = z.object({
     z.coerce.number({ error: "number" }).int({ error: "number" }).min(1, { error: "number" }).max(600, { error: "number" }).optional(),
   ),
   reason: z.string().trim().min(3, { error: "required" }).max(2000, { error: "tooLong" }),
+  suggestedConfirmerId: SuggestedConfirmer,
 });
 export type StatusChangeInput = z.infer<typeof StatusChangeInput>;

@@ -17,3 +17,7 @@ export const ReviewQuery = z.object({
   cursor: optional(z.string().max(80)),
 });
 export type ReviewQuery = z.infer<typeof ReviewQuery>;
+
+/** The review page's tabs: the queue of who needs a program, and the changes held for the user to confirm. */
+export const ReviewTab = z.enum(["queue", "confirm"]).catch("queue");
+export type ReviewTab = z.infer<typeof ReviewTab>;

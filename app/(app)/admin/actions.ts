@@ -13,6 +13,8 @@ import { saveSecondFactorRoles } from "@/lib/admin/second-factor-roles";
 import type { SettingSave } from "@/lib/admin/versioned-setting";
 import { saveReviewSettings } from "@/lib/admin/review-settings";
 import { ReviewSettingsInput } from "@/lib/validation/review-settings";
+import { saveConfirmationSettings } from "@/lib/admin/confirmation-settings";
+import { ConfirmationSettingsInput } from "@/lib/validation/confirmation-settings";
 import { saveProgram, saveProgramType, saveReason, saveRegion } from "@/lib/admin/reference-data";
 import { ProgramInput, ProgramTypeInput, ReasonInput, RegionInput } from "@/lib/validation/reference-data";
 
@@ -111,6 +113,15 @@ export const saveReviewSettingsAction = formAction({
   schema: ReviewSettingsInput,
   run: saveReviewSettings,
   path: "/admin/review",
+  success: settingsMessage,
+  messages: { conflict: "settingsConflict" },
+});
+
+export const saveConfirmationSettingsAction = formAction({
+  name: "saveConfirmationSettingsAction",
+  schema: ConfirmationSettingsInput,
+  run: saveConfirmationSettings,
+  path: "/admin/four-eyes",
   success: settingsMessage,
   messages: { conflict: "settingsConflict" },
 });

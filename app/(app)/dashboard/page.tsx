@@ -6,6 +6,8 @@ import { getDashboard, type Count } from "@/lib/dashboard/dashboard";
 import { BarChart } from "@/components/dashboard/bar-chart";
 import { labelIn, type Labels } from "@/lib/i18n/locales";
 import { formatNumber } from "@/lib/i18n/format";
+import { countRequestsToConfirm } from "@/lib/cases/change-requests";
+import { canAtAll } from "@/lib/policy/can";
 
 function Figure({ label, count, testId, locale }: { label: string; count: Count; testId: string; locale: string }) {
   return (
@@ -21,7 +23,12 @@ function Figure({ label, count, testId, locale }: { label: string; count: Count;
 export default async function DashboardPage() {
   const user = await requireUser();
   const dashboard = await pageOrNotFound(() => getDashboard(user));
-  const [t, tEnum, locale] = await Promise.all([getTranslations("dashboard"), getTranslations("enums"), getLocale()]);
+  const [t, tEnum, locale, toConfirm] = await Promise.all([
+    getTranslations("dashboard"),
+    getTranslations("enums"),
+    getLocale(),
+    canAtAll(user, "change.confirm") ? countRequestsToConfirm(user) : null,
+  ]);
   const label = (l: Labels) => labelIn(locale, l);
   const p = dashboard.published;
   const days = (n: number | null) => (n === null ? "—" : t("days", { n: Math.round(n) }));
@@ -53,6 +60,14 @@ export default async function DashboardPage() {
           </Link>
           <p className="text-sm">{t("overdue")}</p>
         </div>
+        {toConfirm !== null && (
+          <div className="rounded-lg border border-amber-300 bg-amber-50 p-4">
+            <Link href="/review?tab=confirm" className="text-3xl font-semibold text-amber-900 underline" data-testid="fig-to-confirm">
+              {formatNumber(locale, toConfirm)}
+            </Link>
+            <p className="text-sm">{t("toConfirm")}</p>
+          </div>
+        )}
         <div className="rounded-lg border border-slate-200 bg-white p-4 sm:col-span-2" data-testid="first-enrollment">
           <p className="font-semibold">{t("firstEnrollment")}</p>
           <p className="text-sm">

@@ -4,6 +4,9 @@ import { formAction } from "@/lib/actions/run-form-action";
 import { runBulkReview, type BulkOutcome } from "@/lib/review/bulk";
 import type { ActionState } from "@/lib/validation/action-state";
 import { BulkReviewInput } from "@/lib/validation/review-actions";
+import { confirmChangeRequest, rejectChangeRequest } from "@/lib/cases/change-requests";
+import { changeRequestRefusal } from "@/lib/cases/hold-change";
+import { ConfirmChangeInput, RejectChangeInput } from "@/lib/validation/change-request";
 
 /** A bulk action's result: the usual form state, and what happened to each selected person. */
 export type BulkState = ActionState & { outcomes?: BulkOutcome[] };
@@ -15,4 +18,22 @@ export const bulkReviewAction = formAction({
   path: "/review",
   success: "bulkDone",
   extra: (outcomes): { outcomes?: BulkOutcome[] } => ({ outcomes }),
+});
+
+export const confirmChangeRequestAction = formAction({
+  name: "confirmChangeRequestAction",
+  schema: ConfirmChangeInput,
+  run: confirmChangeRequest,
+  path: "/review",
+  success: "changeConfirmed",
+  refusal: changeRequestRefusal,
+});
+
+export const rejectChangeRequestAction = formAction({
+  name: "rejectChangeRequestAction",
+  schema: RejectChangeInput,
+  run: rejectChangeRequest,
+  path: "/review",
+  success: "changeRejected",
+  refusal: changeRequestRefusal,
 });

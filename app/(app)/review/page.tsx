@@ -3,7 +3,11 @@ import { requireUser } from "@/lib/auth/current-user";
 import { pageOrNotFound } from "@/lib/actions/page-or-not-found";
 import { reviewQueue } from "@/lib/review/queue";
 import { getReviewOptions } from "@/lib/review/review-options";
-import { ReviewQuery } from "@/lib/validation/review";
+import { ReviewQuery, ReviewTab } from "@/lib/validation/review";
+import { countRequestsToConfirm, listRequestsToConfirm } from "@/lib/cases/change-requests";
+import { canAtAll } from "@/lib/policy/can";
+import { RequestsToConfirm } from "@/components/four-eyes/requests-to-confirm";
+import { ReviewTabs } from "@/components/four-eyes/review-tabs";
 import { ReviewFilters } from "@/components/review/review-filters";
 import { ReviewQueue } from "@/components/review/review-queue";
 
@@ -12,6 +16,21 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function ReviewPage({ searchParams }: Props) {
   const user = await requireUser();
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const confirms = canAtAll(user, "change.confirm");
+  if (ReviewTab.parse(raw.tab) === "confirm") {
+    const rows = await pageOrNotFound(() => listRequestsToConfirm(user));
+    const t = await getTranslations("review.toConfirm");
+    return (
+      <div className="space-y-6">
+        <ReviewTabs current="confirm" toConfirm={rows.length} />
+        <div>
+          <h1 className="text-2xl font-semibold">{t("title")}</h1>
+          <p className="text-sm text-slate-600">{t("intro")}</p>
+        </div>
+        <RequestsToConfirm rows={rows} viewerId={user.id} />
+      </div>
+    );
+  }
   // A hand-edited URL with a nonsense filter shows the whole queue rather than an error page.
   const parsed = ReviewQuery.safeParse(raw);
   const query = parsed.success ? parsed.data : ReviewQuery.parse({});
@@ -23,8 +42,10 @@ export default async function ReviewPage({ searchParams }: Props) {
       .map(([k, v]) => [k, v === true ? "1" : String(v)]),
   );
   const nextHref = page.nextCursor ? `/review?${new URLSearchParams({ ...keep, cursor: page.nextCursor }).toString()}` : null;
+  const toConfirm = confirms ? await countRequestsToConfirm(user) : null;
   return (
     <div className="space-y-6">
+      {toConfirm !== null && <ReviewTabs current="queue" toConfirm={toConfirm} />}
       <div>
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="text-sm text-slate-600">{t("intro", { target: page.targetDays })}</p>

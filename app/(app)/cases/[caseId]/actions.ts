@@ -15,6 +15,9 @@ import { removeAlias, saveAlias } from "@/lib/cases/aliases";
 import { removeHouseholdMember } from "@/lib/cases/remove-household-member";
 import { recordCaseReview } from "@/lib/cases/record-case-review";
 import { CaseReviewInput } from "@/lib/validation/case-review";
+import { withdrawChangeRequest } from "@/lib/cases/change-requests";
+import { changeRequestRefusal } from "@/lib/cases/hold-change";
+import { WithdrawChangeInput } from "@/lib/validation/change-request";
 
 // Server actions are public endpoints: each one signs the caller in fresh, parses its input, and
 // leaves authorization to the domain function, which decides on the stored case. The case id
@@ -26,7 +29,8 @@ export const changeProsecutionStatusAction = formAction({
   schema: StatusChangeInput,
   run: changeProsecutionStatus,
   path: casePath,
-  success: "statusChanged",
+  success: (result) => (result.held ? "changeAwaitsConfirmation" : "statusChanged"),
+  refusal: changeRequestRefusal,
 });
 
 export const referToProgramAction = formAction({
@@ -52,7 +56,8 @@ export const updatePersonAction = formAction({
   schema: PersonEditInput,
   run: updatePerson,
   path: casePath,
-  success: "personUpdated",
+  success: (result) => (result.held ? "caseStatusAwaitsConfirmation" : "personUpdated"),
+  refusal: changeRequestRefusal,
 });
 
 export const addHouseholdMemberAction = formAction({
@@ -93,4 +98,13 @@ export const recordCaseReviewAction = formAction({
   run: recordCaseReview,
   path: casePath,
   success: "caseReviewed",
+});
+
+export const withdrawChangeRequestAction = formAction({
+  name: "withdrawChangeRequestAction",
+  schema: WithdrawChangeInput,
+  run: withdrawChangeRequest,
+  path: casePath,
+  success: "changeWithdrawn",
+  refusal: changeRequestRefusal,
 });

@@ -10,6 +10,7 @@ import { HistoryPanel } from "@/components/cases/history-panel";
 import { HouseholdPanel } from "@/components/cases/household-panel";
 import { NotesPanel } from "@/components/cases/notes-panel";
 import { TasksPanel } from "@/components/cases/tasks-panel";
+import { ChangeRequestsPanel } from "@/components/four-eyes/change-requests-panel";
 import { ProgramsPanel } from "@/components/programs/programs-panel";
 import { ProsecutionPanel } from "@/components/prosecution/prosecution-panel";
 
@@ -34,6 +35,7 @@ export default async function CasePage({ params, searchParams }: Props) {
         {t("backToRegistry")}
       </Link>
       <CaseHeader opened={opened} />
+      <ChangeRequestsPanel opened={opened} />
       <TasksPanel opened={opened} />
       <div className="grid gap-6 lg:grid-cols-2">
         <ProsecutionPanel opened={opened} />

@@ -1,0 +1,55 @@
+import "server-only";
+import { getDb } from "../db/client";
+import { auditActorOf, recordAuditEvent } from "../audit/record-event";
+import type { CurrentUser } from "../auth/current-user";
+import type { ConfirmationSettings } from "../four-eyes/confirmation-rules";
+import { CONFIRMATION_SETTING, confirmationSettings } from "../four-eyes/confirmation-settings";
+import type { ConfirmationSettingsInput } from "../validation/confirmation-settings";
+import { settingVersion, unchangedSetting, writeSetting, type SettingSave } from "./versioned-setting";
+import { requireAdministrator } from "./require-administrator";
+
+export type ConfirmationSettingsView = ConfirmationSettings & { version: number };
+
+const TARGET = { entityType: "setting", entityId: CONFIRMATION_SETTING };
+
+export async function readConfirmationSettings(user: CurrentUser): Promise<ConfirmationSettingsView> {
+  await requireAdministrator(user, TARGET);
+  const db = getDb();
+  const [version, settings] = await Promise.all([settingVersion(CONFIRMATION_SETTING, db), confirmationSettings(db)]);
+  return { ...settings, version };
+}
+
+/**
+ * Which changes wait for a second person, from the version the administrator saw; one audit event
+ * with the settings before and after. The parts the form does not offer (changes the app cannot
+ * hold yet) keep their values.
+ */
+export async function saveConfirmationSettings(user: CurrentUser, input: ConfirmationSettingsInput): Promise<SettingSave> {
+  await requireAdministrator(user, TARGET);
+  return getDb().$transaction(async (tx) => {
+    const before = await confirmationSettings(tx);
+    const after: ConfirmationSettings = {
+      ...before,
+      prosecutionStatuses: [...input.prosecutionStatuses].sort(),
+      corrections: input.corrections,
+      caseStatuses: [...input.caseStatuses].sort(),
+    };
+    const sorted = {
+      ...before,
+      prosecutionStatuses: [...before.prosecutionStatuses].sort(),
+      caseStatuses: [...before.caseStatuses].sort(),
+    };
+    if (await unchangedSetting(tx, CONFIRMATION_SETTING, input.version, sorted, after)) return "unchanged";
+    await writeSetting(tx, CONFIRMATION_SETTING, input.version, after);
+    await recordAuditEvent(tx, {
+      actor: auditActorOf(user),
+      action: "settings.changed",
+      entityType: TARGET.entityType,
+      entityId: TARGET.entityId,
+      reason: input.reason,
+      before: sorted,
+      after,
+    });
+    return "saved";
+  });
+}

@@ -1,0 +1,314 @@
+import "server-only";
+import { getDb, type Prisma, type Tx } from "../db/client";
+import type { AgeCategory, CaseStatus, ChangeRequestKind, ChangeRequestState, ProsecutionStatus } from "../db/generated/enums";
+import { auditActorOf, recordAuditEvent } from "../audit/record-event";
+import { recordDenial } from "../audit/record-denial";
+import type { CurrentUser } from "../auth/current-user";
+import { canAtAll } from "../policy/can";
+import { caseScopeWhere } from "../policy/case-scope";
+import type { Labels } from "../i18n/locales";
+import {
+  HeldCaseStatus,
+  HeldStatusChange,
+  type ConfirmChangeInput,
+  type RejectChangeInput,
+  type WithdrawChangeInput,
+} from "../validation/change-request";
+import { requireConfirmableCase, requireEditableCase, type GuardedCase } from "../access/case-access";
+import { notFound } from "../errors/domain-error";
+import { labels } from "./case-labels";
+import { applyHeldStatusChange } from "./change-prosecution-status";
+import type { AuthorizedCase } from "./get-case";
+import { confirmersWhere, decisionContext, refused, type Confirmation } from "./hold-change";
+import { applyHeldCaseStatus } from "./update-person";
+
+const REQUEST_SELECT = {
+  id: true,
+  personId: true,
+  kind: true,
+  payload: true,
+  baseVersion: true,
+  reason: true,
+  requestedById: true,
+  requestedAt: true,
+  state: true,
+  version: true,
+} as const satisfies Prisma.ChangeRequestSelect;
+
+type StoredRequest = Prisma.ChangeRequestGetPayload<{ select: typeof REQUEST_SELECT }>;
+
+/**
+ * Confirms a pending request as a second person: a supervisor of the case's region who did not
+ * request it (the database refuses that too). The change is applied through its own domain
+ * function in this transaction, its event naming both people. A request whose case has moved on
+ * since it was made is marked superseded instead, and the confirmer is told so. Of two
+ * confirmations at once, the conditional update on the pending state lets one through; the other
+ * is told the request was already decided.
+ */
+export async function confirmChangeRequest(user: CurrentUser, input: ConfirmChangeInput, now = new Date()): Promise<{ caseId: string }> {
+  const result = await getDb().$transaction(async (tx) => {
+    const { request, person } = await requestToDecide(tx, user, input.requestId);
+    if (request.state !== "PENDING" || request.version !== input.version) throw refused("changeAlreadyDecided");
+    if (person.version !== request.baseVersion) {
+      await decide(tx, user, request, "SUPERSEDED", null, now);
+      return { caseId: person.id, superseded: true };
+    }
+    await decide(tx, user, request, "CONFIRMED", input.comment || null, now);
+    const confirmation: Confirmation = { requestId: request.id, requestedById: request.requestedById, requestedAt: request.requestedAt };
+    await applyHeld(tx, user, person, request, confirmation, now);
+    return { caseId: person.id, superseded: false };
+  });
+  // Thrown after the commit: the request stays marked superseded, and the confirmer learns why nothing applied.
+  if (result.superseded) throw refused("changeSuperseded");
+  return { caseId: result.caseId };
+}
+
+/** Rejects a pending request as a second person, with the reason; the case is left as it is. */
+export async function rejectChangeRequest(user: CurrentUser, input: RejectChangeInput, now = new Date()): Promise<{ caseId: string }> {
+  return getDb().$transaction(async (tx) => {
+    const { request, person } = await requestToDecide(tx, user, input.requestId);
+    if (request.state !== "PENDING" || request.version !== input.version) throw refused("changeAlreadyDecided");
+    await decide(tx, user, request, "REJECTED", input.comment, now);
+    return { caseId: person.id };
+  });
+}
+
+/** The requester takes back their own pending request, while they may still change the case. */
+export async function withdrawChangeRequest(user: CurrentUser, input: WithdrawChangeInput, now = new Date()): Promise<{ caseId: string }> {
+  return getDb().$transaction(async (tx) => {
+    const request = await tx.changeRequest.findUnique({ where: { id: input.requestId }, select: REQUEST_SELECT });
+    if (!request) throw notFound();
+    const person = await requireEditableCase(tx, user, request.personId);
+    if (request.requestedById !== user.id) {
+      await recordDenial(user, "change.request", { entityType: "change_request", entityId: request.id, caseId: person.id });
+      throw refused("changeNotRequester", "forbidden");
+    }
+    if (request.state !== "PENDING" || request.version !== input.version) throw refused("changeAlreadyDecided");
+    await decide(tx, user, request, "WITHDRAWN", null, now);
+    return { caseId: person.id };
+  });
+}
+
+/** The request and its case, for a second person: authorized on the stored case, never one's own request. */
+async function requestToDecide(tx: Tx, user: CurrentUser, requestId: string): Promise<{ request: StoredRequest; person: GuardedCase }> {
+  const request = await tx.changeRequest.findUnique({ where: { id: requestId }, select: REQUEST_SELECT });
+  if (!request) throw notFound();
+  const person = await requireConfirmableCase(tx, user, request.personId);
+  if (request.requestedById === user.id) {
+    await recordDenial(user, "change.confirm", { entityType: "change_request", entityId: request.id, caseId: person.id });
+    throw refused("changeOwnRequest", "forbidden");
+  }
+  return { request, person };
+}
+
+const DECISION_EVENT: Record<Exclude<ChangeRequestState, "PENDING">, string> = {
+  CONFIRMED: "change.confirmed",
+  REJECTED: "change.rejected",
+  WITHDRAWN: "change.withdrawn",
+  SUPERSEDED: "change.superseded",
+};
+
+/**
+ * Moves a request out of pending, only if it still is: the row lock this update takes makes a
+ * second decision at the same moment wait, then match nothing. Its event goes into the case's chain.
+ */
+async function decide(
+  tx: Tx,
+  user: CurrentUser,
+  request: StoredRequest,
+  state: Exclude<ChangeRequestState, "PENDING">,
+  comment: string | null,
+  now: Date,
+): Promise<void> {
+  const decided = await tx.changeRequest.updateMany({
+    where: { id: request.id, state: "PENDING", version: request.version },
+    data: { state, decidedById: user.id, decidedAt: now, decisionComment: comment, version: { increment: 1 } },
+  });
+  if (decided.count !== 1) throw refused("changeAlreadyDecided");
+  await recordAuditEvent(tx, {
+    actor: auditActorOf(user),
+    action: DECISION_EVENT[state],
+    entityType: "change_request",
+    entityId: request.id,
+    caseId: request.personId,
+    reason: comment,
+    context: decisionContext(request),
+  });
+}
+
+async function applyHeld(tx: Tx, user: CurrentUser, person: GuardedCase, request: StoredRequest, confirmation: Confirmation, now: Date) {
+  switch (request.kind) {
+    case "PROSECUTION_STATUS":
+      return applyHeldStatusChange(tx, user, person, HeldStatusChange.parse(request.payload), confirmation, now);
+    case "CASE_STATUS":
+      return applyHeldCaseStatus(tx, user, person, HeldCaseStatus.parse(request.payload), request.reason, confirmation);
+  }
+}
+
+/** A change request as the case page and the list to confirm show it. */
+export type ChangeRequestView = {
+  id: string;
+  version: number;
+  kind: ChangeRequestKind;
+  state: ChangeRequestState;
+  /** Codes: a prosecution status or a case status, as the kind says. */
+  from: string;
+  to: string;
+  /** For a prosecution status: the entry as it would be recorded. */
+  effectiveDate: string | null;
+  articles: string[];
+  sentenceMonths: number | null;
+  reason: string;
+  requestedBy: string;
+  requestedAt: string;
+  /** Who the requester would like to decide, if they said. */
+  suggestedConfirmer: { id: string; name: string } | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  comment: string | null;
+  /** The case has moved on since the request was made: it can only be superseded now. */
+  stale: boolean;
+};
+
+const VIEW_SELECT = {
+  ...REQUEST_SELECT,
+  decidedAt: true,
+  decisionComment: true,
+  requestedBy: { select: { name: true } },
+  suggestedConfirmer: { select: { id: true, name: true } },
+  decidedBy: { select: { name: true } },
+  person: { select: { version: true } },
+} as const satisfies Prisma.ChangeRequestSelect;
+
+function viewOf(row: Prisma.ChangeRequestGetPayload<{ select: typeof VIEW_SELECT }>): ChangeRequestView {
+  const status = row.kind === "PROSECUTION_STATUS" ? HeldStatusChange.safeParse(row.payload) : null;
+  const caseStatus = row.kind === "CASE_STATUS" ? HeldCaseStatus.safeParse(row.payload) : null;
+  const held = status?.success ? status.data : null;
+  const [from, to] = held ? [held.from, held.status] : caseStatus?.success ? [caseStatus.data.from, caseStatus.data.caseStatus] : ["", ""];
+  return {
+    id: row.id,
+    version: row.version,
+    kind: row.kind,
+    state: row.state,
+    from,
+    to,
+    effectiveDate: held?.effectiveDate ?? null,
+    articles: held?.articles ?? [],
+    sentenceMonths: held?.sentenceMonths ?? null,
+    reason: row.reason,
+    requestedBy: row.requestedBy.name,
+    requestedAt: row.requestedAt.toISOString(),
+    suggestedConfirmer: row.suggestedConfirmer,
+    decidedBy: row.decidedBy?.name ?? null,
+    decidedAt: row.decidedAt?.toISOString() ?? null,
+    comment: row.decisionComment,
+    stale: row.state === "PENDING" && row.person.version !== row.baseVersion,
+  };
+}
+
+/** How long a superseded or rejected request stays on the case page, so its requester learns of it. */
+const DECIDED_SHOWN_DAYS = 30;
+
+export type ChangeRequestsPanel = {
+  requests: (ChangeRequestView & { canWithdraw: boolean; canDecide: boolean })[];
+};
+
+/**
+ * The case page's change requests: the pending ones, and those superseded or rejected lately, so
+ * their requester sees why nothing changed. Anyone who may see the case sees them; the requester
+ * may withdraw, and a supervisor of the region who is not the requester may decide.
+ */
+export async function getChangeRequestsPanel(opened: AuthorizedCase, now = new Date()): Promise<ChangeRequestsPanel> {
+  const since = new Date(now.getTime() - DECIDED_SHOWN_DAYS * 86_400_000);
+  const rows = await getDb().changeRequest.findMany({
+    where: {
+      personId: opened.id,
+      OR: [{ state: "PENDING" }, { state: { in: ["SUPERSEDED", "REJECTED"] }, decidedAt: { gte: since } }],
+    },
+    orderBy: { requestedAt: "desc" },
+    take: 20,
+    select: VIEW_SELECT,
+  });
+  return {
+    requests: rows.map((row) => ({
+      ...viewOf(row),
+      canWithdraw: row.state === "PENDING" && opened.canEdit && row.requestedById === opened.viewer.id,
+      canDecide: row.state === "PENDING" && opened.canConfirm && row.requestedById !== opened.viewer.id,
+    })),
+  };
+}
+
+/** A pending request in the list to confirm: the change beside the case it would change. */
+export type RequestToConfirm = ChangeRequestView & {
+  caseId: string;
+  caseNumber: string;
+  name: string;
+  region: Labels;
+  ageCategory: AgeCategory;
+  prosecutionStatus: ProsecutionStatus;
+  caseStatus: CaseStatus;
+};
+
+/** Pending requests this user may decide: in the regions they confirm for, never their own. */
+function toConfirmWhere(user: CurrentUser): Prisma.ChangeRequestWhereInput {
+  return { state: "PENDING", requestedById: { not: user.id }, person: caseScopeWhere(user, "change.confirm") };
+}
+
+/** The "To confirm" list of the review page, oldest first; absent for a role that confirms nothing. */
+export async function listRequestsToConfirm(user: CurrentUser, limit = 200): Promise<RequestToConfirm[]> {
+  if (!canAtAll(user, "change.confirm")) {
+    await recordDenial(user, "change.confirm", { entityType: "change_requests", entityId: null });
+    throw notFound();
+  }
+  const rows = await getDb().changeRequest.findMany({
+    where: toConfirmWhere(user),
+    orderBy: { requestedAt: "asc" },
+    take: limit,
+    select: {
+      ...VIEW_SELECT,
+      person: {
+        select: {
+          version: true,
+          caseNumber: true,
+          familyName: true,
+          givenName: true,
+          ageCategory: true,
+          prosecutionStatus: true,
+          caseStatus: true,
+          region: { select: { nameEn: true, nameRu: true, nameKk: true } },
+        },
+      },
+    },
+  });
+  const listed = rows.map((row) => ({
+    ...viewOf(row),
+    caseId: row.personId,
+    caseNumber: row.person.caseNumber,
+    name: `${row.person.familyName} ${row.person.givenName}`,
+    region: labels(row.person.region),
+    ageCategory: row.person.ageCategory,
+    prosecutionStatus: row.person.prosecutionStatus,
+    caseStatus: row.person.caseStatus,
+  }));
+  // Those the requester asked this user to confirm come first; the rest stay oldest first.
+  const forMe = (row: RequestToConfirm) => (row.suggestedConfirmer?.id === user.id ? 0 : 1);
+  return listed.sort((a, b) => forMe(a) - forMe(b));
+}
+
+/**
+ * Whom an editor of the case may suggest to confirm a change that waits for a second person: the
+ * active supervisors of its region, less the editor. Nothing for a reader who may not edit.
+ */
+export async function listConfirmers(opened: AuthorizedCase): Promise<{ id: string; name: string }[]> {
+  if (!opened.canEdit) return [];
+  return getDb().user.findMany({
+    where: confirmersWhere(opened.regionId, opened.viewer.id),
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
+}
+
+/** How many requests wait for this user's decision: the home page's figure, counted as the list is. */
+export async function countRequestsToConfirm(user: CurrentUser): Promise<number> {
+  return getDb().changeRequest.count({ where: toConfirmWhere(user) });
+}
