@@ -27,6 +27,7 @@ const SHOTS: Shot[] = [
     },
   },
   { file: "review-supervisor.png", email: "supervisor@example.org", visit: async (page) => void (await page.goto("/review")) },
+  { file: "import-supervisor.png", email: "supervisor@example.org", visit: async (page) => void (await page.goto("/import")) },
   { file: "dashboard-auditor.png", email: "auditor@example.org", visit: async (page) => void (await page.goto("/dashboard")) },
   {
     file: "audit-auditor.png",

@@ -26,7 +26,11 @@ export default async function HomePage() {
         <p className="mt-1 text-slate-600">{t(`scope.${user.role}`)}</p>
       </div>
       {toConfirm !== null && (
-        <p className="rounded-lg border-2 border-amber-500 bg-amber-50 p-4 font-medium" data-testid="home-to-confirm">
+        <p
+          // Highlighted only when something waits: a standing alarm for nothing teaches people to ignore it.
+          className={toConfirm > 0 ? "rounded-lg border-2 border-amber-500 bg-amber-50 p-4 font-medium" : "text-sm text-slate-600"}
+          data-testid="home-to-confirm"
+        >
           <Link href="/review?tab=confirm" className="text-sky-900 underline">
             {t("toConfirm", { count: toConfirm })}
           </Link>
