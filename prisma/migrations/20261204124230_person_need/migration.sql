@@ -53,12 +53,17 @@ BEGIN
 END;
 $$;
 
--- Every person, in groups so that no statement holds a lock on the whole registry.
-CREATE FUNCTION refresh_all_person_needs() RETURNS void LANGUAGE plpgsql AS $$
+-- Every person, or those of the given age categories, in groups so that no statement holds a
+-- lock on the whole registry.
+CREATE FUNCTION refresh_all_person_needs(categories "AgeCategory"[] DEFAULT NULL) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   batch uuid[];
 BEGIN
-  FOR batch IN SELECT array_agg(id) FROM (SELECT id, (row_number() OVER (ORDER BY id) - 1) / 1000 AS g FROM person) AS numbered GROUP BY g ORDER BY g
+  FOR batch IN
+    SELECT array_agg(id) FROM (
+      SELECT id, (row_number() OVER (ORDER BY id) - 1) / 1000 AS g FROM person
+      WHERE categories IS NULL OR age_category = ANY(categories)
+    ) AS numbered GROUP BY g ORDER BY g
   LOOP
     PERFORM refresh_person_needs(batch);
   END LOOP;
@@ -89,17 +94,8 @@ $$;
 -- Only the persons of the age categories whose requirements changed: reference data that is
 -- already installed inserts nothing and recomputes nothing.
 CREATE FUNCTION person_need_after_requirement_change() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  batch uuid[];
 BEGIN
-  FOR batch IN
-    SELECT array_agg(id) FROM (
-      SELECT id, (row_number() OVER (ORDER BY id) - 1) / 1000 AS g FROM person
-      WHERE age_category IN (SELECT age_category FROM changed_rows)
-    ) AS numbered GROUP BY g ORDER BY g
-  LOOP
-    PERFORM refresh_person_needs(batch);
-  END LOOP;
+  PERFORM refresh_all_person_needs(ARRAY(SELECT DISTINCT age_category FROM changed_rows));
   RETURN NULL;
 END;
 $$;
