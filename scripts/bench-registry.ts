@@ -261,7 +261,24 @@ runScript("bench:registry", async () => {
       await timed(() => getDb().$queryRaw(Prisma.sql`SELECT count(*) FROM (${requiredNeedsSql([Prisma.sql`TRUE`])}) AS needs`)),
       null,
     );
-    report("dashboard, auditor (every count)", await timed(() => getDashboard(fx.auditor)), null);
+    // The floor beside the dashboard: the sums of the tally rows its counts come from, and the
+    // overdue persons through their index (docs/decisions/025), as two bare statements.
+    const dashboardFloor = (regionIds: string[] | null) =>
+      timed(async () => {
+        await sql("SELECT region_id, figure, sum(n) FROM dashboard_tally WHERE $1::uuid[] IS NULL OR region_id = ANY($1) GROUP BY 1, 2", [
+          regionIds,
+        ])();
+        await sql(
+          "SELECT count(*) FROM person_figures WHERE ($1::uuid[] IS NULL OR region_id = ANY($1)) AND waiting_since < current_date - 60",
+          [regionIds],
+        )();
+      });
+    report(
+      "dashboard, supervisor (every count)",
+      await timed(() => getDashboard(fx.supervisor)),
+      await dashboardFloor(fx.supervisor.regionIds),
+    );
+    report("dashboard, auditor (every count)", await timed(() => getDashboard(fx.auditor)), await dashboardFloor(null));
     await getDb().$disconnect();
   } finally {
     await pool.end();

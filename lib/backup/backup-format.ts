@@ -52,7 +52,7 @@ export type BackupTable = (typeof BACKUP_TABLES)[number];
  * Tables derived from the others and kept current by triggers: not in a backup, since a restore
  * rebuilds them as the rows they derive from are loaded.
  */
-export const DERIVED_TABLES = ["person_need"] as const;
+export const DERIVED_TABLES = ["person_need", "person_figures", "dashboard_tally"] as const;
 
 export const BackupHeader = z.object({
   format: z.literal(BACKUP_FORMAT),

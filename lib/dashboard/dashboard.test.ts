@@ -1,11 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../db/client";
+import { listedBehind } from "../testing/listed-behind";
 import type { CurrentUser } from "../auth/session-store";
-import { listCases } from "../cases/registry";
 import { makePerson, makeRegion, makeUser } from "../testing/factories";
 import { outcome } from "../testing/outcome";
-import { RegistryQuery } from "../validation/registry";
-import { getDashboard, type Count } from "./dashboard";
+import { getDashboard } from "./dashboard";
 
 let supervisor: CurrentUser;
 let caseworker: CurrentUser;
@@ -19,12 +18,6 @@ beforeAll(async () => {
   for (let i = 0; i < 4; i++) await makePerson(a.id, i < 3 ? caseworker.id : null);
   for (let i = 0; i < 5; i++) await makePerson(b.id, null);
 });
-
-/** What the registry lists behind a count's link, for the same viewer. */
-async function listed(user: CurrentUser, count: Count): Promise<number> {
-  const params = Object.fromEntries(new URL(count.href, "http://x").searchParams);
-  return (await listCases(user, RegistryQuery.parse(params))).total;
-}
 
 describe("dashboard scope", () => {
   it("counts only the supervisor's regions, and every count's link lists exactly that many cases", async () => {
@@ -42,7 +35,7 @@ describe("dashboard scope", () => {
       ...dashboard.caseload,
     ].map((r) => r.count);
     for (const c of [...counts, ...dashboard.needs.flatMap((n) => [n.met, n.open])])
-      expect(await listed(supervisor, c), c.href).toBe(c.value);
+      expect(await listedBehind(supervisor, c), c.href).toBe(c.value);
   });
 
   it("counts a caseworker's own cases only", async () => {

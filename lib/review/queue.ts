@@ -50,8 +50,8 @@ function queueSql(user: CurrentUser, query: ReviewQuery, today: Date, targetDays
 
 /**
  * The queue's rows (id, missing_types, need_since, days_waiting, overdue) from a relation of
- * needs as maintained-needs-sql gives them: a subquery, or the name of a query's own needs, as the
- * dashboard reads them once for its needs figures and its overdue count together.
+ * needs as maintained-needs-sql gives them. The dashboard's overdue count is the same rule over
+ * each person's waiting date (compute_person_figures, docs/decisions/025).
  */
 export function queueOverNeeds(needs: Prisma.Sql, options: { type?: string; today: Date; targetDays: number }): Prisma.Sql {
   const day = Prisma.sql`${options.today.toISOString().slice(0, 10)}::date`;

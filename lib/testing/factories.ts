@@ -36,8 +36,9 @@ export async function makeUser(role: Role, regionIds: string[] = []): Promise<Cu
   };
 }
 
+/** Safe to call from tests running at the same moment: an upsert of the same new row by two of them would collide. */
 export async function ensureOperation(code = "TEST_OP") {
-  return getDb().returnOperation.upsert({ where: { code }, update: {}, create: { code, nameEn: code, nameRu: code, nameKk: code } });
+  await getDb().returnOperation.createMany({ data: [{ code, nameEn: code, nameRu: code, nameKk: code }], skipDuplicates: true });
 }
 
 export async function makePerson(regionId: string, caseworkerId: string | null, familyName = "Тестов") {
@@ -64,7 +65,7 @@ export async function makePerson(regionId: string, caseworkerId: string | null, 
 }
 
 export async function ensureProgramType(code = "TEST_TYPE") {
-  return getDb().programType.upsert({ where: { code }, update: {}, create: { code, labelEn: code, labelRu: code, labelKk: code } });
+  await getDb().programType.createMany({ data: [{ code, labelEn: code, labelRu: code, labelKk: code }], skipDuplicates: true });
 }
 
 export async function makeProgram(regionId: string, capacity: number) {

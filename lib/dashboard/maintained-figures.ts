@@ -1,0 +1,65 @@
+import "server-only";
+import type { Db } from "../db/client";
+import { Prisma } from "../db/generated/client";
+import type { Actor } from "../policy/can";
+import { caseScopeSql } from "../policy/case-scope-sql";
+import { reachOf } from "../policy/permissions";
+
+/** How many of the viewer's cases count under one figure ("age:MINOR", "needOpen:EDUCATION", ...) in one region. */
+export type FigureCount = { regionId: string; figure: string; n: number };
+
+/**
+ * The dashboard's figures within the viewer's scope, read from what the triggers keep
+ * (docs/decisions/025-dashboard-figures-maintained-as-tallies.md). A viewer who sees regions
+ * sums their regions' tally rows, a few per figure whatever the registry's size; a caseworker,
+ * who sees only their own cases, counts the figures of those cases, as many as their caseload.
+ */
+export async function figureCounts(db: Db, viewer: Actor): Promise<FigureCount[]> {
+  const rows =
+    reachOf(viewer.role, "dashboard.view") === "own"
+      ? await db.$queryRaw<{ region_id: string; figure: string; n: number }[]>`
+          SELECT p.region_id, k AS figure, count(*)::int AS n
+          FROM person p JOIN person_figures f ON f.person_id = p.id CROSS JOIN unnest(f.figure_keys) AS k
+          WHERE ${caseScopeSql(viewer, "dashboard.view", "p")} GROUP BY 1, 2`
+      : await db.$queryRaw<{ region_id: string; figure: string; n: number }[]>`
+          SELECT t.region_id, t.figure, sum(t.n)::int AS n FROM dashboard_tally t
+          WHERE ${caseScopeSql(viewer, "dashboard.view", "t")} GROUP BY 1, 2 HAVING sum(t.n) <> 0`;
+  return rows.map((r) => ({ regionId: r.region_id, figure: r.figure, n: r.n }));
+}
+
+/**
+ * The review queue's overdue persons within the viewer's scope: those whose oldest open need is
+ * older than the target and none of whose needs is met (queueOverNeeds, lib/review/queue.ts),
+ * read through the index on each person's waiting date.
+ */
+export async function overdueCount(db: Db, viewer: Actor, today: Date, targetDays: number): Promise<number> {
+  const day = Prisma.sql`${today.toISOString().slice(0, 10)}::date`;
+  const scope =
+    reachOf(viewer.role, "dashboard.view") === "own"
+      ? Prisma.sql`f.person_id IN (SELECT p.id FROM person p WHERE ${caseScopeSql(viewer, "dashboard.view", "p")})`
+      : caseScopeSql(viewer, "dashboard.view", "f");
+  const [row] = await db.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM person_figures f WHERE ${scope} AND f.waiting_since < ${day} - ${targetDays}::int`;
+  return row?.n ?? 0;
+}
+
+/**
+ * percentile_cont over a histogram: the value at fraction `fraction` of the sorted values,
+ * interpolated between the two nearest as PostgreSQL does. `histogram` is sorted by value.
+ */
+export function percentileOf(histogram: readonly { value: number; count: number }[], fraction: number): number | null {
+  const total = histogram.reduce((sum, bar) => sum + bar.count, 0);
+  if (total === 0) return null;
+  const position = fraction * (total - 1);
+  const at = (rank: number): number => {
+    let seen = 0;
+    for (const bar of histogram) {
+      seen += bar.count;
+      if (rank < seen) return bar.value;
+    }
+    return histogram[histogram.length - 1]!.value;
+  };
+  const lower = at(Math.floor(position));
+  const upper = at(Math.ceil(position));
+  return lower + (position - Math.floor(position)) * (upper - lower);
+}
