@@ -13,7 +13,7 @@ export async function figuresDrift(db: Db, regionIds?: readonly string[]): Promi
   const inRegions = regionIds ? Prisma.sql`region_id = ANY(${[...regionIds]}::uuid[])` : Prisma.sql`TRUE`;
   const [row] = await db.$queryRaw<{ persons: number; tallies: number }[]>`
     WITH fresh AS (SELECT * FROM compute_person_figures(ARRAY(SELECT id FROM person WHERE ${inRegions}))),
-         kept AS (SELECT person_id, region_id, figure_keys, waiting_since FROM person_figures WHERE ${inRegions}),
+         kept AS (SELECT person_id, region_id, figure_keys, waiting_since, caseworker_id, age_category, queued_since, missing_types FROM person_figures WHERE ${inRegions}),
          summed AS (SELECT region_id, figure, sum(n)::int AS n FROM dashboard_tally WHERE ${inRegions} GROUP BY 1, 2 HAVING sum(n) <> 0),
          counted AS (SELECT region_id, k AS figure, count(*)::int AS n FROM person_figures CROSS JOIN unnest(figure_keys) AS k WHERE ${inRegions} GROUP BY 1, 2)
     SELECT (SELECT count(*)::int FROM ((TABLE fresh EXCEPT TABLE kept) UNION ALL (TABLE kept EXCEPT TABLE fresh)) AS d) AS persons,

@@ -7,7 +7,6 @@ import { recordDenial } from "../audit/record-denial";
 import { notFound } from "../errors/domain-error";
 import { canAtAll } from "../policy/can";
 import { caseScopeSql } from "../policy/case-scope-sql";
-import { maintainedNeedsSql } from "../programs/maintained-needs-sql";
 import type { ReviewQuery } from "../validation/review";
 import { waitingTargetDays } from "./settings";
 
@@ -33,39 +32,26 @@ export type QueueRow = {
 export type QueuePage = { rows: QueueRow[]; total: number; overdue: number; nextCursor: string | null; targetDays: number };
 
 /**
- * docs/domain.md's "Needs a program", in one query over the needs the person_need table keeps
- * current (lib/programs/maintained-needs-sql, by the rule of lib/programs/required-needs-sql):
- * the persons with at least one required type that no referred, enrolled or completed enrollment
- * meets. A type's need arose at return, or when its last enrollment was declined, withdrawn or
- * dropped; the person waits since the earliest of their missing types. Overdue: waiting longer
- * than the target with no enrollment at all.
+ * docs/domain.md's "Needs a program": the persons with at least one required type that no
+ * referred, enrolled or completed enrollment meets. A type's need arose at return, or when its
+ * last enrollment was declined, withdrawn or dropped; the person waits since the earliest of their
+ * missing types. Overdue: waiting longer than the target with no enrollment at all. The needs are
+ * kept per type in person_need (lib/programs/required-needs-sql is the rule) and per person, as
+ * the queue lists them, in person_figures (docs/decisions/025), so the queue reads one indexed
+ * row per person it lists.
  */
 function queueSql(user: CurrentUser, query: ReviewQuery, today: Date, targetDays: number): Prisma.Sql {
-  const conditions: Prisma.Sql[] = [caseScopeSql(user, "review.view", "p")];
-  if (query.region) conditions.push(Prisma.sql`p.region_id = ${query.region}::uuid`);
-  if (query.age) conditions.push(Prisma.sql`p.age_category = ${query.age}::"AgeCategory"`);
-  if (query.caseworker) conditions.push(Prisma.sql`p.caseworker_id = ${query.caseworker}::uuid`);
-  return queueOverNeeds(Prisma.sql`(${maintainedNeedsSql(conditions)})`, { type: query.type, today, targetDays });
-}
-
-/**
- * The queue's rows (id, missing_types, need_since, days_waiting, overdue) from a relation of
- * needs as maintained-needs-sql gives them. The dashboard's overdue count is the same rule over
- * each person's waiting date (compute_person_figures, docs/decisions/025).
- */
-export function queueOverNeeds(needs: Prisma.Sql, options: { type?: string; today: Date; targetDays: number }): Prisma.Sql {
-  const day = Prisma.sql`${options.today.toISOString().slice(0, 10)}::date`;
+  const day = Prisma.sql`${today.toISOString().slice(0, 10)}::date`;
+  const conditions: Prisma.Sql[] = [caseScopeSql(user, "review.view", "f"), Prisma.sql`f.queued_since IS NOT NULL`];
+  if (query.region) conditions.push(Prisma.sql`f.region_id = ${query.region}::uuid`);
+  if (query.age) conditions.push(Prisma.sql`f.age_category = ${query.age}::"AgeCategory"`);
+  if (query.caseworker) conditions.push(Prisma.sql`f.caseworker_id = ${query.caseworker}::uuid`);
+  if (query.type) conditions.push(Prisma.sql`${query.type} = ANY(f.missing_types)`);
   return Prisma.sql`
-    SELECT q.id, q.missing_types, q.need_since, (${day} - q.need_since) AS days_waiting,
-           ((${day} - q.need_since) > ${options.targetDays} AND NOT q.any_met) AS overdue
-    FROM (
-      SELECT n.person_id AS id, array_agg(n.program_type_code ORDER BY n.program_type_code) AS missing_types,
-             min(n.need_since) AS need_since, bool_or(n.any_met) AS any_met
-      FROM ${needs} AS n
-      WHERE NOT n.met
-      GROUP BY n.person_id
-    ) AS q
-    WHERE ${options.type ? Prisma.sql`${options.type} = ANY(q.missing_types)` : Prisma.sql`TRUE`}`;
+    SELECT f.person_id AS id, f.missing_types, f.queued_since AS need_since, (${day} - f.queued_since) AS days_waiting,
+           coalesce(f.waiting_since < ${day} - ${targetDays}::int, FALSE) AS overdue
+    FROM person_figures f
+    WHERE ${Prisma.join(conditions, " AND ")}`;
 }
 
 type Cursor = { needSince: string; id: string };
@@ -94,14 +80,16 @@ export async function reviewQueue(user: CurrentUser, query: ReviewQuery, today =
   const targetDays = await waitingTargetDays(db);
   const base = queueSql(user, query, today, targetDays);
   const cursor = decodeCursor(query.cursor);
-  // The queue is computed once for both its counts and the page: the counts' row always comes
-  // back, with the page's rows beside it, or with nulls when the page is empty.
+  // One statement, so the counts and the page read one snapshot: the counts scan the narrow
+  // per-person rows, the page walks the index on (queued_since, person_id) and stops after it.
+  // The counts' row always comes back, with the page's rows beside it, or nulls when it is empty.
   const result = await db.$queryRaw<PageRow[]>`
-    WITH queued AS MATERIALIZED (${base}),
-         counts AS (SELECT count(*) FILTER (WHERE ${query.overdue ? Prisma.sql`overdue` : Prisma.sql`TRUE`}) AS total, count(*) FILTER (WHERE overdue) AS overdue FROM queued)
     SELECT counts.total, counts.overdue AS overdue_total, page.*
-    FROM counts LEFT JOIN LATERAL (
-      SELECT * FROM queued
+    FROM (
+      SELECT count(*) FILTER (WHERE ${query.overdue ? Prisma.sql`overdue` : Prisma.sql`TRUE`}) AS total, count(*) FILTER (WHERE overdue) AS overdue
+      FROM (${base}) AS queued
+    ) AS counts LEFT JOIN LATERAL (
+      SELECT * FROM (${base}) AS queued
       WHERE ${query.overdue ? Prisma.sql`overdue` : Prisma.sql`TRUE`}
         AND ${cursor ? Prisma.sql`(need_since, id) > (${cursor.needSince}::date, ${cursor.id}::uuid)` : Prisma.sql`TRUE`}
       ORDER BY need_since, id

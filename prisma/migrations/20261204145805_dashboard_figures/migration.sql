@@ -4,6 +4,10 @@ CREATE TABLE "person_figures" (
     "region_id" UUID NOT NULL,
     "figure_keys" TEXT[],
     "waiting_since" DATE,
+    "caseworker_id" UUID,
+    "age_category" "AgeCategory" NOT NULL,
+    "queued_since" DATE,
+    "missing_types" TEXT[],
 
     CONSTRAINT "person_figures_pkey" PRIMARY KEY ("person_id")
 );
@@ -22,6 +26,12 @@ CREATE TABLE "dashboard_tally" (
 CREATE INDEX "person_figures_region_id_waiting_since_idx" ON "person_figures"("region_id", "waiting_since");
 
 -- CreateIndex
+CREATE INDEX "person_figures_queued_since_person_id_idx" ON "person_figures"("queued_since", "person_id");
+
+-- CreateIndex
+CREATE INDEX "person_figures_region_id_queued_since_person_id_idx" ON "person_figures"("region_id", "queued_since", "person_id");
+
+-- CreateIndex
 CREATE INDEX "dashboard_tally_region_id_figure_idx" ON "dashboard_tally"("region_id", "figure");
 
 -- Added by hand: the dashboard's figures, kept by the same triggers as person_need
@@ -36,7 +46,10 @@ CREATE INDEX "dashboard_tally_region_id_figure_idx" ON "dashboard_tally"("region
 -- The figures of the given persons as they are now, computed without writing. Reads person_need,
 -- so it is called after the needs are refreshed.
 CREATE FUNCTION compute_person_figures(ids uuid[])
-RETURNS TABLE (person_id uuid, region_id uuid, figure_keys text[], waiting_since date)
+RETURNS TABLE (
+  person_id uuid, region_id uuid, figure_keys text[], waiting_since date,
+  caseworker_id uuid, age_category "AgeCategory", queued_since date, missing_types text[]
+)
 LANGUAGE sql STABLE AS $$
   SELECT p.id, p.region_id,
          ARRAY(
@@ -60,12 +73,14 @@ LANGUAGE sql STABLE AS $$
            ] || needs.keys) AS k
            WHERE k IS NOT NULL ORDER BY k
          ),
-         needs.waiting_since
+         needs.waiting_since, p.caseworker_id, p.age_category, needs.queued_since, needs.missing_types
   FROM person p
   LEFT JOIN LATERAL (SELECT min(e.referred_on) AS referred_on FROM enrollment e WHERE e.person_id = p.id) AS first ON TRUE
   LEFT JOIN LATERAL (
     SELECT coalesce(array_agg(CASE WHEN n.met THEN 'needMet:' ELSE 'needOpen:' END || n.program_type_code), '{}') AS keys,
-           CASE WHEN NOT coalesce(bool_or(n.any_met), FALSE) THEN min(n.need_since) FILTER (WHERE NOT n.met) END AS waiting_since
+           CASE WHEN NOT coalesce(bool_or(n.any_met), FALSE) THEN min(n.need_since) FILTER (WHERE NOT n.met) END AS waiting_since,
+           min(n.need_since) FILTER (WHERE NOT n.met) AS queued_since,
+           array_agg(n.program_type_code ORDER BY n.program_type_code) FILTER (WHERE NOT n.met) AS missing_types
     FROM person_need n WHERE n.person_id = p.id
   ) AS needs ON TRUE
   WHERE p.id = ANY(ids)
@@ -81,21 +96,22 @@ BEGIN
   WITH fresh AS (
     SELECT * FROM compute_person_figures(ids)
   ), stored AS (
-    SELECT f.person_id, f.region_id, f.figure_keys, f.waiting_since FROM person_figures f WHERE f.person_id = ANY(ids)
+    SELECT f.person_id, f.region_id, f.figure_keys, f.waiting_since, f.caseworker_id, f.age_category, f.queued_since, f.missing_types
+    FROM person_figures f WHERE f.person_id = ANY(ids)
   ), differing AS (
-    SELECT coalesce(fr.person_id, st.person_id) AS person_id,
-           fr.region_id AS new_region, fr.figure_keys AS new_keys, fr.waiting_since AS new_waiting,
-           st.region_id AS old_region, st.figure_keys AS old_keys
+    SELECT coalesce(fr.person_id, st.person_id) AS person_id, fr.region_id AS new_region, fr.figure_keys AS new_keys,
+           st.region_id AS old_region, st.figure_keys AS old_keys, fr AS new_row
     FROM fresh fr FULL JOIN stored st ON st.person_id = fr.person_id
-    WHERE fr.person_id IS NULL OR st.person_id IS NULL OR fr.region_id <> st.region_id
-       OR fr.figure_keys IS DISTINCT FROM st.figure_keys OR fr.waiting_since IS DISTINCT FROM st.waiting_since
+    WHERE (fr.*) IS DISTINCT FROM (st.*)
   ), gone AS (
     DELETE FROM person_figures WHERE person_figures.person_id IN (SELECT d.person_id FROM differing d WHERE d.new_region IS NULL)
   ), kept AS (
-    INSERT INTO person_figures (person_id, region_id, figure_keys, waiting_since)
-    SELECT d.person_id, d.new_region, d.new_keys, d.new_waiting FROM differing d WHERE d.new_region IS NOT NULL
+    INSERT INTO person_figures (person_id, region_id, figure_keys, waiting_since, caseworker_id, age_category, queued_since, missing_types)
+    SELECT (d.new_row).* FROM differing d WHERE d.new_region IS NOT NULL
     ON CONFLICT ON CONSTRAINT person_figures_pkey DO UPDATE
-      SET region_id = excluded.region_id, figure_keys = excluded.figure_keys, waiting_since = excluded.waiting_since
+      SET region_id = excluded.region_id, figure_keys = excluded.figure_keys, waiting_since = excluded.waiting_since,
+          caseworker_id = excluded.caseworker_id, age_category = excluded.age_category,
+          queued_since = excluded.queued_since, missing_types = excluded.missing_types
   )
   INSERT INTO dashboard_tally (region_id, figure, n)
   SELECT changes.region_id, changes.figure, sum(changes.n)::int
@@ -133,7 +149,7 @@ BEGIN
   LOCK TABLE person_figures, dashboard_tally IN EXCLUSIVE MODE;
   DELETE FROM person_figures;
   DELETE FROM dashboard_tally;
-  INSERT INTO person_figures (person_id, region_id, figure_keys, waiting_since)
+  INSERT INTO person_figures (person_id, region_id, figure_keys, waiting_since, caseworker_id, age_category, queued_since, missing_types)
     SELECT * FROM compute_person_figures(ARRAY(SELECT id FROM person));
   INSERT INTO dashboard_tally (region_id, figure, n)
     SELECT f.region_id, k, count(*)::int FROM person_figures f CROSS JOIN unnest(f.figure_keys) AS k GROUP BY 1, 2;
