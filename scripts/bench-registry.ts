@@ -239,8 +239,10 @@ runScript("bench:registry", async () => {
     const queueFloor = (regionIds: string[] | null) =>
       timed(async () => {
         await sql(
-          `SELECT person_id, queued_since FROM person_figures WHERE queued_since IS NOT NULL AND ($1::uuid[] IS NULL OR region_id = ANY($1))
-           ORDER BY queued_since, person_id LIMIT 51`,
+          `SELECT f.person_id, f.queued_since, f.missing_types, p.case_number, p.family_name, p.given_name, p.birth_date, u.name
+           FROM person_figures f JOIN person p ON p.id = f.person_id LEFT JOIN app_user u ON u.id = p.caseworker_id
+           WHERE f.queued_since IS NOT NULL AND ($1::uuid[] IS NULL OR f.region_id = ANY($1))
+           ORDER BY f.queued_since, f.person_id LIMIT 51`,
           [regionIds],
         )();
         await sql(

@@ -69,6 +69,18 @@ type PageRow = {
   need_since: Date;
   days_waiting: number;
   overdue: boolean;
+  version: number;
+  case_number: string;
+  family_name: string;
+  given_name: string;
+  patronymic: string | null;
+  age_category: AgeCategory;
+  birth_date: Date;
+  region_id: string;
+  prosecution_status: ProsecutionStatus;
+  return_date: Date;
+  caseworker_id: string | null;
+  caseworker_name: string | null;
 };
 
 /** The queue as the user may see it, longest waiting first, a page at a time. */
@@ -89,59 +101,36 @@ export async function reviewQueue(user: CurrentUser, query: ReviewQuery, today =
       SELECT count(*) FILTER (WHERE ${query.overdue ? Prisma.sql`overdue` : Prisma.sql`TRUE`}) AS total, count(*) FILTER (WHERE overdue) AS overdue
       FROM (${base}) AS queued
     ) AS counts LEFT JOIN LATERAL (
-      SELECT * FROM (${base}) AS queued
-      WHERE ${query.overdue ? Prisma.sql`overdue` : Prisma.sql`TRUE`}
-        AND ${cursor ? Prisma.sql`(need_since, id) > (${cursor.needSince}::date, ${cursor.id}::uuid)` : Prisma.sql`TRUE`}
-      ORDER BY need_since, id
+      SELECT queued.*, p.version, p.case_number, p.family_name, p.given_name, p.patronymic, p.age_category, p.birth_date,
+             p.region_id, p.prosecution_status, p.return_date, p.caseworker_id, u.name AS caseworker_name
+      FROM (${base}) AS queued JOIN person p ON p.id = queued.id LEFT JOIN app_user u ON u.id = p.caseworker_id
+      WHERE ${query.overdue ? Prisma.sql`queued.overdue` : Prisma.sql`TRUE`}
+        AND ${cursor ? Prisma.sql`(queued.need_since, queued.id) > (${cursor.needSince}::date, ${cursor.id}::uuid)` : Prisma.sql`TRUE`}
+      ORDER BY queued.need_since, queued.id
       LIMIT ${REVIEW_PAGE_SIZE + 1}
     ) AS page ON TRUE
     ORDER BY page.need_since, page.id`;
   const counts = { total: Number(result[0]?.total ?? 0), overdue: Number(result[0]?.overdue_total ?? 0) };
   const rows = result.filter((row): row is PageRow & { id: string } => row.id !== null);
   const page = rows.slice(0, REVIEW_PAGE_SIZE);
-  const persons = await db.person.findMany({
-    where: { id: { in: page.map((r) => r.id) } },
-    select: {
-      id: true,
-      version: true,
-      caseNumber: true,
-      familyName: true,
-      givenName: true,
-      patronymic: true,
-      ageCategory: true,
-      birthDate: true,
-      regionId: true,
-      prosecutionStatus: true,
-      returnDate: true,
-      caseworkerId: true,
-      caseworker: { select: { name: true } },
-    },
-  });
-  const byId = new Map(persons.map((p) => [p.id, p]));
   const last = page[page.length - 1];
   return {
-    rows: page.flatMap((row) => {
-      const p = byId.get(row.id);
-      if (!p) return [];
-      return [
-        {
-          id: p.id,
-          version: p.version,
-          caseNumber: p.caseNumber,
-          name: [p.familyName, p.givenName, p.patronymic].filter(Boolean).join(" "),
-          ageCategory: p.ageCategory,
-          age: fullYears(p.birthDate, today),
-          regionId: p.regionId,
-          prosecutionStatus: p.prosecutionStatus,
-          missingTypes: row.missing_types,
-          daysSinceReturn: Math.floor((today.getTime() - p.returnDate.getTime()) / 86_400_000),
-          daysWaiting: Number(row.days_waiting),
-          overdue: row.overdue,
-          caseworkerId: p.caseworkerId,
-          caseworkerName: p.caseworker?.name ?? null,
-        },
-      ];
-    }),
+    rows: page.map((row) => ({
+      id: row.id,
+      version: row.version,
+      caseNumber: row.case_number,
+      name: [row.family_name, row.given_name, row.patronymic].filter(Boolean).join(" "),
+      ageCategory: row.age_category,
+      age: fullYears(row.birth_date, today),
+      regionId: row.region_id,
+      prosecutionStatus: row.prosecution_status,
+      missingTypes: row.missing_types,
+      daysSinceReturn: Math.floor((today.getTime() - row.return_date.getTime()) / 86_400_000),
+      daysWaiting: Number(row.days_waiting),
+      overdue: row.overdue,
+      caseworkerId: row.caseworker_id,
+      caseworkerName: row.caseworker_name,
+    })),
     total: counts.total,
     overdue: counts.overdue,
     nextCursor: rows.length > REVIEW_PAGE_SIZE && last ? `${last.need_since.toISOString().slice(0, 10)}_${last.id}` : null,
