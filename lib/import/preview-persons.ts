@@ -23,6 +23,7 @@ import {
   type SameInFile,
 } from "./person-rows";
 import type { FileProblem, HeaderProblemCode } from "./problems";
+import { createImportBatch } from "./import-batches";
 import { readFile } from "./read-file";
 import type { Sheet } from "./sheet";
 
@@ -50,6 +51,8 @@ export type PersonsPreview =
   | { status: "limited"; rowsPerHour: number }
   | {
       status: "previewed";
+      /** The batch holding the file until it is committed (docs/decisions/023). */
+      batchId: string;
       sheet: string;
       columns: PreviewColumn[];
       counts: { rows: number; ready: number; withProblems: number; possibleDuplicates: number };
@@ -122,19 +125,20 @@ export async function previewPersonsImport(user: CurrentUser, file: UploadedFile
     const withProblems = rows.filter((row) => row.problems.length > 0).length;
     const possibleDuplicates = rows.filter((row) => row.problems.length === 0 && isPossibleDuplicate(row)).length;
     const counts = { rows: rows.length, ready: rows.length - withProblems - possibleDuplicates, withProblems, possibleDuplicates };
-    await recordAuditEvent(tx, {
-      actor: auditActorOf(user),
-      action: PREVIEWED,
-      entityType: "import",
-      entityId: null,
-      context: { fileName: file.name, fileSha256: sha256, sheet: sheet.name, ...counts },
-    });
-    return {
-      status: "previewed",
-      sheet: sheet.name,
+    const shown = {
       columns: matches.map((m) => ({ column: m.column, header: m.header, field: m.field })),
       counts,
       rows: rows.filter((row) => row.problems.length > 0 || isPossibleDuplicate(row)),
     };
+    const regionIds = [...new Set(persons.flatMap((person) => (person.candidate ? [person.candidate.regionId] : [])))];
+    const batchId = await createImportBatch(tx, user, { file: { ...file, sha256 }, sheet: sheet.name, columns, regionIds, preview: shown });
+    await recordAuditEvent(tx, {
+      actor: auditActorOf(user),
+      action: PREVIEWED,
+      entityType: "import",
+      entityId: batchId,
+      context: { fileName: file.name, fileSha256: sha256, sheet: sheet.name, ...counts },
+    });
+    return { status: "previewed", batchId, sheet: sheet.name, ...shown };
   });
 }
