@@ -4,6 +4,9 @@ import { getDb, type Tx } from "../db/client";
 import type { CurrentUser } from "../auth/current-user";
 import type { ImportBatchState, ImportRowOutcome } from "../db/generated/enums";
 import { recordDenial } from "../audit/record-denial";
+import { auditActorOf, recordAuditEvent } from "../audit/record-event";
+import type { Locale } from "../i18n/locales";
+import { buildResultSheet } from "./result-sheet";
 import { notFound } from "../errors/domain-error";
 import { reachOf } from "../policy/permissions";
 import type { RowDecision } from "../validation/import";
@@ -155,4 +158,32 @@ export async function getImportBatch(user: CurrentUser, batchId: string): Promis
     committable: reachOf(user.role, "import.run") === "regions",
     results: results.map((r) => ({ row: r.rowNumber, outcome: r.outcome, caseNumber: r.person?.caseNumber ?? null, error: r.error })),
   };
+}
+
+export const RESULT_DOWNLOADED = "import.result_downloaded";
+
+/** The result workbook of a batch in the user's reach; its download is recorded, as exports are. */
+export async function importResultFile(
+  user: CurrentUser,
+  batchId: string,
+  locale: Locale,
+): Promise<{ fileName: string; bytes: Uint8Array<ArrayBuffer> }> {
+  const batch = await getImportBatch(user, batchId);
+  const bytes = await buildResultSheet(locale, batch);
+  await getDb().$transaction((tx) =>
+    recordAuditEvent(tx, {
+      actor: auditActorOf(user),
+      action: RESULT_DOWNLOADED,
+      entityType: "import",
+      entityId: batch.id,
+      context: { fileName: batch.fileName, fileSha256: batch.fileSha256, rows: batch.results.length },
+    }),
+  );
+  return { fileName: `zhusan-import-result-${batch.id.slice(0, 8)}.xlsx`, bytes };
+}
+
+/** May the user see any batch at all: the /import page's list. */
+export function mayListImportBatches(user: CurrentUser): boolean {
+  const reach = reachOf(user.role, "audit.read");
+  return reach === "all" || (reach === "regions" && reachOf(user.role, "import.run") === "regions");
 }

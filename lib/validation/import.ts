@@ -56,3 +56,6 @@ export type ImportCommitInput = z.infer<typeof ImportCommitInput>;
 
 /** A batch named in the address. */
 export const ImportBatchRequest = z.object({ batchId: z.uuid({ error: "required" }) });
+
+/** A batch's result workbook, in the language the link asks for. */
+export const ImportResultRequest = ImportBatchRequest.extend({ lang: z.enum(LOCALES, { error: "required" }) });
