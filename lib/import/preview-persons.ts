@@ -3,7 +3,13 @@ import { createHash } from "node:crypto";
 import type { CurrentUser } from "../auth/current-user";
 import { auditActorOf, recordAuditEvent } from "../audit/record-event";
 import { recordDenial } from "../audit/record-denial";
-import { checkImportForDuplicates, IMPORT_ROWS_PER_HOUR, type DuplicateAnswer, type ImportProbe } from "../cases/possible-duplicates";
+import {
+  checkImportForDuplicates,
+  IMPORT_ROWS_PER_HOUR,
+  type DuplicateAnswer,
+  type ImportChannel,
+  type ImportProbe,
+} from "../cases/possible-duplicates";
 import { getDb } from "../db/client";
 import { notFound } from "../errors/domain-error";
 import { isoDayOf } from "../i18n/format";
@@ -84,7 +90,7 @@ function personsSheet(sheets: readonly Sheet[]): Sheet | null {
 const isPossibleDuplicate = (row: PreviewRow) =>
   row.sameInFile.length > 0 || (row.registry !== null && (row.registry.inReach.length > 0 || row.registry.elsewhere.length > 0));
 
-export async function previewPersonsImport(user: CurrentUser, file: UploadedFile): Promise<PersonsPreview> {
+export async function previewPersonsImport(user: CurrentUser, file: UploadedFile, via: ImportChannel = "page"): Promise<PersonsPreview> {
   if (!canAtAll(user, "import.run")) {
     await recordDenial(user, "import.run", { entityType: "import", entityId: null });
     throw notFound();
@@ -112,7 +118,7 @@ export async function previewPersonsImport(user: CurrentUser, file: UploadedFile
   });
   const fileAbout = { name: file.name, sha256 };
   return getDb().$transaction(async (tx): Promise<PersonsPreview> => {
-    const check = await checkImportForDuplicates(tx, user, probes, fileAbout);
+    const check = await checkImportForDuplicates(tx, user, probes, fileAbout, via);
     if (check.limited) return { status: "limited", rowsPerHour: IMPORT_ROWS_PER_HOUR };
     const rows: PreviewRow[] = persons.map((person) => ({
       row: person.row,
