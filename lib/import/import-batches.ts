@@ -129,7 +129,7 @@ export type BatchDetail = BatchSummary & {
   reason: string | null;
   /** May this user commit or resume it (a supervisor of all its regions); auditors only read. */
   committable: boolean;
-  results: { row: number; outcome: ImportRowOutcome; caseNumber: string | null; error: string | null }[];
+  results: { row: number; outcome: ImportRowOutcome; caseId: string | null; caseNumber: string | null; error: string | null }[];
 };
 
 /** One batch in the user's reach, with what each row became; absent and out of reach look alike. */
@@ -148,7 +148,7 @@ export async function getImportBatch(user: CurrentUser, batchId: string): Promis
   const results = await getDb().importRow.findMany({
     where: { batchId },
     orderBy: { rowNumber: "asc" },
-    select: { rowNumber: true, outcome: true, error: true, person: { select: { caseNumber: true } } },
+    select: { rowNumber: true, outcome: true, error: true, person: { select: { id: true, caseNumber: true } } },
   });
   return {
     ...summaryOf(row),
@@ -156,7 +156,13 @@ export async function getImportBatch(user: CurrentUser, batchId: string): Promis
     decisions: row.decisions,
     reason: row.reason,
     committable: reachOf(user.role, "import.run") === "regions",
-    results: results.map((r) => ({ row: r.rowNumber, outcome: r.outcome, caseNumber: r.person?.caseNumber ?? null, error: r.error })),
+    results: results.map((r) => ({
+      row: r.rowNumber,
+      outcome: r.outcome,
+      caseId: r.person?.id ?? null,
+      caseNumber: r.person?.caseNumber ?? null,
+      error: r.error,
+    })),
   };
 }
 

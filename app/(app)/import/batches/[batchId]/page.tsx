@@ -92,7 +92,13 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ ba
                 <tr key={line.row} className="border-b border-slate-100" data-testid={`import-result-row-${line.row}`}>
                   <td className="py-1 pr-3">{line.row}</td>
                   <td className="py-1 pr-3">{t(`outcomes.${line.outcome}`)}</td>
-                  <td className="py-1 pr-3">{line.caseNumber}</td>
+                  <td className="py-1 pr-3">
+                    {line.caseId && (
+                      <a href={`/cases/${line.caseId}`} className="text-sky-800 underline">
+                        {line.caseNumber}
+                      </a>
+                    )}
+                  </td>
                   <td className="py-1 pr-3">{line.error === null ? "" : resultErrorText(lang, line.error)}</td>
                 </tr>
               ))}
