@@ -59,7 +59,7 @@ export async function createImportBatch(
       columns: batch.columns,
       // The importer's regions when no ready row names one, so the batch is never visible to all.
       regionIds: batch.regionIds.length > 0 ? batch.regionIds : [...user.regionIds],
-      preview: batch.preview as unknown as Prisma.InputJsonValue,
+      preview: batch.preview,
       rows: batch.preview.counts.rows,
     },
     select: { id: true },
