@@ -55,6 +55,8 @@ export async function fingerprint(db: PrismaClient): Promise<string> {
       (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM note t) AS note,
       (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM case_review t) AS case_review,
       (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM change_request t) AS change_request,
+      (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM import_batch t) AS import_batch,
+      (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM import_row t) AS import_row,
       (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM audit_verification t) AS audit_verification`;
   return JSON.stringify(row);
 }

@@ -1,4 +1,5 @@
-import { randomInt } from "node:crypto";
+import { createHash, randomInt } from "node:crypto";
+import ExcelJS from "exceljs";
 import type { PrismaClient } from "../lib/db/generated/client";
 import { isoDayOf } from "../lib/i18n/format";
 
@@ -109,7 +110,42 @@ const ADMINISTRATION: Pick<EntryPoint, "allowed" | "refused"> = {
   refused: ["caseworker", "supervisor", "auditor"],
 };
 
+/**
+ * A previewed batch of the fixture's region, by the supervisor: a workbook whose persons sheet
+ * has its header row and no person, so committing it changes the batch and writes no case.
+ */
+async function previewedBatch(fx: Fixtures, db: PrismaClient): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.addWorksheet("Persons").addRow(["Family name", "Given name"]);
+  const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+  const supervisor = await db.user.findUniqueOrThrow({ where: { email: CALLERS.supervisor }, select: { id: true } });
+  const batch = await db.importBatch.create({
+    data: {
+      createdById: supervisor.id,
+      fileName: "entry-points.xlsx",
+      fileSha256: createHash("sha256").update(bytes).digest("hex"),
+      fileSize: bytes.byteLength,
+      fileBytes: bytes,
+      sheet: "Persons",
+      columns: { familyName: 1, givenName: 2 },
+      regionIds: [fx.regionId],
+      preview: { counts: { rows: 0, ready: 0, withProblems: 0, possibleDuplicates: 0 }, columns: [], rows: [] },
+      rows: 0,
+    },
+    select: { id: true },
+  });
+  return batch.id;
+}
+
 export const ENTRY_POINTS: Record<string, EntryPoint> = {
+  "app/(app)/import/batches/[batchId]/actions.ts#commitImportAction": {
+    // Supervisors of every region the batch touches; auditors read batches but never commit.
+    allowed: ["supervisor"],
+    refused: ["caseworker", "colleague", "caseworkerElsewhere", "supervisorElsewhere", "auditor", "administrator"],
+    reply: async (fx, db) => ({
+      form: { batchId: await previewedBatch(fx, db), reason: "Entry-point check", aliasType: "TRANSLITERATION" },
+    }),
+  },
   "app/actions.ts#setLocaleAction": {
     public: "sets the display language cookie of the browser; grants and reads nothing",
     allowed: [],
@@ -484,6 +520,8 @@ export const ROUTE_HANDLERS: Record<string, string> = {
     "GET of the import template (no case content, no change); supervisors only, refusals by session, role and language in e2e/import.spec.ts",
   "/api/import/preview":
     "POST of a file for the persons preview (writes only its audit events); supervisors only, refusals by origin, session, role and size in e2e/import.spec.ts",
+  "/api/import/batches/[batchId]/result":
+    "GET of a batch's result workbook (case numbers of the rows it wrote); supervisors of all its regions and auditors, refusals by session, role and scope in e2e/import-commit.spec.ts",
   "/favicon.ico": "the site icon, a static file served to anyone: it holds no data",
   "/api/audit/checkpoint":
     "a signed checkpoint of every chain's head, auditors only; refusals by origin, session and role in e2e/exports.spec.ts",

@@ -103,6 +103,11 @@ function PreviewAnswer({ preview }: { preview: PersonsPreview }) {
   return (
     <div className="space-y-4" data-testid="import-preview">
       <p className="text-sm text-slate-700">{t("sheet", { sheet: preview.sheet })}</p>
+      <p className="text-sm">
+        <a href={`/import/batches/${preview.batchId}`} className="text-sky-800 underline" data-testid="import-open-batch">
+          {t("openBatch")}
+        </a>
+      </p>
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         {(["rows", "ready", "withProblems", "possibleDuplicates"] as const).map((count) => (
           <div key={count} className="rounded border border-slate-200 p-3" data-testid={`import-count-${count}`}>
@@ -143,7 +148,7 @@ function PreviewAnswer({ preview }: { preview: PersonsPreview }) {
   );
 }
 
-function PreviewRowLine({ row, columns }: { row: PreviewRow; columns: PreviewColumn[] }) {
+export function PreviewRowLine({ row, columns }: { row: PreviewRow; columns: PreviewColumn[] }) {
   const t = useTranslations("import.page");
   const tCell = useTranslations("import.problems.cell");
   const locale = useLocale();

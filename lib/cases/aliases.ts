@@ -5,6 +5,8 @@ import type { CurrentUser } from "../auth/current-user";
 import { normalizeName } from "../search/normalize-name";
 import { scriptOf } from "../search/script-of";
 import type { AliasInput, RemoveAliasInput } from "../validation/person";
+import type { AliasType } from "../db/generated/enums";
+import type { JsonValue } from "../audit/canonical-json";
 import { requireEditableCase } from "../access/case-access";
 import { DomainError, notFound } from "../errors/domain-error";
 
@@ -26,22 +28,13 @@ async function aliasOnEditableCase(tx: Tx, user: CurrentUser, aliasId: string) {
 export async function saveAlias(user: CurrentUser, input: AliasInput): Promise<void> {
   await getDb().$transaction(async (tx) => {
     const after = { value: input.value, type: input.type, source: input.source || "—" };
-    const columns = { ...after, script: scriptOf(input.value), searchName: normalizeName(input.value) };
     if (!input.aliasId) {
-      const person = await requireEditableCase(tx, user, input.caseId);
-      const created = await tx.alias.create({ data: { personId: person.id, ...columns }, select: { id: true } });
-      await recordAuditEvent(tx, {
-        actor: auditActorOf(user),
-        action: "alias.added",
-        entityType: "alias",
-        entityId: created.id,
-        caseId: person.id,
-        after,
-      });
+      await addAliasIn(tx, user, input.caseId, after, null);
       return;
     }
     const { alias, person } = await aliasOnEditableCase(tx, user, input.aliasId);
     if (input.version === undefined || alias.version !== input.version) throw new DomainError("conflict", "stale");
+    const columns = { ...after, script: scriptOf(input.value), searchName: normalizeName(input.value) };
     const updated = await tx.alias.updateMany({
       where: { id: alias.id, version: alias.version },
       data: { ...columns, version: { increment: 1 } },
@@ -56,6 +49,34 @@ export async function saveAlias(user: CurrentUser, input: AliasInput): Promise<v
       before: { value: alias.value, type: alias.type, source: alias.source },
       after,
     });
+  });
+}
+
+/**
+ * Adds an alias inside the caller's transaction, on a case the user may edit, with its
+ * `alias.added` event (the import records its file and row in the context).
+ */
+export async function addAliasIn(
+  tx: Tx,
+  user: CurrentUser,
+  caseId: string,
+  alias: { value: string; type: AliasType; source: string },
+  context: JsonValue,
+): Promise<void> {
+  const person = await requireEditableCase(tx, user, caseId);
+  const after = { value: alias.value, type: alias.type, source: alias.source || "—" };
+  const created = await tx.alias.create({
+    data: { personId: person.id, ...after, script: scriptOf(alias.value), searchName: normalizeName(alias.value) },
+    select: { id: true },
+  });
+  await recordAuditEvent(tx, {
+    actor: auditActorOf(user),
+    action: "alias.added",
+    entityType: "alias",
+    entityId: created.id,
+    caseId: person.id,
+    after,
+    context,
   });
 }
 

@@ -216,17 +216,27 @@ export type ImportDuplicateCheck = { limited: true } | { limited: false; answers
  * which cases each matched, in reach or not, with the file's name and SHA-256
  * (docs/decisions/017-import-preview-duplicate-check.md).
  */
+/**
+ * Where an import was previewed: the page, or the server's command line, which only those who
+ * operate the server can run (they hold the database itself) and which the initial bulk load of
+ * thousands of rows needs. The command line's lookups are recorded like the page's, with `via`,
+ * but not held to the hourly allowance (docs/decisions/023).
+ */
+export type ImportChannel = "page" | "command";
+
 export async function checkImportForDuplicates(
   tx: Tx,
   user: CurrentUser,
   probes: readonly ImportProbe[],
   file: { name: string; sha256: string },
+  via: ImportChannel = "page",
 ): Promise<ImportDuplicateCheck> {
   const used = await lookupsUsed(tx, user);
   const rowsUsed = await importRowsUsed(tx, user);
   const event = { actor: auditActorOf(user), entityType: "registry", entityId: null };
-  const about = { purpose: "import", fileName: file.name, fileSha256: file.sha256, rows: probes.length };
-  if (used >= DUPLICATE_CHECKS_PER_HOUR || rowsUsed + probes.length > IMPORT_ROWS_PER_HOUR) {
+  const about = { purpose: "import", fileName: file.name, fileSha256: file.sha256, rows: probes.length, via };
+  const limited = used >= DUPLICATE_CHECKS_PER_HOUR || rowsUsed + probes.length > IMPORT_ROWS_PER_HOUR;
+  if (limited && via === "page") {
     await recordAuditEvent(tx, {
       ...event,
       action: DUPLICATE_CHECK_REFUSED,

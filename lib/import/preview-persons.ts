@@ -3,7 +3,13 @@ import { createHash } from "node:crypto";
 import type { CurrentUser } from "../auth/current-user";
 import { auditActorOf, recordAuditEvent } from "../audit/record-event";
 import { recordDenial } from "../audit/record-denial";
-import { checkImportForDuplicates, IMPORT_ROWS_PER_HOUR, type DuplicateAnswer, type ImportProbe } from "../cases/possible-duplicates";
+import {
+  checkImportForDuplicates,
+  IMPORT_ROWS_PER_HOUR,
+  type DuplicateAnswer,
+  type ImportChannel,
+  type ImportProbe,
+} from "../cases/possible-duplicates";
 import { getDb } from "../db/client";
 import { notFound } from "../errors/domain-error";
 import { isoDayOf } from "../i18n/format";
@@ -23,6 +29,7 @@ import {
   type SameInFile,
 } from "./person-rows";
 import type { FileProblem, HeaderProblemCode } from "./problems";
+import { createImportBatch } from "./import-batches";
 import { readFile } from "./read-file";
 import type { Sheet } from "./sheet";
 
@@ -50,6 +57,8 @@ export type PersonsPreview =
   | { status: "limited"; rowsPerHour: number }
   | {
       status: "previewed";
+      /** The batch holding the file until it is committed (docs/decisions/023). */
+      batchId: string;
       sheet: string;
       columns: PreviewColumn[];
       counts: { rows: number; ready: number; withProblems: number; possibleDuplicates: number };
@@ -81,7 +90,7 @@ function personsSheet(sheets: readonly Sheet[]): Sheet | null {
 const isPossibleDuplicate = (row: PreviewRow) =>
   row.sameInFile.length > 0 || (row.registry !== null && (row.registry.inReach.length > 0 || row.registry.elsewhere.length > 0));
 
-export async function previewPersonsImport(user: CurrentUser, file: UploadedFile): Promise<PersonsPreview> {
+export async function previewPersonsImport(user: CurrentUser, file: UploadedFile, via: ImportChannel = "page"): Promise<PersonsPreview> {
   if (!canAtAll(user, "import.run")) {
     await recordDenial(user, "import.run", { entityType: "import", entityId: null });
     throw notFound();
@@ -109,7 +118,7 @@ export async function previewPersonsImport(user: CurrentUser, file: UploadedFile
   });
   const fileAbout = { name: file.name, sha256 };
   return getDb().$transaction(async (tx): Promise<PersonsPreview> => {
-    const check = await checkImportForDuplicates(tx, user, probes, fileAbout);
+    const check = await checkImportForDuplicates(tx, user, probes, fileAbout, via);
     if (check.limited) return { status: "limited", rowsPerHour: IMPORT_ROWS_PER_HOUR };
     const rows: PreviewRow[] = persons.map((person) => ({
       row: person.row,
@@ -122,19 +131,20 @@ export async function previewPersonsImport(user: CurrentUser, file: UploadedFile
     const withProblems = rows.filter((row) => row.problems.length > 0).length;
     const possibleDuplicates = rows.filter((row) => row.problems.length === 0 && isPossibleDuplicate(row)).length;
     const counts = { rows: rows.length, ready: rows.length - withProblems - possibleDuplicates, withProblems, possibleDuplicates };
-    await recordAuditEvent(tx, {
-      actor: auditActorOf(user),
-      action: PREVIEWED,
-      entityType: "import",
-      entityId: null,
-      context: { fileName: file.name, fileSha256: sha256, sheet: sheet.name, ...counts },
-    });
-    return {
-      status: "previewed",
-      sheet: sheet.name,
+    const shown = {
       columns: matches.map((m) => ({ column: m.column, header: m.header, field: m.field })),
       counts,
       rows: rows.filter((row) => row.problems.length > 0 || isPossibleDuplicate(row)),
     };
+    const regionIds = [...new Set(persons.flatMap((person) => (person.candidate ? [person.candidate.regionId] : [])))];
+    const batchId = await createImportBatch(tx, user, { file: { ...file, sha256 }, sheet: sheet.name, columns, regionIds, preview: shown });
+    await recordAuditEvent(tx, {
+      actor: auditActorOf(user),
+      action: PREVIEWED,
+      entityType: "import",
+      entityId: batchId,
+      context: { fileName: file.name, fileSha256: sha256, sheet: sheet.name, ...counts },
+    });
+    return { status: "previewed", batchId, sheet: sheet.name, ...shown };
   });
 }

@@ -36,6 +36,9 @@ import ExcelJS from "exceljs";
 import { importTemplate } from "../import/import-template";
 import { templateFields } from "../import/import-fields";
 import { previewPersonsImport } from "../import/preview-persons";
+import { commitImportBatch } from "../import/commit-persons";
+import { getImportBatch, listImportBatches } from "../import/import-batches";
+import { ImportCommitInput } from "../validation/import";
 
 /**
  * Every role x every action x every scope, through the real domain functions on real PostgreSQL:
@@ -530,6 +533,29 @@ describe("import through the domain functions", () => {
         await getDb().auditEvent.findMany({ where: { actorId: user.id, occurredAt: { gte: since } }, select: { action: true } })
       ).map((e) => e.action);
       expect(written).toEqual(allowed ? ["case.duplicates_checked", "import.previewed"] : ["access.denied", "access.denied"]);
+    });
+  }
+});
+
+describe("import batches through the domain functions", () => {
+  for (const role of ROLES) {
+    const commits = role === "SUPERVISOR";
+    const sees = role === "SUPERVISOR" || role === "AUDITOR";
+    it(`${role} ${commits ? "commits" : "cannot commit"} a supervisor's batch of region A, and ${sees ? "sees" : "does not see"} it`, async () => {
+      const names = [uniqueSurname(), uniqueSurname()];
+      const preview = await previewPersonsImport(users.SUPERVISOR, { name: "matrix.xlsx", bytes: await importFile(names) });
+      if (preview.status !== "previewed") throw new Error("not previewed");
+      const user = users[role];
+      expect((await listImportBatches(user)).some((batch) => batch.id === preview.batchId)).toBe(sees);
+      expect(await outcome(getImportBatch(user, preview.batchId))).toBe(sees ? "ok" : "notFound");
+      const since = new Date();
+      const input = ImportCommitInput.parse({ batchId: preview.batchId, reason: "Matrix", aliasType: "TRANSLITERATION" });
+      expect(await outcome(commitImportBatch(user, input))).toBe(commits ? "ok" : "notFound");
+      expect(await getDb().person.count({ where: { familyName: { in: names } } })).toBe(commits ? 1 : 0);
+      const written = (
+        await getDb().auditEvent.findMany({ where: { actorId: user.id, occurredAt: { gte: since } }, select: { action: true } })
+      ).map((e) => e.action);
+      expect(written).toEqual(commits ? ["import.commit_started", "case.created", "import.committed"] : ["access.denied"]);
     });
   }
 });

@@ -6,11 +6,23 @@ import { MAX_FILE_BYTES } from "@/lib/import/limits";
 import { canAtAll } from "@/lib/policy/can";
 import { Section } from "@/components/ui/section";
 import { UploadPreview } from "@/components/import/upload-preview";
+import { BatchList } from "@/components/import/batch-list";
+import { listImportBatches, mayListImportBatches } from "@/lib/import/import-batches";
 
 export default async function ImportPage() {
   const user = await requireUser();
-  if (!canAtAll(user, "import.run")) notFound();
-  const [t, tLanguage] = await Promise.all([getTranslations("import.page"), getTranslations("language")]);
+  const imports = canAtAll(user, "import.run");
+  if (!imports && !mayListImportBatches(user)) notFound();
+  const [t, tLanguage, batches] = await Promise.all([getTranslations("import.page"), getTranslations("language"), listImportBatches(user)]);
+  if (!imports)
+    return (
+      <div className="space-y-6">
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <Section title={t("batches")} testId="import-batch-list">
+          <BatchList batches={batches} />
+        </Section>
+      </div>
+    );
   return (
     <div className="space-y-6">
       <div>
@@ -35,6 +47,9 @@ export default async function ImportPage() {
       </Section>
       <Section title={t("upload")} testId="import-upload">
         <UploadPreview maxBytes={MAX_FILE_BYTES} />
+      </Section>
+      <Section title={t("batches")} testId="import-batch-list">
+        <BatchList batches={batches} />
       </Section>
     </div>
   );

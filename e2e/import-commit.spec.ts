@@ -1,0 +1,141 @@
+import { randomUUID } from "node:crypto";
+import ExcelJS from "exceljs";
+import { createDb } from "../lib/db/client";
+import type { PrismaClient } from "../lib/db/generated/client";
+import { templateFields } from "../lib/import/import-fields";
+import { expect, signedInContext, test } from "./fixtures";
+
+let db: PrismaClient;
+let regionName: string;
+let operationCode: string;
+
+test.beforeAll(async () => {
+  const url = process.env.E2E_DATABASE_URL;
+  if (!url) throw new Error("E2E_DATABASE_URL is not set: run the browser tests through `npm test`");
+  db = createDb(url);
+  const supervisor = await db.user.findUniqueOrThrow({
+    where: { email: "supervisor@example.org" },
+    select: { regions: { select: { region: { select: { nameRu: true } } } } },
+  });
+  regionName = supervisor.regions[0]?.region.nameRu ?? "";
+  operationCode = (await db.returnOperation.findFirstOrThrow({ select: { code: true } })).code;
+});
+
+test.afterAll(async () => {
+  await db?.$disconnect();
+});
+
+const uniqueName = () =>
+  `Перенос${Array.from(randomUUID().replace(/-/g, "").slice(0, 8), (c) => "бвгдклмнпрстфхш"[parseInt(c, 16) % 15]).join("")}`;
+
+/** A persons sheet on the Russian template: one person with aliases, and another written twice. */
+async function officeFile(): Promise<{ bytes: Buffer; names: string[] }> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("Лица");
+  const fields = templateFields("persons");
+  sheet.addRow(fields.map((field) => field.headers.ru[0]));
+  const names = [uniqueName(), uniqueName()];
+  const row = (familyName: string, aliases: string): Record<string, string> => ({
+    familyName,
+    givenName: "Нурлан",
+    sex: "Мужской",
+    // Far from the demo persons' and other specs' birth dates, so the registry holds no look-alike.
+    birthDate: "04.11.1952",
+    aliases,
+    region: regionName,
+    returnDate: "07.05.2019",
+    returnOperation: operationCode,
+    returnedFrom: "SY",
+  });
+  for (const values of [row(names[0]!, "Abu Nurlan; Нурик"), row(names[1]!, ""), row(names[1]!, "")])
+    sheet.addRow(fields.map((field) => values[field.key] ?? null));
+  return { bytes: Buffer.from(await workbook.xlsx.writeBuffer()), names };
+}
+
+test("a supervisor decides on a duplicate, commits a file into cases with their history, and the same file again creates nothing", async ({
+  signedInAs,
+}) => {
+  const page = await signedInAs("SUPERVISOR");
+  const file = await officeFile();
+  await page.goto("/import");
+  await page.getByLabel(/Excel workbook/).setInputFiles({ name: "office.xlsx", mimeType: "application/octet-stream", buffer: file.bytes });
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(page.getByTestId("import-count-possibleDuplicates")).toContainText("2");
+  await page.getByTestId("import-open-batch").click();
+
+  await expect(page.getByTestId("import-batch-state")).toHaveText("Previewed, not committed");
+  await page.getByLabel(/^Row 3:/).selectOption("create");
+  await page.getByLabel(/^Row 4:/).selectOption("skip");
+  await page.getByLabel("Reason for the import").fill("Картотека области");
+  await page.screenshot({ path: "test-results/import-batch-page.png", fullPage: true });
+  await page.getByRole("button", { name: "Commit the file" }).click();
+  await expect(page.getByTestId("import-batch-state")).toHaveText("Committed");
+  await expect(page.getByTestId("import-result-created")).toContainText("2");
+  await expect(page.getByTestId("import-result-skipped")).toContainText("1");
+  await expect(page.getByTestId("import-result-row-4")).toContainText("Skipped");
+  await page.screenshot({ path: "test-results/import-batch-result.png", fullPage: true });
+
+  const first = await db.person.findFirstOrThrow({ where: { familyName: file.names[0] }, include: { aliases: true } });
+  expect(first.aliases.map((a) => a.value).sort()).toEqual(["Abu Nurlan", "Нурик"]);
+  expect(await db.person.count({ where: { familyName: file.names[1] } })).toBe(1);
+  await expect(page.getByTestId("import-result-row-2")).toContainText(first.caseNumber);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("import-result-download").click()]);
+  const result = new ExcelJS.Workbook();
+  await result.xlsx.readFile(await download.path());
+  const lines = result.worksheets[0]!.getSheetValues().flat().map(String);
+  expect(lines).toContain(first.caseNumber);
+
+  await page.getByTestId("import-result-row-2").getByRole("link", { name: first.caseNumber }).click();
+  await expect(page.getByText("Case created").first()).toBeVisible();
+
+  // The same file again: every row is recognised, nothing is created.
+  const before = await db.person.count();
+  await page.goto("/import");
+  await page.getByLabel(/Excel workbook/).setInputFiles({ name: "office.xlsx", mimeType: "application/octet-stream", buffer: file.bytes });
+  await page.getByRole("button", { name: "Preview" }).click();
+  await page.getByTestId("import-open-batch").click();
+  // Rows 2 and 3 now match the cases they became; row 4, skipped before, is skipped again.
+  for (const row of [2, 3]) await page.getByLabel(new RegExp(`^Row ${row}:`)).selectOption("create");
+  await page.getByLabel(/^Row 4:/).selectOption("skip");
+  await page.getByLabel("Reason for the import").fill("Повторная загрузка");
+  await page.getByRole("button", { name: "Commit the file" }).click();
+  await expect(page.getByTestId("import-batch-state")).toHaveText("Committed");
+  await expect(page.getByTestId("import-result-created")).toContainText("0");
+  await expect(page.getByTestId("import-result-alreadyImported")).toContainText("2");
+  expect(await db.person.count()).toBe(before);
+
+  await page.goto("/import");
+  await expect(page.getByTestId("import-batches")).toContainText("office.xlsx");
+});
+
+test("a caseworker reaches neither a batch's page nor its result; an auditor reads both", async ({ baseURL, signedInAs }) => {
+  const supervisor = await db.user.findUniqueOrThrow({ where: { email: "supervisor@example.org" }, select: { id: true, regions: true } });
+  const batch = await db.importBatch.create({
+    data: {
+      createdById: supervisor.id,
+      fileName: "scope.xlsx",
+      fileSha256: "0".repeat(64),
+      fileSize: 1,
+      fileBytes: new Uint8Array([0]),
+      sheet: "Лица",
+      columns: {},
+      regionIds: supervisor.regions.map((r) => r.regionId),
+      preview: { counts: { rows: 0, ready: 0, withProblems: 0, possibleDuplicates: 0 }, columns: [], rows: [] },
+      rows: 0,
+    },
+  });
+  const page = await signedInAs("CASEWORKER");
+  expect((await page.goto(`/import/batches/${batch.id}`))?.status()).toBe(404);
+  const [caseworker, auditor] = await Promise.all([
+    signedInContext(baseURL ?? "", "caseworker@example.org"),
+    signedInContext(baseURL ?? "", "auditor@example.org"),
+  ]);
+  const refused = await caseworker.get(`/api/import/batches/${batch.id}/result?lang=en`);
+  expect(refused.status()).toBe(404);
+  expect(await refused.json()).toEqual({ error: "notFound" });
+  const served = await auditor.get(`/api/import/batches/${batch.id}/result?lang=ru`);
+  expect(served.status()).toBe(200);
+  expect(served.headers()["cache-control"]).toContain("no-store");
+  expect((await auditor.get(`/api/import/batches/not-a-batch/result?lang=ru`)).status()).toBe(400);
+  await Promise.all([caseworker.dispose(), auditor.dispose()]);
+});
