@@ -22,6 +22,8 @@ export const ENROLLMENT_STATUSES = {
   DECLINED: { dateColumn: "endedOn", takesPlace: false, meetsNeed: false, label: "case.enrollmentStatus.DECLINED" },
   WITHDRAWN: { dateColumn: "endedOn", takesPlace: false, meetsNeed: false, label: "case.enrollmentStatus.WITHDRAWN" },
   DROPPED_OUT: { dateColumn: "endedOn", takesPlace: false, meetsNeed: false, label: "case.enrollmentStatus.DROPPED_OUT" },
+  // Set only by an accepted transfer, never by a step: the need opens again in the new region (docs/decisions/020).
+  TRANSFERRED: { dateColumn: "endedOn", takesPlace: false, meetsNeed: false, label: "case.enrollmentStatus.TRANSFERRED" },
 } as const satisfies Record<EnrollmentStatus, StatusRule>;
 
 type StepRule = {
