@@ -24,7 +24,11 @@ export type GroupRow = Prisma.ChangeRequestGetPayload<{ select: typeof GROUP_SEL
 
 /** The requests of one transfer, each with its person as stored now; empty when there is no such transfer. */
 export async function loadGroup(tx: Tx, groupId: string): Promise<GroupRow[]> {
-  const rows = await tx.changeRequest.findMany({ where: { kind: "TRANSFER", groupId }, orderBy: { requestedAt: "asc" }, select: GROUP_SELECT });
+  const rows = await tx.changeRequest.findMany({
+    where: { kind: "TRANSFER", groupId },
+    orderBy: { requestedAt: "asc" },
+    select: GROUP_SELECT,
+  });
   // Parsed again before anything is decided: a stored payload that is not exactly a transfer is never applied.
   return rows.map((row) => ({ ...row, transfer: HeldTransfer.parse(row.payload) }));
 }
@@ -82,7 +86,11 @@ export async function decideGroup(
       entityId: row.id,
       caseId: row.personId,
       reason: comment,
-      context: { ...transferContext(lead.groupId, row.transfer), requestedBy: row.requestedById, requestedAt: row.requestedAt.toISOString() },
+      context: {
+        ...transferContext(lead.groupId, row.transfer),
+        requestedBy: row.requestedById,
+        requestedAt: row.requestedAt.toISOString(),
+      },
     });
 }
 

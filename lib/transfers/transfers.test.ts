@@ -60,10 +60,10 @@ async function family() {
   });
   const ids = [mother.id, first.id, second.id];
   const versions = await db.person.findMany({ where: { id: { in: ids } }, select: { id: true, version: true } });
-  return { mother: mother.id, children: [first.id, second.id], ids, enrollmentId: enrollment.id, versions };
+  return { mother: mother.id, children: [first.id, second.id] as const, ids, enrollmentId: enrollment.id, versions };
 }
 
-const request = (caseId: string, members: string[], overrides: Record<string, string> = {}) =>
+const request = (caseId: string, members: readonly string[], overrides: Record<string, string> = {}) =>
   RequestTransferInput.parse({
     caseId,
     version: "1",
@@ -90,7 +90,9 @@ describe("requesting a transfer", () => {
     const rows = await getDb().changeRequest.findMany({ where: { groupId }, select: { personId: true, state: true, toRegionId: true } });
     expect(rows.map((r) => r.personId).sort()).toEqual([...f.ids].sort());
     expect(rows.every((r) => r.state === "PENDING" && r.toRegionId === team.otherRegion.id)).toBe(true);
-    expect((await stored(f.ids)).every((p) => p.regionId === team.region.id && p.caseworkerId === team.owner.id && p.version === 1)).toBe(true);
+    expect((await stored(f.ids)).every((p) => p.regionId === team.region.id && p.caseworkerId === team.owner.id && p.version === 1)).toBe(
+      true,
+    );
     for (const id of f.ids)
       expect((await events(id, "transfer.requested"))[0]).toMatchObject({
         actorId: team.owner.id,
@@ -146,9 +148,22 @@ describe("while pending", () => {
     const { groupId } = await requestTransfer(team.owner, request(f.mother, f.children));
     const preview = await previewTransfer(receiver, groupId);
     expect(Object.keys(preview).sort()).toEqual(
-      ["basis", "basisText", "caseworkers", "effectiveDate", "fromRegion", "groupId", "members", "requestedAt", "requestedBy", "stale", "toRegion"].sort(),
+      [
+        "basis",
+        "basisText",
+        "caseworkers",
+        "effectiveDate",
+        "fromRegion",
+        "groupId",
+        "members",
+        "requestedAt",
+        "requestedBy",
+        "stale",
+        "toRegion",
+      ].sort(),
     );
-    for (const member of preview.members) expect(Object.keys(member).sort()).toEqual(["ageCategory", "name", "openNeeds", "prosecutionStatus"]);
+    for (const member of preview.members)
+      expect(Object.keys(member).sort()).toEqual(["ageCategory", "name", "openNeeds", "prosecutionStatus"]);
     const text = JSON.stringify(preview);
     for (const id of f.ids) expect(text).not.toContain(id);
     expect(text).not.toMatch(/Секретн|KZ-2099/);
@@ -174,7 +189,10 @@ describe("accepting a transfer", () => {
 
     const after = await stored(f.ids);
     expect(after.every((p) => p.regionId === team.otherRegion.id && p.caseworkerId === newCaseworker.id && p.version === 2)).toBe(true);
-    const enrollment = await getDb().enrollment.findUniqueOrThrow({ where: { id: f.enrollmentId }, select: { status: true, endedOn: true } });
+    const enrollment = await getDb().enrollment.findUniqueOrThrow({
+      where: { id: f.enrollmentId },
+      select: { status: true, endedOn: true },
+    });
     expect(enrollment.status).toBe("TRANSFERRED");
     expect(enrollment.endedOn).not.toBeNull();
     // The maintained needs follow the person: the ended referral no longer meets the need.
@@ -187,7 +205,9 @@ describe("accepting a transfer", () => {
       expect((await listCases(user, RegistryQuery.parse({ q: "Переездова" }))).rows.map((r) => r.id)).not.toContain(f.mother);
       expect((await reviewQueue(user, ReviewQuery.parse({}))).rows.map((r) => r.id)).not.toContain(f.mother);
     }
-    expect((await listAuditEvents(team.supervisor, AuditLogQuery.parse({ caseNumber: "" }))).rows.map((r) => r.caseId)).not.toContain(f.mother);
+    expect((await listAuditEvents(team.supervisor, AuditLogQuery.parse({ caseNumber: "" }))).rows.map((r) => r.caseId)).not.toContain(
+      f.mother,
+    );
 
     for (const user of [receiver, newCaseworker]) expect(await outcome(getCase(user, f.children[1]))).toBe("ok");
     const registry = (await listCases(receiver, RegistryQuery.parse({ q: "Переездова" }))).rows.map((r) => r.id);
@@ -253,7 +273,9 @@ describe("rejecting and withdrawing", () => {
     const { groupId } = await requestTransfer(team.owner, request(f.mother, f.children));
     expect(RejectTransferInput.safeParse({ groupId, comment: "" }).success).toBe(false);
     await rejectTransfer(receiver, RejectTransferInput.parse({ groupId, comment: "Нет мест" }));
-    expect((await stored(f.ids)).every((p) => p.regionId === team.region.id && p.caseworkerId === team.owner.id && p.version === 1)).toBe(true);
+    expect((await stored(f.ids)).every((p) => p.regionId === team.region.id && p.caseworkerId === team.owner.id && p.version === 1)).toBe(
+      true,
+    );
     expect((await getDb().enrollment.findUniqueOrThrow({ where: { id: f.enrollmentId } })).status).toBe("REFERRED");
     expect(await getDb().changeRequest.count({ where: { groupId, state: "REJECTED", decidedById: receiver.id } })).toBe(3);
     expect(await events(f.children[0], "transfer.rejected")).toHaveLength(1);

@@ -21,7 +21,7 @@ export const RequestTransferInput = z
     basis: z.enum(TRANSFER_BASES, { error: "required" }),
     basisText: z.string().trim().max(500, { error: "tooLong" }).default(""),
     effectiveDate: IsoDate,
-    members: commaList().pipe(z.array(z.uuid({ error: "invalid" })).max(MAX_MEMBERS, { error: "tooMany" })),
+    members: commaList().pipe(z.array(z.uuid({ error: "invalid" })).max(MAX_MEMBERS, { error: "tooManyMembers" })),
   })
   .superRefine((input, ctx) => {
     if (input.basis === "OTHER" && input.basisText.length < 3) ctx.addIssue({ code: "custom", path: ["basisText"], message: "required" });
