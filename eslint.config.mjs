@@ -32,7 +32,7 @@ const LIB_FLOORS = [
   // 7 to 9: the domain
   ["programs"],
   ["cases"],
-  ["review"],
+  ["review", "transfers"],
   // 10 entry points: used by app/, scripts/ and tests only
   ["actions", "admin", "backup", "dashboard", "exports", "health", "home", "import"],
 ];

@@ -1,4 +1,4 @@
-import { createHash, randomInt } from "node:crypto";
+import { createHash, randomInt, randomUUID } from "node:crypto";
 import ExcelJS from "exceljs";
 import type { PrismaClient } from "../lib/db/generated/client";
 import { isoDayOf } from "../lib/i18n/format";
@@ -104,6 +104,72 @@ async function pendingClosure(fx: Fixtures, db: PrismaClient): Promise<{ request
 const reopen = async (db: PrismaClient, fx: Fixtures) => {
   await db.person.update({ where: { id: fx.caseId }, data: { caseStatus: "OPEN" } });
 };
+
+// A decision on a transfer: only a supervisor of the receiving region (Astana, the elsewhere supervisor's).
+const RECEIVERS: Pick<EntryPoint, "allowed" | "refused"> = {
+  allowed: ["supervisorElsewhere"],
+  refused: ["caseworker", "colleague", "caseworkerElsewhere", "supervisor", "auditor", "administrator"],
+};
+
+/**
+ * A pending transfer to Astana requested by the caseworker: of the fixture case (its earlier
+ * pending one cleared first, as a case has one pending transfer), or of a case made for this call
+ * alone where accepting it would move the fixture case away from the specs that follow.
+ */
+async function pendingTransfer(fx: Fixtures, db: PrismaClient, ofFixture: boolean): Promise<{ groupId: string; caseId: string }> {
+  const [caseworker, astana] = await Promise.all([
+    db.user.findUniqueOrThrow({ where: { email: CALLERS.caseworker }, select: { id: true } }),
+    db.region.findUniqueOrThrow({ where: { code: "ASTANA" }, select: { id: true } }),
+  ]);
+  const caseId = ofFixture ? fx.caseId : await freshCase(fx, db, caseworker.id);
+  await clearTransfers(db, fx);
+  const person = await db.person.findUniqueOrThrow({ where: { id: caseId }, select: { version: true } });
+  const groupId = randomUUID();
+  await db.changeRequest.create({
+    data: {
+      personId: caseId,
+      kind: "TRANSFER",
+      payload: { fromRegionId: fx.regionId, toRegionId: astana.id, basis: "RELOCATION", basisText: "", effectiveDate: today() },
+      baseVersion: person.version,
+      reason: "",
+      requestedById: caseworker.id,
+      toRegionId: astana.id,
+      groupId,
+    },
+  });
+  return { groupId, caseId };
+}
+
+async function freshCase(fx: Fixtures, db: PrismaClient, caseworkerId: string): Promise<string> {
+  const created = await db.person.create({
+    data: {
+      caseNumber: `KZ-2018-8${String(randomInt(0, 99999)).padStart(5, "0")}`,
+      familyName: "Точкапереводов",
+      givenName: "Тест",
+      familyNameLatin: "Tochkaperevodov",
+      givenNameLatin: "Test",
+      searchName: "tochkaperevodov test",
+      sex: "MALE",
+      birthDate: new Date("1990-01-01"),
+      regionId: fx.regionId,
+      returnDate: new Date("2019-05-07"),
+      returnOperationCode: fx.operationCode,
+      returnedFrom: "SY",
+      ageCategory: "ADULT_MAN",
+      caseworkerId,
+    },
+    select: { id: true },
+  });
+  return created.id;
+}
+
+/** The fixture case's transfers, made by a positive control, would block the next request on it. */
+const clearTransfers = async (db: PrismaClient, fx: Fixtures) => {
+  await db.changeRequest.deleteMany({ where: { personId: fx.caseId, kind: "TRANSFER" } });
+};
+
+const astanaCaseworker = async (db: PrismaClient) =>
+  (await db.user.findUniqueOrThrow({ where: { email: "caseworker6@example.org" }, select: { id: true } })).id;
 
 const ADMINISTRATION: Pick<EntryPoint, "allowed" | "refused"> = {
   allowed: ["administrator"],
@@ -256,6 +322,24 @@ export const ENTRY_POINTS: Record<string, EntryPoint> = {
     refused: ["colleague", "caseworkerElsewhere", "supervisor", "supervisorElsewhere", "auditor", "administrator"],
     reply: async (fx, db) => ({ form: { caseId: fx.caseId, ...(await pendingClosure(fx, db)) } }),
   },
+  "app/(app)/cases/[caseId]/actions.ts#requestTransferAction": {
+    ...CASE_EDITORS,
+    reply: async (fx, db) => {
+      await clearTransfers(db, fx);
+      const astana = await db.region.findUniqueOrThrow({ where: { code: "ASTANA" }, select: { id: true } });
+      return {
+        form: { caseId: fx.caseId, version: await caseVersion(fx, db), toRegionId: astana.id, basis: "RELOCATION", effectiveDate: today() },
+      };
+    },
+    restore: clearTransfers,
+  },
+  "app/(app)/cases/[caseId]/actions.ts#withdrawTransferAction": {
+    // Only the requester (the caseworker); the region's supervisor may read the case but is refused.
+    allowed: ["caseworker"],
+    refused: ["colleague", "caseworkerElsewhere", "supervisor", "supervisorElsewhere", "auditor", "administrator"],
+    reply: async (fx, db) => ({ form: await pendingTransfer(fx, db, true) }),
+    restore: clearTransfers,
+  },
   "app/(app)/cases/[caseId]/actions.ts#addHouseholdMemberAction": {
     ...CASE_EDITORS,
     reply: async (fx) => ({ form: { caseId: fx.caseId, ownRole: "MOTHER", otherCaseNumber: fx.otherCaseNumber, otherRole: "CHILD" } }),
@@ -396,6 +480,17 @@ export const ENTRY_POINTS: Record<string, EntryPoint> = {
   "app/(app)/review/actions.ts#rejectChangeRequestAction": {
     ...CONFIRMERS,
     reply: async (fx, db) => ({ form: { ...(await pendingClosure(fx, db)), comment: "Entry-point check" } }),
+  },
+  "app/(app)/review/actions.ts#acceptTransferAction": {
+    ...RECEIVERS,
+    reply: async (fx, db) => {
+      const { groupId } = await pendingTransfer(fx, db, false);
+      return { form: { groupId, caseworkerId: await astanaCaseworker(db), comment: "Entry-point check" } };
+    },
+  },
+  "app/(app)/review/actions.ts#rejectTransferAction": {
+    ...RECEIVERS,
+    reply: async (fx, db) => ({ form: { groupId: (await pendingTransfer(fx, db, false)).groupId, comment: "Entry-point check" } }),
   },
   "app/(app)/review/actions.ts#bulkReviewAction": {
     // Acting on the fixture's case: its region's supervisor may; everyone else is refused for that person.

@@ -6,7 +6,7 @@ import { getWorklist } from "@/lib/home/worklist";
 import { Worklist } from "@/components/home/worklist";
 import { labelIn } from "@/lib/i18n/locales";
 import { formatNumber } from "@/lib/i18n/format";
-import { countRequestsToConfirm } from "@/lib/cases/change-requests";
+import { countDecisionsWaiting } from "@/lib/transfers/decisions-waiting";
 import { canAtAll } from "@/lib/policy/can";
 
 export default async function HomePage() {
@@ -17,7 +17,7 @@ export default async function HomePage() {
     getLocale(),
     getHomeSummary(user),
     user.role === "CASEWORKER" ? getWorklist(user) : null,
-    canAtAll(user, "change.confirm") ? countRequestsToConfirm(user) : null,
+    canAtAll(user, "change.confirm") ? countDecisionsWaiting(user) : null,
   ]);
   return (
     <div className="space-y-8">

@@ -37,7 +37,9 @@ export function PersonFieldInput({ field, id, value, error, registering, referen
       const choices =
         typeof input.options === "string"
           ? (references?.[input.options] ?? [])
-          : input.options.map((o) => ({ value: o.value, label: t(o.label as "newCase.title") }));
+          : input.options
+              .filter((o) => !("keptOnly" in input && input.keptOnly.some((kept) => kept === o.value)) || o.value === value)
+              .map((o) => ({ value: o.value, label: t(o.label as "newCase.title") }));
       const placeholder = registering && "startsEmpty" in input ? t("newCase.choose") : undefined;
       return (
         <SelectField

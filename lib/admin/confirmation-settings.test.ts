@@ -37,7 +37,7 @@ describe("the administrator's choice of which changes wait for a second person",
     const now = await confirmationSettings();
     expect(now.prosecutionStatuses).toEqual(["ACQUITTED", "CONVICTED"]);
     // What the form does not offer keeps its value.
-    expect(now.transfer).toBe(DEFAULT_CONFIRMATION_SETTINGS.transfer);
+    expect(now.minorNeedNotRequired).toBe(DEFAULT_CONFIRMATION_SETTINGS.minorNeedNotRequired);
     const event = await getDb().auditEvent.findFirstOrThrow({
       where: { entityId: CONFIRMATION_SETTING, action: "settings.changed", actorId: administrator.id },
       orderBy: { occurredAt: "desc" },

@@ -38,6 +38,12 @@ const REQUEST_SELECT = {
 type StoredRequest = Prisma.ChangeRequestGetPayload<{ select: typeof REQUEST_SELECT }>;
 
 /**
+ * The requests this module decides: held changes of a case. A transfer is a request of the same
+ * table, decided by the receiving region through lib/transfers, never here by the sending one.
+ */
+const HELD_CHANGE = { kind: { in: ["PROSECUTION_STATUS", "CASE_STATUS"] } } as const satisfies Prisma.ChangeRequestWhereInput;
+
+/**
  * Confirms a pending request as a second person: a supervisor of the case's region who did not
  * request it (the database refuses that too). The change is applied through its own domain
  * function in this transaction, its event naming both people. A request whose case has moved on
@@ -76,7 +82,7 @@ export async function rejectChangeRequest(user: CurrentUser, input: RejectChange
 /** The requester takes back their own pending request, while they may still change the case. */
 export async function withdrawChangeRequest(user: CurrentUser, input: WithdrawChangeInput, now = new Date()): Promise<{ caseId: string }> {
   return getDb().$transaction(async (tx) => {
-    const request = await tx.changeRequest.findUnique({ where: { id: input.requestId }, select: REQUEST_SELECT });
+    const request = await tx.changeRequest.findFirst({ where: { id: input.requestId, ...HELD_CHANGE }, select: REQUEST_SELECT });
     if (!request) throw notFound();
     const person = await requireEditableCase(tx, user, request.personId);
     if (request.requestedById !== user.id) {
@@ -91,7 +97,7 @@ export async function withdrawChangeRequest(user: CurrentUser, input: WithdrawCh
 
 /** The request and its case, for a second person: authorized on the stored case, never one's own request. */
 async function requestToDecide(tx: Tx, user: CurrentUser, requestId: string): Promise<{ request: StoredRequest; person: GuardedCase }> {
-  const request = await tx.changeRequest.findUnique({ where: { id: requestId }, select: REQUEST_SELECT });
+  const request = await tx.changeRequest.findFirst({ where: { id: requestId, ...HELD_CHANGE }, select: REQUEST_SELECT });
   if (!request) throw notFound();
   const person = await requireConfirmableCase(tx, user, request.personId);
   if (request.requestedById === user.id) {
@@ -142,6 +148,9 @@ async function applyHeld(tx: Tx, user: CurrentUser, person: GuardedCase, request
       return applyHeldStatusChange(tx, user, person, HeldStatusChange.parse(request.payload), confirmation, now);
     case "CASE_STATUS":
       return applyHeldCaseStatus(tx, user, person, HeldCaseStatus.parse(request.payload), request.reason, confirmation);
+    case "TRANSFER":
+      // Never loaded here (HELD_CHANGE): a transfer is accepted by the receiving region only.
+      throw notFound();
   }
 }
 
@@ -223,6 +232,7 @@ export async function getChangeRequestsPanel(opened: AuthorizedCase, now = new D
   const rows = await getDb().changeRequest.findMany({
     where: {
       personId: opened.id,
+      ...HELD_CHANGE,
       OR: [{ state: "PENDING" }, { state: { in: ["SUPERSEDED", "REJECTED"] }, decidedAt: { gte: since } }],
     },
     orderBy: { requestedAt: "desc" },
@@ -251,7 +261,7 @@ export type RequestToConfirm = ChangeRequestView & {
 
 /** Pending requests this user may decide: in the regions they confirm for, never their own. */
 function toConfirmWhere(user: CurrentUser): Prisma.ChangeRequestWhereInput {
-  return { state: "PENDING", requestedById: { not: user.id }, person: caseScopeWhere(user, "change.confirm") };
+  return { ...HELD_CHANGE, state: "PENDING", requestedById: { not: user.id }, person: caseScopeWhere(user, "change.confirm") };
 }
 
 /** The "To confirm" list of the review page, oldest first; absent for a role that confirms nothing. */

@@ -56,6 +56,8 @@ export type AuthorizedCase = {
   readonly canExport: boolean;
   /** May confirm or reject this case's change requests, other than their own (supervisors of its region). */
   readonly canConfirm: boolean;
+  /** May ask for this case's transfer to another region (its caseworker, supervisors of its region). */
+  readonly canTransfer: boolean;
   /** The case's version now: a pending request made against another can no longer be confirmed. */
   readonly version: number;
   readonly [authorized]: true;
@@ -141,6 +143,7 @@ export async function getCase(user: CurrentUser, caseId: string, opening: CaseOp
     canEdit: can(user, "case.edit", stored),
     canExport: can(user, "export.history", stored),
     canConfirm: can(user, "change.confirm", stored),
+    canTransfer: can(user, "transfer.request", stored),
     version: person.version,
     detail: {
       id: person.id,

@@ -49,6 +49,17 @@ describe("updatePerson", () => {
     expect((await getDb().person.findUniqueOrThrow({ where: { id: person.id } })).searchName).toBe("abdulaev ivan");
   });
 
+  it("never sets the case status “Transferred” by hand, and lets a case that holds it keep it or leave it", async () => {
+    const person = await makePerson(regionId, owner.id);
+    expect(await outcome(updatePerson(owner, edit(person.id, { caseStatus: "TRANSFERRED" })))).toBe(
+      "invalid:caseStatus=caseStatusByTransferOnly",
+    );
+    expect((await getDb().person.findUniqueOrThrow({ where: { id: person.id } })).caseStatus).toBe("OPEN");
+    await getDb().person.update({ where: { id: person.id }, data: { caseStatus: "TRANSFERRED" } });
+    expect(await outcome(updatePerson(owner, edit(person.id, { caseStatus: "TRANSFERRED", riskLevel: "LOW" })))).toBe("ok");
+    expect(await outcome(updatePerson(owner, edit(person.id, { version: 2, caseStatus: "OPEN" })))).toBe("ok");
+  });
+
   it("refuses an edit from a stale version, so nothing is silently overwritten", async () => {
     const person = await makePerson(regionId, owner.id);
     await updatePerson(owner, edit(person.id, { riskLevel: "LOW" }));

@@ -20,6 +20,7 @@ import { requireEditableCase, type GuardedCase } from "../access/case-access";
 import { DomainError } from "../errors/domain-error";
 import { FieldProblems } from "../errors/field-problems";
 import { checkForDuplicates } from "./possible-duplicates";
+import { CASE_STATUSES_KEPT_NOT_SET } from "../lifecycles/case-status";
 import { confirmationContext, holdChange, type Confirmation } from "./hold-change";
 
 /** What a save did: the case's version after it, the fields it changed, and whether a case status was held for a second person. */
@@ -45,6 +46,8 @@ export async function updatePerson(user: CurrentUser, input: PersonEditInput): P
     const edited: Recorded = recordedPerson(input, EDITABLE_FIELDS);
     const changed = EDITABLE_FIELDS.filter((field) => before[field] !== edited[field]);
     if (changed.length === 0) return { version: target.version, changed, held: false };
+    if (changed.includes("caseStatus") && CASE_STATUSES_KEPT_NOT_SET.includes(input.caseStatus))
+      throw new FieldProblems([{ field: "caseStatus", message: "caseStatusByTransferOnly" }]);
     const held =
       changed.includes("caseStatus") && needsConfirmation({ kind: "caseStatus", to: input.caseStatus }, await confirmationSettings(tx));
     if (held && !input.reason) throw new FieldProblems([{ field: "reason", message: "reasonForConfirmation" }]);

@@ -69,6 +69,20 @@ const HELD_CHANGE: Shape = {
   sentenceMonths: "number",
 };
 const DECISION: EventShape = { context: { kind: "code", requestedBy: "ref", requestedAt: "month" } };
+/** A transfer's events name its group, both regions, its basis and date; the basis's words stay in the reason, which never leaves. */
+const TRANSFER: Shape = {
+  transfer: "ref",
+  fromRegion: "ref",
+  toRegion: "ref",
+  basis: "code",
+  effectiveDate: "month",
+  baseVersion: "number",
+  members: "number",
+  requestedBy: "ref",
+  requestedAt: "month",
+  toReferAgain: "number",
+};
+const TRANSFER_MOVE: Shape = { regionId: "ref", caseworkerId: "ref" };
 
 const MAY_LEAVE: Readonly<Record<string, EventShape>> = {
   "case.created": { after: PERSON, context: { possibleDuplicatesReviewed: "flag" } },
@@ -89,12 +103,22 @@ const MAY_LEAVE: Readonly<Record<string, EventShape>> = {
   "change.rejected": DECISION,
   "change.withdrawn": DECISION,
   "change.superseded": DECISION,
+  "transfer.requested": { before: TRANSFER_MOVE, after: TRANSFER_MOVE, context: TRANSFER },
+  "transfer.accepted": { before: TRANSFER_MOVE, after: TRANSFER_MOVE, context: TRANSFER },
+  "transfer.rejected": { context: TRANSFER },
+  "transfer.withdrawn": { context: TRANSFER },
+  "transfer.superseded": { context: TRANSFER },
   "enrollment.referred": { after: { status: "code", date: "month", program: "removed", programType: "code" } },
   "enrollment.enrolled": ENROLLMENT_STEP,
   "enrollment.completed": ENROLLMENT_STEP,
   "enrollment.declined": ENROLLMENT_STEP,
   "enrollment.withdrawn": ENROLLMENT_STEP,
   "enrollment.dropped_out": ENROLLMENT_STEP,
+  "enrollment.transferred": {
+    before: { status: "code" },
+    after: { status: "code", program: "removed", programType: "code" },
+    context: { transfer: "ref" },
+  },
   "need.marked": { before: { programType: "code", state: "code" }, after: { programType: "code", state: "code", reason: "removed" } },
   "note.added": { after: { body: "removed" } },
   "case.reviewed": { before: { riskLevel: "code" }, after: { reviewedOn: "month", riskLevel: "code", note: "removed" } },

@@ -19,7 +19,6 @@ describe("needsConfirmation, with the defaults", () => {
     [{ kind: "needNotRequired", ageCategory: "ADULT_MAN" }, false],
     [{ kind: "householdRemoval", memberAgeCategory: "MINOR" }, true],
     [{ kind: "householdRemoval", memberAgeCategory: "ADULT_WOMAN" }, false],
-    [{ kind: "transfer" }, true],
   ] satisfies [ProposedChange, boolean][])("%j needs a second person: %s", (change, expected) => {
     expect(byDefault(change)).toBe(expected);
   });
@@ -31,11 +30,9 @@ describe("needsConfirmation, as an administrator set it", () => {
       ...DEFAULT_CONFIRMATION_SETTINGS,
       prosecutionStatuses: [],
       corrections: false,
-      transfer: false,
     };
     expect(needsConfirmation({ kind: "prosecutionStatus", to: "CONVICTED", isCorrection: false }, relaxed)).toBe(false);
     expect(needsConfirmation({ kind: "prosecutionStatus", to: "CHARGED", isCorrection: true }, relaxed)).toBe(false);
-    expect(needsConfirmation({ kind: "transfer" }, relaxed)).toBe(false);
     expect(needsConfirmation({ kind: "caseStatus", to: "CLOSED" }, relaxed)).toBe(true);
   });
 

@@ -19,8 +19,7 @@ export const ConfirmationSettings = z.object({
   minorNeedNotRequired: z.boolean(),
   /** Removing a child from a household. */
   childRemovedFromHousehold: z.boolean(),
-  /** Moving a person to another region. */
-  transfer: z.boolean(),
+  // No switch for a transfer: the receiving region's acceptance is its second person, always (docs/decisions/020).
 });
 export type ConfirmationSettings = z.infer<typeof ConfirmationSettings>;
 
@@ -30,7 +29,6 @@ export const DEFAULT_CONFIRMATION_SETTINGS: ConfirmationSettings = {
   caseStatuses: ["CLOSED", "DECEASED", "LEFT_COUNTRY"],
   minorNeedNotRequired: true,
   childRemovedFromHousehold: true,
-  transfer: true,
 };
 
 /** A change as the rules see it: only what decides whether it needs a second person. */
@@ -38,8 +36,7 @@ export type ProposedChange =
   | { kind: "prosecutionStatus"; to: ProsecutionStatus; isCorrection: boolean }
   | { kind: "caseStatus"; to: CaseStatus }
   | { kind: "needNotRequired"; ageCategory: AgeCategory }
-  | { kind: "householdRemoval"; memberAgeCategory: AgeCategory }
-  | { kind: "transfer" };
+  | { kind: "householdRemoval"; memberAgeCategory: AgeCategory };
 
 export function needsConfirmation(change: ProposedChange, settings: ConfirmationSettings): boolean {
   switch (change.kind) {
@@ -51,7 +48,5 @@ export function needsConfirmation(change: ProposedChange, settings: Confirmation
       return change.ageCategory === "MINOR" && settings.minorNeedNotRequired;
     case "householdRemoval":
       return change.memberAgeCategory === "MINOR" && settings.childRemovedFromHousehold;
-    case "transfer":
-      return settings.transfer;
   }
 }

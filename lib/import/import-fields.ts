@@ -293,7 +293,7 @@ export const PROSECUTION_IMPORT_FIELDS = [
 ] as const satisfies readonly ImportField[];
 
 const ENROLLMENT_ENDINGS = Object.entries(ENROLLMENT_STATUSES)
-  .filter(([, rule]) => rule.dateColumn === "endedOn")
+  .filter(([, rule]) => rule.dateColumn === "endedOn" && !("byTransferOnly" in rule))
   .map(([value, rule]) => ({ value, label: rule.label }));
 
 export const ENROLLMENT_IMPORT_FIELDS = [

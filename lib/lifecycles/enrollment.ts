@@ -13,6 +13,8 @@ type StatusRule = {
   /** It meets the need for its program type ("Needs a program"): the case page, review queue, registry and dashboard agree. */
   meetsNeed: boolean;
   label: string;
+  /** Reached only by an accepted transfer (docs/decisions/020): no step, form or import sets it. */
+  byTransferOnly?: true;
 };
 
 export const ENROLLMENT_STATUSES = {
@@ -22,6 +24,14 @@ export const ENROLLMENT_STATUSES = {
   DECLINED: { dateColumn: "endedOn", takesPlace: false, meetsNeed: false, label: "case.enrollmentStatus.DECLINED" },
   WITHDRAWN: { dateColumn: "endedOn", takesPlace: false, meetsNeed: false, label: "case.enrollmentStatus.WITHDRAWN" },
   DROPPED_OUT: { dateColumn: "endedOn", takesPlace: false, meetsNeed: false, label: "case.enrollmentStatus.DROPPED_OUT" },
+  // Set only by an accepted transfer, never by a step: the need opens again in the new region (docs/decisions/020).
+  TRANSFERRED: {
+    dateColumn: "endedOn",
+    takesPlace: false,
+    meetsNeed: false,
+    label: "case.enrollmentStatus.TRANSFERRED",
+    byTransferOnly: true,
+  },
 } as const satisfies Record<EnrollmentStatus, StatusRule>;
 
 type StepRule = {

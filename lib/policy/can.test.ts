@@ -3,6 +3,7 @@ import type { Role } from "../db/generated/enums";
 import { ACTIONS, type Action } from "./permissions";
 import { can, canAtAll, type Actor } from "./can";
 import { caseScopeWhere } from "./case-scope";
+import { canReceiveTransfer, transferReceiveWhere } from "./transfer-scope";
 
 const ME = "00000000-0000-4000-8000-000000000001";
 const OTHER = "00000000-0000-4000-8000-000000000002";
@@ -24,6 +25,7 @@ const EXPECTED: Record<Role, Partial<Record<Action, Scope[]>>> = {
     "case.create": ["assignedToMe", "myRegion"],
     "case.edit": ["assignedToMe"],
     "change.request": ["assignedToMe"],
+    "transfer.request": ["assignedToMe"],
     "review.view": ["assignedToMe"],
     "dashboard.view": ["assignedToMe"],
     "audit.read": ["assignedToMe"],
@@ -35,6 +37,9 @@ const EXPECTED: Record<Role, Partial<Record<Action, Scope[]>>> = {
     "case.assign": ["assignedToMe", "myRegion"],
     "change.request": ["assignedToMe", "myRegion"],
     "change.confirm": ["assignedToMe", "myRegion"],
+    "transfer.request": ["assignedToMe", "myRegion"],
+    // Judged on the receiving region of a transfer (lib/policy/transfer-scope.ts): "myRegion" is a transfer into it.
+    "transfer.receive": ["assignedToMe", "myRegion"],
     "review.view": ["assignedToMe", "myRegion"],
     "dashboard.view": ["assignedToMe", "myRegion"],
     "export.history": ["assignedToMe", "myRegion"],
@@ -92,5 +97,29 @@ describe("canAtAll decides the navigation", () => {
     expect(ROLES.filter((role) => canAtAll(actor(role), "admin.manage"))).toEqual(["ADMINISTRATOR"]);
     expect(canAtAll(actor("ADMINISTRATOR"), "audit.read")).toBe(true);
     expect(canAtAll(actor("ADMINISTRATOR"), "case.view")).toBe(false);
+  });
+});
+
+describe("receiving a transfer is judged on the region it goes to", () => {
+  // Who may preview, accept or reject a pending transfer, by where it goes: written out, not read from the policy.
+  const RECEIVERS: Record<Role, ("toMyRegion" | "toOtherRegion")[]> = {
+    CASEWORKER: [],
+    SUPERVISOR: ["toMyRegion"],
+    AUDITOR: [],
+    ADMINISTRATOR: [],
+  };
+  const DESTINATION = { toMyRegion: MY_REGION, toOtherRegion: OTHER_REGION } as const;
+  for (const role of ROLES)
+    for (const scope of ["toMyRegion", "toOtherRegion"] as const) {
+      const allowed = RECEIVERS[role].includes(scope);
+      it(`${role} ${allowed ? "may" : "may not"} receive a transfer ${scope}`, () => {
+        expect(canReceiveTransfer(actor(role), { toRegionId: DESTINATION[scope] })).toBe(allowed);
+      });
+    }
+
+  it("limits the query to transfers into the supervisor's regions, and to nothing for everyone else", () => {
+    expect(transferReceiveWhere(actor("SUPERVISOR"))).toEqual({ kind: "TRANSFER", toRegionId: { in: [MY_REGION] } });
+    for (const role of ["CASEWORKER", "AUDITOR", "ADMINISTRATOR"] as const)
+      expect(transferReceiveWhere(actor(role))).toEqual({ id: { in: [] } });
   });
 });

@@ -21,6 +21,10 @@ import { updatePerson } from "../cases/update-person";
 import { confirmChangeRequest, rejectChangeRequest, withdrawChangeRequest } from "../cases/change-requests";
 import { ConfirmChangeInput, RejectChangeInput, WithdrawChangeInput } from "../validation/change-request";
 import { referToProgram } from "../programs/enrollments";
+import { requestTransfer } from "../transfers/request-transfer";
+import { acceptTransfer, rejectTransfer, withdrawTransfer } from "../transfers/decide-transfer";
+import { previewTransfer } from "../transfers/transfer-views";
+import { AcceptTransferInput, RejectTransferInput, RequestTransferInput } from "../validation/transfer";
 import { TRANSITIONS } from "../prosecution/transitions";
 import { ensureOperation, makePerson, makeProgram, makeTeam, makeUser } from "../testing/factories";
 import { outcome } from "../testing/outcome";
@@ -43,14 +47,16 @@ import { ImportCommitInput } from "../validation/import";
 /**
  * Every role x every action x every scope, through the real domain functions on real PostgreSQL:
  * view, list, search, check for duplicates, create, edit person, change prosecution, enrol, note, review, request,
- * withdraw, confirm and reject a held change, assign, export and read the audit log, then administration and import on their
- * own below.
+ * withdraw, confirm and reject a held change, request and withdraw a transfer, preview, accept and reject one, assign,
+ * export and read the audit log, then administration and import on their own below.
  * The expectations are written out here from docs/domain.md ("Roles and reach"), not read from the
  * policy module, so a mistake in the policy shows up as a failing row.
  *
  * Scopes are seen from the caller: a case of region A assigned to the caseworker ("assignedToMe"),
  * a case of region A assigned to a colleague ("myRegion"), and a case of region B ("otherRegion").
  * The caseworker and the supervisor work in region A; auditors and administrators have no region.
+ * Receiving a transfer is judged on the region it goes into: for those rows the case is first
+ * moved to the other region, and the pending transfer brings it back into the scope's region.
  */
 const SCOPES = ["assignedToMe", "myRegion", "otherRegion"] as const;
 type Scope = (typeof SCOPES)[number];
@@ -69,6 +75,11 @@ const CASE_ACTIONS = [
   "withdrawChange",
   "confirmChange",
   "rejectChange",
+  "requestTransfer",
+  "withdrawTransfer",
+  "previewTransfer",
+  "acceptTransfer",
+  "rejectTransfer",
   "assign",
   "export",
   "readAudit",
@@ -97,6 +108,11 @@ const ALLOWED: Record<(typeof ROLES)[number], Record<CaseAction, Scope[]>> = {
     withdrawChange: MINE,
     confirmChange: NONE,
     rejectChange: NONE,
+    requestTransfer: MINE,
+    withdrawTransfer: MINE,
+    previewTransfer: NONE,
+    acceptTransfer: NONE,
+    rejectTransfer: NONE,
     assign: NONE,
     export: NONE,
     readAudit: MINE,
@@ -116,6 +132,11 @@ const ALLOWED: Record<(typeof ROLES)[number], Record<CaseAction, Scope[]>> = {
     withdrawChange: REGION_A,
     confirmChange: REGION_A,
     rejectChange: REGION_A,
+    requestTransfer: REGION_A,
+    withdrawTransfer: REGION_A,
+    previewTransfer: REGION_A,
+    acceptTransfer: REGION_A,
+    rejectTransfer: REGION_A,
     assign: REGION_A,
     export: REGION_A,
     readAudit: REGION_A,
@@ -135,6 +156,11 @@ const ALLOWED: Record<(typeof ROLES)[number], Record<CaseAction, Scope[]>> = {
     withdrawChange: NONE,
     confirmChange: NONE,
     rejectChange: NONE,
+    requestTransfer: NONE,
+    withdrawTransfer: NONE,
+    previewTransfer: NONE,
+    acceptTransfer: NONE,
+    rejectTransfer: NONE,
     assign: NONE,
     export: ALL,
     readAudit: ALL,
@@ -154,6 +180,11 @@ const ALLOWED: Record<(typeof ROLES)[number], Record<CaseAction, Scope[]>> = {
     withdrawChange: NONE,
     confirmChange: NONE,
     rejectChange: NONE,
+    requestTransfer: NONE,
+    withdrawTransfer: NONE,
+    previewTransfer: NONE,
+    acceptTransfer: NONE,
+    rejectTransfer: NONE,
     assign: NONE,
     export: NONE,
     readAudit: NONE,
@@ -256,6 +287,39 @@ async function heldClosure(caseId: string, requestedById: string): Promise<strin
     select: { id: true },
   });
   return request.id;
+}
+
+/**
+ * A pending transfer of the case to the given region, requested by the given person against the
+ * case's first version, stored directly so that only the reach of the caller decides.
+ */
+async function heldTransfer(caseId: string, fromRegionId: string, toRegionId: string, requestedById: string): Promise<string> {
+  const groupId = randomUUID();
+  await getDb().changeRequest.create({
+    data: {
+      personId: caseId,
+      kind: "TRANSFER",
+      payload: { fromRegionId, toRegionId, basis: "RELOCATION", basisText: "", effectiveDate: "2026-01-15" },
+      baseVersion: 1,
+      reason: "",
+      requestedById,
+      toRegionId,
+      groupId,
+    },
+  });
+  return groupId;
+}
+
+/**
+ * For the receiving rows: the case moved to the region it is not in (with a caseworker there),
+ * and a transfer by that caseworker bringing it back into the scope's region. Returns the transfer
+ * and the caseworker who would take it on there.
+ */
+async function transferInto(person: { id: string; regionId: string }): Promise<{ groupId: string; caseworkerId: string }> {
+  const [from, requester, taker] =
+    person.regionId === regionA ? [regionB, caseworkerB.id, colleague.id] : [regionA, colleague.id, caseworkerB.id];
+  await getDb().person.update({ where: { id: person.id }, data: { regionId: from, caseworkerId: requester } });
+  return { groupId: await heldTransfer(person.id, from, person.regionId, requester), caseworkerId: taker };
 }
 
 type Attempt = { run: () => Promise<unknown>; served: () => Promise<boolean> };
@@ -397,6 +461,42 @@ async function attempt(
       return {
         run: () => rejectChangeRequest(user, RejectChangeInput.parse({ requestId, version: 1, comment: "Матрица" })),
         served: chainHas("change.rejected"),
+      };
+    }
+    case "requestTransfer": {
+      const input = RequestTransferInput.parse({
+        caseId: person.id,
+        version: 1,
+        toRegionId: person.regionId === regionA ? regionB : regionA,
+        basis: "RELOCATION",
+        effectiveDate: "2026-01-15",
+      });
+      return { run: () => requestTransfer(user, input), served: chainHas("transfer.requested") };
+    }
+    case "withdrawTransfer": {
+      const groupId = await heldTransfer(person.id, person.regionId, person.regionId === regionA ? regionB : regionA, user.id);
+      return { run: () => withdrawTransfer(user, { groupId, caseId: person.id }), served: chainHas("transfer.withdrawn") };
+    }
+    case "previewTransfer": {
+      const { groupId } = await transferInto(person);
+      const answer = { text: "" };
+      return {
+        run: async () => (answer.text = JSON.stringify(await previewTransfer(user, groupId))),
+        served: async () => answer.text.includes(person.familyName),
+      };
+    }
+    case "acceptTransfer": {
+      const { groupId, caseworkerId } = await transferInto(person);
+      return {
+        run: () => acceptTransfer(user, AcceptTransferInput.parse({ groupId, caseworkerId })),
+        served: chainHas("transfer.accepted"),
+      };
+    }
+    case "rejectTransfer": {
+      const { groupId } = await transferInto(person);
+      return {
+        run: () => rejectTransfer(user, RejectTransferInput.parse({ groupId, comment: "Матрица" })),
+        served: chainHas("transfer.rejected"),
       };
     }
     case "assign": {

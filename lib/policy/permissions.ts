@@ -11,6 +11,8 @@ export const ACTIONS = [
   "case.assign",
   "change.request",
   "change.confirm",
+  "transfer.request",
+  "transfer.receive",
   "review.view",
   "dashboard.view",
   "export.history",
@@ -33,6 +35,7 @@ const MATRIX: Record<Role, Partial<Record<Action, Reach>>> = {
     "case.create": "regions",
     "case.edit": "own",
     "change.request": "own",
+    "transfer.request": "own",
     "review.view": "own",
     "dashboard.view": "own",
     "audit.read": "own",
@@ -45,6 +48,9 @@ const MATRIX: Record<Role, Partial<Record<Action, Reach>>> = {
     "change.request": "regions",
     // Never their own request: the domain function and a database constraint refuse that (docs/decisions/016).
     "change.confirm": "regions",
+    "transfer.request": "regions",
+    // Reached through the receiving region of a pending transfer, never the person's own (lib/policy/transfer-scope.ts).
+    "transfer.receive": "regions",
     "review.view": "regions",
     "dashboard.view": "regions",
     "export.history": "regions",

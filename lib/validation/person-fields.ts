@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Prisma } from "../db/generated/client";
 import { CaseStatus, RiskLevel, Sex } from "../db/generated/enums";
 import { IsoDate } from "./fields";
+import { CASE_STATUSES_KEPT_NOT_SET } from "../lifecycles/case-status";
 
 /**
  * The person record, declared once. Every column of the `person` table is here, either as a
@@ -36,7 +37,13 @@ export type PersonInputKind =
    * Options listed here, or read from a reference table the page passes in. `startsEmpty`: a new
    * case's field starts on an empty choice, so nobody registers a value they did not pick.
    */
-  | { kind: "select"; options: readonly Choice[] | "regions" | "operations"; startsEmpty?: true };
+  | {
+      kind: "select";
+      options: readonly Choice[] | "regions" | "operations";
+      startsEmpty?: true;
+      /** Choices offered only to a record that holds them already: kept by an edit, never set by one. */
+      keptOnly?: readonly string[];
+    };
 
 type FieldDeclaration = Privacy & {
   schema: z.ZodType;
@@ -191,7 +198,7 @@ export const PERSON_FIELDS = {
     atCreation: false,
     editable: true,
     label: "personEdit.caseStatus",
-    input: { kind: "select", options: enumChoices(Object.values(CaseStatus), "enums.caseStatus") },
+    input: { kind: "select", options: enumChoices(Object.values(CaseStatus), "enums.caseStatus"), keptOnly: CASE_STATUSES_KEPT_NOT_SET },
     group: "person",
     personal: false,
     pseudonymised: "code",

@@ -6,7 +6,7 @@ import { getDashboard, type Count } from "@/lib/dashboard/dashboard";
 import { BarChart } from "@/components/dashboard/bar-chart";
 import { labelIn, type Labels } from "@/lib/i18n/locales";
 import { formatNumber } from "@/lib/i18n/format";
-import { countRequestsToConfirm } from "@/lib/cases/change-requests";
+import { countDecisionsWaiting } from "@/lib/transfers/decisions-waiting";
 import { canAtAll } from "@/lib/policy/can";
 
 function Figure({ label, count, testId, locale }: { label: string; count: Count; testId: string; locale: string }) {
@@ -27,7 +27,7 @@ export default async function DashboardPage() {
     getTranslations("dashboard"),
     getTranslations("enums"),
     getLocale(),
-    canAtAll(user, "change.confirm") ? countRequestsToConfirm(user) : null,
+    canAtAll(user, "change.confirm") ? countDecisionsWaiting(user) : null,
   ]);
   const label = (l: Labels) => labelIn(locale, l);
   const p = dashboard.published;

@@ -7,6 +7,9 @@ import { BulkReviewInput } from "@/lib/validation/review-actions";
 import { confirmChangeRequest, rejectChangeRequest } from "@/lib/cases/change-requests";
 import { changeRequestRefusal } from "@/lib/cases/hold-change";
 import { ConfirmChangeInput, RejectChangeInput } from "@/lib/validation/change-request";
+import { acceptTransfer, rejectTransfer } from "@/lib/transfers/decide-transfer";
+import { transferRefusal } from "@/lib/transfers/transfer-refusals";
+import { AcceptTransferInput, RejectTransferInput } from "@/lib/validation/transfer";
 
 /** A bulk action's result: the usual form state, and what happened to each selected person. */
 export type BulkState = ActionState & { outcomes?: BulkOutcome[] };
@@ -36,4 +39,22 @@ export const rejectChangeRequestAction = formAction({
   path: "/review",
   success: "changeRejected",
   refusal: changeRequestRefusal,
+});
+
+export const acceptTransferAction = formAction({
+  name: "acceptTransferAction",
+  schema: AcceptTransferInput,
+  run: acceptTransfer,
+  path: "/review",
+  success: "transferAccepted",
+  refusal: transferRefusal,
+});
+
+export const rejectTransferAction = formAction({
+  name: "rejectTransferAction",
+  schema: RejectTransferInput,
+  run: rejectTransfer,
+  path: "/review",
+  success: "transferRejected",
+  refusal: transferRefusal,
 });

@@ -4,7 +4,10 @@ import { pageOrNotFound } from "@/lib/actions/page-or-not-found";
 import { reviewQueue } from "@/lib/review/queue";
 import { getReviewOptions } from "@/lib/review/review-options";
 import { ReviewQuery, ReviewTab } from "@/lib/validation/review";
-import { countRequestsToConfirm, listRequestsToConfirm } from "@/lib/cases/change-requests";
+import { listRequestsToConfirm } from "@/lib/cases/change-requests";
+import { countDecisionsWaiting } from "@/lib/transfers/decisions-waiting";
+import { listTransfersToReceive } from "@/lib/transfers/transfer-views";
+import { TransfersToReceive } from "@/components/transfers/transfers-to-receive";
 import { canAtAll } from "@/lib/policy/can";
 import { RequestsToConfirm } from "@/components/four-eyes/requests-to-confirm";
 import { ReviewTabs } from "@/components/four-eyes/review-tabs";
@@ -18,11 +21,12 @@ export default async function ReviewPage({ searchParams }: Props) {
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const confirms = canAtAll(user, "change.confirm");
   if (ReviewTab.parse(raw.tab) === "confirm") {
-    const rows = await pageOrNotFound(() => listRequestsToConfirm(user));
+    const [rows, transfers] = await pageOrNotFound(() => Promise.all([listRequestsToConfirm(user), listTransfersToReceive(user)]));
     const t = await getTranslations("review.toConfirm");
     return (
       <div className="space-y-6">
-        <ReviewTabs current="confirm" toConfirm={rows.length} />
+        <ReviewTabs current="confirm" toConfirm={rows.length + transfers.length} />
+        <TransfersToReceive transfers={transfers} />
         <div>
           <h1 className="text-2xl font-semibold">{t("title")}</h1>
           <p className="text-sm text-slate-600">{t("intro")}</p>
@@ -42,7 +46,7 @@ export default async function ReviewPage({ searchParams }: Props) {
       .map(([k, v]) => [k, v === true ? "1" : String(v)]),
   );
   const nextHref = page.nextCursor ? `/review?${new URLSearchParams({ ...keep, cursor: page.nextCursor }).toString()}` : null;
-  const toConfirm = confirms ? await countRequestsToConfirm(user) : null;
+  const toConfirm = confirms ? await countDecisionsWaiting(user) : null;
   return (
     <div className="space-y-6">
       {toConfirm !== null && <ReviewTabs current="queue" toConfirm={toConfirm} />}

@@ -14,6 +14,9 @@ export default async function ConfirmationSettingsPage() {
       <AdminNav current="fourEyes" />
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="text-sm text-slate-600">{t("explain")}</p>
+      <p className="text-sm text-slate-600" data-testid="transfer-always">
+        {t("transferAlways")}
+      </p>
       <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
         <ConfirmationSettingsForm settings={settings} />
       </section>

@@ -18,6 +18,10 @@ import { CaseReviewInput } from "@/lib/validation/case-review";
 import { withdrawChangeRequest } from "@/lib/cases/change-requests";
 import { changeRequestRefusal } from "@/lib/cases/hold-change";
 import { WithdrawChangeInput } from "@/lib/validation/change-request";
+import { requestTransfer } from "@/lib/transfers/request-transfer";
+import { withdrawTransfer } from "@/lib/transfers/decide-transfer";
+import { transferRefusal } from "@/lib/transfers/transfer-refusals";
+import { RequestTransferInput, WithdrawTransferInput } from "@/lib/validation/transfer";
 
 // Server actions are public endpoints: each one signs the caller in fresh, parses its input, and
 // leaves authorization to the domain function, which decides on the stored case. The case id
@@ -107,4 +111,22 @@ export const withdrawChangeRequestAction = formAction({
   path: casePath,
   success: "changeWithdrawn",
   refusal: changeRequestRefusal,
+});
+
+export const requestTransferAction = formAction({
+  name: "requestTransferAction",
+  schema: RequestTransferInput,
+  run: requestTransfer,
+  path: casePath,
+  success: "transferRequested",
+  refusal: transferRefusal,
+});
+
+export const withdrawTransferAction = formAction({
+  name: "withdrawTransferAction",
+  schema: WithdrawTransferInput,
+  run: withdrawTransfer,
+  path: casePath,
+  success: "transferWithdrawn",
+  refusal: transferRefusal,
 });

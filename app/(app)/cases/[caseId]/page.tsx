@@ -11,6 +11,7 @@ import { HouseholdPanel } from "@/components/cases/household-panel";
 import { NotesPanel } from "@/components/cases/notes-panel";
 import { TasksPanel } from "@/components/cases/tasks-panel";
 import { ChangeRequestsPanel } from "@/components/four-eyes/change-requests-panel";
+import { TransferPanel } from "@/components/transfers/transfer-panel";
 import { ProgramsPanel } from "@/components/programs/programs-panel";
 import { ProsecutionPanel } from "@/components/prosecution/prosecution-panel";
 
@@ -36,6 +37,7 @@ export default async function CasePage({ params, searchParams }: Props) {
       </Link>
       <CaseHeader opened={opened} />
       <ChangeRequestsPanel opened={opened} />
+      <TransferPanel opened={opened} />
       <TasksPanel opened={opened} />
       <div className="grid gap-6 lg:grid-cols-2">
         <ProsecutionPanel opened={opened} />
