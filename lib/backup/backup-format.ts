@@ -42,6 +42,8 @@ export const BACKUP_TABLES = [
   "note",
   "case_review",
   "change_request",
+  "import_batch",
+  "import_row",
   "audit_event",
   "audit_chain_head",
   "audit_verification",

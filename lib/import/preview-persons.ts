@@ -90,6 +90,13 @@ function personsSheet(sheets: readonly Sheet[]): Sheet | null {
 const isPossibleDuplicate = (row: PreviewRow) =>
   row.sameInFile.length > 0 || (row.registry !== null && (row.registry.inReach.length > 0 || row.registry.elsewhere.length > 0));
 
+/**
+ * Every row's lookup runs in the one transaction that records them, which Prisma would end after
+ * 5 s: about a thousand rows on this machine. It holds only the account's lookup lock until the
+ * events are written at the end, so a file of 50,000 rows may take its time.
+ */
+const PREVIEW_TRANSACTION = { timeout: 600_000 };
+
 export async function previewPersonsImport(user: CurrentUser, file: UploadedFile, via: ImportChannel = "page"): Promise<PersonsPreview> {
   if (!canAtAll(user, "import.run")) {
     await recordDenial(user, "import.run", { entityType: "import", entityId: null });
@@ -146,5 +153,5 @@ export async function previewPersonsImport(user: CurrentUser, file: UploadedFile
       context: { fileName: file.name, fileSha256: sha256, sheet: sheet.name, ...counts },
     });
     return { status: "previewed", batchId, sheet: sheet.name, ...shown };
-  });
+  }, PREVIEW_TRANSACTION);
 }
