@@ -7,13 +7,11 @@ import { checkImportForDuplicates, IMPORT_ROWS_PER_HOUR, type DuplicateAnswer, t
 import { getDb } from "../db/client";
 import { notFound } from "../errors/domain-error";
 import { isoDayOf } from "../i18n/format";
-import { LOCALES } from "../i18n/locales";
 import { canAtAll } from "../policy/can";
 import { meaningfulProbe } from "../validation/duplicate-probe";
-import { catalogText } from "./catalog-text";
-import { headerRowProblem, suggestColumns } from "./header-match";
 import { loadImportReference } from "./import-reference";
-import { PERSON_IMPORT_FIELDS, type PersonImportFieldKey } from "./import-fields";
+import type { PersonImportFieldKey } from "./import-fields";
+import type { ImportMapping } from "./mapping";
 import {
   markSameInFile,
   personColumnsOf,
@@ -23,8 +21,8 @@ import {
   type SameInFile,
 } from "./person-rows";
 import type { FileProblem, HeaderProblemCode } from "./problems";
+import { personColumnMatches, personsSheet } from "./persons-sheet";
 import { readFile } from "./read-file";
-import type { Sheet } from "./sheet";
 
 /**
  * The preview of a file's persons sheet: what each row would become, before anything is
@@ -59,29 +57,13 @@ export type PersonsPreview =
 
 export type UploadedFile = { name: string; bytes: Uint8Array };
 
-const PERSONS_SHEET_NAMES = new Set(LOCALES.map((locale) => catalogText(locale, "import.template.sheets.persons").toLowerCase()));
-
-/** How many person fields a sheet's first row names by its headers. */
-const namedFields = (sheet: Sheet) =>
-  suggestColumns(sheet.rows[0]?.cells ?? [], [], PERSON_IMPORT_FIELDS).filter((match) => match.by !== null).length;
-
-/**
- * The persons sheet: the template's, by its name in any language; else the sheet whose headers
- * name the most person fields (not the template's "how to fill" sheet, whose first row is prose);
- * else, for a file whose headers name none, the first sheet with a header row.
- */
-function personsSheet(sheets: readonly Sheet[]): Sheet | null {
-  const named = sheets.find((sheet) => PERSONS_SHEET_NAMES.has(sheet.name.trim().toLowerCase()));
-  if (named) return named;
-  const best = sheets.map((sheet) => ({ sheet, fields: namedFields(sheet) })).sort((a, b) => b.fields - a.fields)[0];
-  if (best && best.fields > 0) return best.sheet;
-  return sheets.find((sheet) => headerRowProblem(sheet.rows[0]?.cells ?? [], PERSON_IMPORT_FIELDS) === null) ?? null;
-}
-
 const isPossibleDuplicate = (row: PreviewRow) =>
   row.sameInFile.length > 0 || (row.registry !== null && (row.registry.inReach.length > 0 || row.registry.elsewhere.length > 0));
 
-export async function previewPersonsImport(user: CurrentUser, file: UploadedFile): Promise<PersonsPreview> {
+/** The person's decisions about the file's columns and values; without one, the suggestions stand. */
+export type PreviewOptions = { mapping?: ImportMapping };
+
+export async function previewPersonsImport(user: CurrentUser, file: UploadedFile, options: PreviewOptions = {}): Promise<PersonsPreview> {
   if (!canAtAll(user, "import.run")) {
     await recordDenial(user, "import.run", { entityType: "import", entityId: null });
     throw notFound();
@@ -93,13 +75,10 @@ export async function previewPersonsImport(user: CurrentUser, file: UploadedFile
   const [header, ...data] = sheet?.rows ?? [];
   if (!sheet || !header) return { status: "refused", problem: { kind: "header", sheet: sheet?.name ?? "", code: "noHeaderRow" } };
 
-  const matches = suggestColumns(
-    header.cells,
-    data.map((row) => row.cells),
-    PERSON_IMPORT_FIELDS,
-  );
+  const sheetMapping = options.mapping?.sheets.persons;
+  const matches = personColumnMatches(header, data, sheetMapping);
   const columns = personColumnsOf(matches);
-  const readRow = personRowReader(await loadImportReference(user), isoDayOf(new Date()));
+  const readRow = personRowReader(await loadImportReference(user), isoDayOf(new Date()), sheetMapping?.values);
   const persons: InterpretedPerson[] = data.map((row) => readRow(row, columns));
   markSameInFile(persons, columns.key ?? null);
 
