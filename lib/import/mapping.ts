@@ -81,6 +81,9 @@ export function parseMappingText(text: string): ImportMapping | null {
   return parsed.success ? parsed.data : null;
 }
 
+/** A header as columns are recognised by: `textKey` without its spaces, so «Ф.И.О.» and «ФИО» are one header. */
+const headerKey = (header: string) => textKey(header).replaceAll(" ", "");
+
 /** The key a written value is mapped under, the one enumerations are matched by. */
 export const valueKey = (written: string) => textKey(written.trim().replaceAll("_", " "));
 
@@ -98,13 +101,13 @@ export function applyColumnChoices<Key extends string>(
   const byHeader = new Map<string, ColumnChoice>();
   const byPosition = new Map<number, ColumnChoice>();
   for (const choice of choices) {
-    const key = textKey(choice.header);
+    const key = headerKey(choice.header);
     if (key === "") byPosition.set(choice.column, choice);
     else if (!byHeader.has(key)) byHeader.set(key, choice);
   }
   const used = new Set<ColumnChoice>();
   const resolved = suggested.map((match) => {
-    const key = textKey(match.header);
+    const key = headerKey(match.header);
     const choice = key === "" ? byPosition.get(match.column) : byHeader.get(key);
     // Two columns under one header: the choice applies to the first, the others keep their suggestion.
     if (!choice || used.has(choice)) return { ...match, chosen: false };
@@ -127,8 +130,8 @@ export function columnChoicesOf(columns: readonly { column: number; header: stri
  * names. A saved mapping is offered on its own when it names every one of them.
  */
 export function headerFit(choices: readonly ColumnChoice[], headers: readonly string[]): number {
-  const named = headers.map(textKey).filter((key) => key !== "");
+  const named = headers.map(headerKey).filter((key) => key !== "");
   if (named.length === 0) return 0;
-  const known = new Set(choices.map((choice) => textKey(choice.header)));
+  const known = new Set(choices.map((choice) => headerKey(choice.header)));
   return named.filter((key) => known.has(key)).length / named.length;
 }

@@ -6,7 +6,8 @@ import { canAtAll } from "../policy/can";
 import { acceptedValues, type ImportReference } from "./choice-options";
 import { matchChoices, choiceMatcher } from "./enum-match";
 import { loadImportReference } from "./import-reference";
-import { isRequired, PERSON_IMPORT_FIELDS, type PersonImportFieldKey } from "./import-fields";
+import { PERSON_FIELDS } from "../validation/person-fields";
+import { isRequired, PERSON_IMPORT_FIELDS, type ImportField, type PersonImportFieldKey } from "./import-fields";
 import type { Labels } from "../i18n/locales";
 import { columnChoicesOf, headerFit, valueKey, MAPPING_FORMAT, type ImportMapping, type SheetMapping } from "./mapping";
 import { splitFullName } from "./names";
@@ -133,10 +134,14 @@ function unsplitNames(matches: readonly PersonColumnMatch[], data: readonly Row[
   return names;
 }
 
+/** A column is needed when a row without it could never be ready: its schema has no default for a missing value. */
+const needsColumn = (field: ImportField) =>
+  field.personField ? !PERSON_FIELDS[field.personField].schema.safeParse(undefined).success : isRequired(field);
+
 function missingFields(matches: readonly PersonColumnMatch[]): PersonImportFieldKey[] {
   const has = (key: PersonImportFieldKey) => matches.some((m) => m.field === key);
   return PERSON_IMPORT_FIELDS.filter((field) => {
-    if (!isRequired(field) || has(field.key)) return false;
+    if (!needsColumn(field) || has(field.key)) return false;
     return !(NAME_FIELDS.includes(field.key) && has("fullName"));
   }).map((field) => field.key);
 }
