@@ -55,6 +55,7 @@ export async function fingerprint(db: PrismaClient): Promise<string> {
       (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM note t) AS note,
       (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM case_review t) AS case_review,
       (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM change_request t) AS change_request,
+      (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM import_mapping t) AS import_mapping,
       (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM audit_verification t) AS audit_verification`;
   return JSON.stringify(row);
 }

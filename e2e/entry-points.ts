@@ -109,6 +109,17 @@ const ADMINISTRATION: Pick<EntryPoint, "allowed" | "refused"> = {
   refused: ["caseworker", "supervisor", "auditor"],
 };
 
+// Saved import mappings belong to a region: its supervisors may save and delete them; a supervisor
+// of another region, and every role that may not import, is refused.
+const MAPPING_EDITORS: Pick<EntryPoint, "allowed" | "refused"> = {
+  allowed: ["supervisor"],
+  refused: ["caseworker", "supervisorElsewhere", "auditor", "administrator"],
+};
+const ENTRY_MAPPING = JSON.stringify({
+  format: 1,
+  sheets: { persons: { columns: [{ column: 1, header: "ФИО", field: "fullName" }], values: {} } },
+});
+
 export const ENTRY_POINTS: Record<string, EntryPoint> = {
   "app/actions.ts#setLocaleAction": {
     public: "sets the display language cookie of the browser; grants and reads nothing",
@@ -473,6 +484,27 @@ export const ENTRY_POINTS: Record<string, EntryPoint> = {
       };
     },
   },
+  "app/(app)/import/actions.ts#saveImportMappingAction": {
+    ...MAPPING_EDITORS,
+    reply: async (fx) => ({ form: { name: `Entry-point mapping ${randomInt(1e9)}`, regionId: fx.regionId, mapping: ENTRY_MAPPING } }),
+  },
+  "app/(app)/import/actions.ts#deleteImportMappingAction": {
+    ...MAPPING_EDITORS,
+    reply: async (fx, db) => {
+      const supervisor = await db.user.findUniqueOrThrow({ where: { email: CALLERS.supervisor }, select: { id: true } });
+      const mapping = await db.importMapping.create({
+        data: {
+          name: `Entry-point mapping ${randomInt(1e9)}`,
+          regionId: fx.regionId,
+          mapping: JSON.parse(ENTRY_MAPPING) as object,
+          createdById: supervisor.id,
+          updatedById: supervisor.id,
+        },
+        select: { id: true, version: true },
+      });
+      return { form: { id: mapping.id, version: String(mapping.version) } };
+    },
+  },
 };
 
 /** Route handlers, and why each is safe to call without the policy deciding. */
@@ -483,7 +515,9 @@ export const ROUTE_HANDLERS: Record<string, string> = {
   "/api/import/template":
     "GET of the import template (no case content, no change); supervisors only, refusals by session, role and language in e2e/import.spec.ts",
   "/api/import/preview":
-    "POST of a file for the persons preview (writes only its audit events); supervisors only, refusals by origin, session, role and size in e2e/import.spec.ts",
+    "POST of a file (with the person's mapping or a saved mapping's id) for the persons preview (writes only its audit events); supervisors only, refusals by origin, session, role, size and a bad mapping in e2e/import.spec.ts and e2e/import-mapping.spec.ts",
+  "/api/import/columns":
+    "POST of a file for the mapping step: its columns and unknown values, read against the user's own regions and saved mappings; no case read, nothing written; supervisors only, refusals by origin, session, role and a bad mapping in e2e/import-mapping.spec.ts",
   "/favicon.ico": "the site icon, a static file served to anyone: it holds no data",
   "/api/audit/checkpoint":
     "a signed checkpoint of every chain's head, auditors only; refusals by origin, session and role in e2e/exports.spec.ts",

@@ -42,6 +42,7 @@ export const BACKUP_TABLES = [
   "note",
   "case_review",
   "change_request",
+  "import_mapping",
   "audit_event",
   "audit_chain_head",
   "audit_verification",

@@ -119,8 +119,11 @@ const isUniqueViolation = (error: unknown) => typeof error === "object" && error
 /** Creates a mapping, or saves over one from the version shown; the region is one the user may import into, before and after. */
 export async function saveImportMapping(user: CurrentUser, input: SaveImportMappingInput): Promise<{ id: string; version: number }> {
   await requireImporter(user, input.id ?? null);
-  if (!can(user, "import.run", { regionId: input.regionId, caseworkerId: null }))
-    throw new FieldProblems([{ field: "regionId", message: "required" }]);
+  // The region is the user's own choice from their regions: another one is a refusal, not a form error.
+  if (!can(user, "import.run", { regionId: input.regionId, caseworkerId: null })) {
+    await recordDenial(user, "import.run", { entityType: ENTITY, entityId: input.id ?? null });
+    throw new DomainError("forbidden", "regionNotYours");
+  }
   const after = { name: input.name, regionId: input.regionId, mapping: input.mapping as unknown as JsonValue };
   try {
     return await getDb().$transaction(async (tx) => {

@@ -6,7 +6,7 @@ import { DeleteImportMappingInput, SaveImportMappingInput } from "@/lib/validati
 
 // Authorization is the domain function's: import.run on the mapping's region, stored and chosen.
 // The default messages speak of a case; a mapping is no case.
-const MAPPING_MESSAGES: MessageOverrides = { conflict: "mappingConflict", notFound: "mappingNotFound" };
+const MAPPING_MESSAGES: MessageOverrides = { conflict: "mappingConflict", notFound: "mappingNotFound", forbidden: "mappingRegionNotYours" };
 
 export const saveImportMappingAction = formAction({
   name: "saveImportMappingAction",
