@@ -21,7 +21,19 @@ import {
   type SameInFile,
 } from "./person-rows";
 import type { FileProblem, HeaderProblemCode } from "./problems";
+import type { ImportReference } from "./choice-options";
+import { loadLinkContext } from "./link-context";
+import {
+  readEnrollmentRows,
+  readHouseholdRows,
+  readProsecutionRows,
+  type FilePerson,
+  type LinkedRow,
+  type LinkedSheetKind,
+} from "./linked-rows";
+import { linkedColumns, linkedSheets } from "./linked-sheets";
 import { personColumnMatches, personsSheet } from "./persons-sheet";
+import type { Sheet } from "./sheet";
 import { readFile } from "./read-file";
 
 /**
@@ -53,7 +65,21 @@ export type PersonsPreview =
       counts: { rows: number; ready: number; withProblems: number; possibleDuplicates: number };
       /** Every row that is not simply ready, in file order: with problems, or a possible duplicate. */
       rows: PreviewRow[];
+      /** The household, prosecution history and enrollments sheets the file has, every row of each with its outcome. */
+      linked: LinkedSheetPreview[];
     };
+
+/**
+ * One of the other sheets: every row, with its problems, and `data` (the row as the commit will
+ * write it, persons referred to by their row on the persons sheet or their case) when it has none.
+ */
+export type LinkedSheetPreview = {
+  kind: LinkedSheetKind;
+  sheet: string;
+  columns: { column: number; header: string; field: string | null }[];
+  counts: { rows: number; ready: number; withProblems: number };
+  rows: LinkedRow[];
+};
 
 export type UploadedFile = { name: string; bytes: Uint8Array };
 
@@ -62,6 +88,64 @@ const isPossibleDuplicate = (row: PreviewRow) =>
 
 /** The person's decisions about the file's columns and values; without one, the suggestions stand. */
 export type PreviewOptions = { mapping?: ImportMapping };
+
+const READERS = { household: readHouseholdRows, prosecution: readProsecutionRows, enrollments: readEnrollmentRows } as const;
+
+/** The other sheets, each row judged against the persons sheet as read and what the database knows. */
+async function previewLinkedSheets(
+  user: CurrentUser,
+  sheets: readonly Sheet[],
+  personsSheetRead: Sheet,
+  persons: readonly InterpretedPerson[],
+  reference: ImportReference,
+  today: string,
+  mapping: ImportMapping | undefined,
+): Promise<LinkedSheetPreview[]> {
+  const found = Object.entries(linkedSheets(sheets, personsSheetRead)) as [LinkedSheetKind, Sheet][];
+  if (found.length === 0) return [];
+  const fileKeys = new Map<string, FilePerson>();
+  for (const person of persons) {
+    if (person.key === null || fileKeys.has(person.key)) continue;
+    const c = person.candidate;
+    fileKeys.set(person.key, {
+      row: person.row,
+      ready: c !== null && person.problems.length === 0,
+      regionId: c?.regionId ?? null,
+      birthDate: c?.birthDate ?? null,
+      sex: c?.sex ?? null,
+      returnDate: c?.returnDate ?? null,
+    });
+  }
+  const read = found.map(([kind, sheet]) => {
+    const [header, ...data] = sheet.rows;
+    const columns = header ? linkedColumns(kind, header, data, mapping?.sheets[kind]) : [];
+    return { kind, sheet, data, columns, byField: Object.fromEntries(columns.flatMap((c) => (c.field ? [[c.field, c.column]] : []))) };
+  });
+  // Every key the sheets name, so the cases among them are looked up once.
+  const keysNamed = read.flatMap(({ data, byField }) =>
+    ["person", "relative"].flatMap((field) => {
+      const column = byField[field];
+      return column === undefined
+        ? []
+        : data.flatMap((row) => {
+            const cell = row.cells[column - 1];
+            return typeof cell === "string" || typeof cell === "number" ? [String(cell).trim()] : [];
+          });
+    }),
+  );
+  const context = await loadLinkContext(user, reference, today, fileKeys, keysNamed);
+  return read.map(({ kind, sheet, data, columns, byField }) => {
+    const rows: LinkedRow[] = READERS[kind](data, byField, context, mapping?.sheets[kind]?.values);
+    const withProblems = rows.filter((row) => row.problems.length > 0).length;
+    return {
+      kind,
+      sheet: sheet.name,
+      columns: columns.map(({ column, header, field }) => ({ column, header, field })),
+      counts: { rows: rows.length, ready: rows.length - withProblems, withProblems },
+      rows,
+    };
+  });
+}
 
 export async function previewPersonsImport(user: CurrentUser, file: UploadedFile, options: PreviewOptions = {}): Promise<PersonsPreview> {
   if (!canAtAll(user, "import.run")) {
@@ -78,9 +162,13 @@ export async function previewPersonsImport(user: CurrentUser, file: UploadedFile
   const sheetMapping = options.mapping?.sheets.persons;
   const matches = personColumnMatches(header, data, sheetMapping);
   const columns = personColumnsOf(matches);
-  const readRow = personRowReader(await loadImportReference(user), isoDayOf(new Date()), sheetMapping?.values);
+  const today = isoDayOf(new Date());
+  const reference = await loadImportReference(user);
+  const readRow = personRowReader(reference, today, sheetMapping?.values);
   const persons: InterpretedPerson[] = data.map((row) => readRow(row, columns));
   markSameInFile(persons, columns.key ?? null);
+
+  const linked = await previewLinkedSheets(user, read.workbook.sheets, sheet, persons, reference, today, options.mapping);
 
   const probes: ImportProbe[] = persons.flatMap((person) => {
     const probe = person.candidate && meaningfulProbe(person.candidate);
@@ -114,6 +202,7 @@ export async function previewPersonsImport(user: CurrentUser, file: UploadedFile
       columns: matches.map((m) => ({ column: m.column, header: m.header, field: m.field })),
       counts,
       rows: rows.filter((row) => row.problems.length > 0 || isPossibleDuplicate(row)),
+      linked,
     };
   });
 }
