@@ -6,8 +6,9 @@ import { isLocale, labelIn } from "@/lib/i18n/locales";
 import { PERSON_IMPORT_FIELDS } from "@/lib/import/import-fields";
 import type { ImportMapping } from "@/lib/import/mapping";
 import type { PersonsPreview, PreviewColumn, PreviewRow } from "@/lib/import/preview-persons";
-import { messageValues } from "@/lib/import/problems";
+import { LINK_PROBLEM_CODES, messageValues, NAME_SPLIT_CODES } from "@/lib/import/problems";
 import type { MappingProposal } from "@/lib/import/propose-mapping";
+import { LinkedSheetsAnswer } from "./linked-sheets-answer";
 import { MappingEditor } from "./mapping-editor";
 import { SaveMappingForm, SavedMappingPicker, type RegionChoice } from "./saved-mapping-forms";
 
@@ -159,6 +160,12 @@ function RefusedFile({ refused }: { refused: PersonsRefusal }) {
   );
 }
 
+const NAME_CODES: ReadonlySet<string> = new Set(NAME_SPLIT_CODES);
+const LINK_CODES: ReadonlySet<string> = new Set(LINK_PROBLEM_CODES);
+/** A row's problem under its catalog group: a name that cannot be split, a link between sheets, or a cell's value. */
+const problemKey = (code: string) =>
+  (NAME_CODES.has(code) ? `name.${code}` : LINK_CODES.has(code) ? `link.${code}` : `cell.${code}`) as "cell.invalid";
+
 function PreviewAnswer({ preview }: { preview: PersonsPreview }) {
   const t = useTranslations("import.page");
   if (preview.status === "limited")
@@ -207,13 +214,14 @@ function PreviewAnswer({ preview }: { preview: PersonsPreview }) {
           </tbody>
         </table>
       )}
+      {preview.linked.length > 0 && <LinkedSheetsAnswer sheets={preview.linked} />}
     </div>
   );
 }
 
 function PreviewRowLine({ row, columns }: { row: PreviewRow; columns: PreviewColumn[] }) {
   const t = useTranslations("import.page");
-  const tCell = useTranslations("import.problems.cell");
+  const tProblems = useTranslations("import.problems");
   const locale = useLocale();
   const headerOf = (column: number | null) => columns.find((c) => c.column === column)?.header ?? "";
   // A field whose column the file lacks is named by the template's header in the page's language.
@@ -236,7 +244,7 @@ function PreviewRowLine({ row, columns }: { row: PreviewRow; columns: PreviewCol
                   : t("atColumn", { header: headerOf(problem.column), column: problem.column })}
                 :{" "}
               </strong>
-              {tCell(problem.code)}
+              {tProblems(problemKey(problem.code))}
             </li>
           ))}
           {row.sameInFile.map((same, i) => (

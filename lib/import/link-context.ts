@@ -7,8 +7,8 @@ import { reachOf } from "../policy/permissions";
 import type { ImportReference } from "./choice-options";
 import type { FilePerson, LinkContext, RegisteredCase } from "./linked-rows";
 
-/** How a case number is written (`lib/cases/create-case.ts`): only keys of this shape are looked up. */
-const CASE_NUMBER = /^KZ-\d{4}-\d{6}$/;
+/** No case number is longer; a longer key is looked up as nothing. */
+const LONGEST_CASE_NUMBER = 40;
 
 /**
  * What the database knows that the other sheets are judged against. A key that is no person of
@@ -24,9 +24,12 @@ export async function loadLinkContext(
   keysNamed: Iterable<string>,
 ): Promise<LinkContext> {
   const db = getDb();
-  const caseNumbers = [...new Set([...keysNamed].filter((key) => !fileKeys.has(key)).map((key) => key.toUpperCase()))].filter((key) =>
-    CASE_NUMBER.test(key),
-  );
+  // As written, and in capitals as case numbers are printed («kz-2020-000001» names KZ-2020-000001).
+  const caseNumbers = [
+    ...new Set(
+      [...keysNamed].filter((key) => !fileKeys.has(key) && key.length <= LONGEST_CASE_NUMBER).flatMap((key) => [key, key.toUpperCase()]),
+    ),
+  ];
   const regionIds = reachOf(user.role, "import.run") === "regions" ? [...user.regionIds] : [];
   const [cases, transitions, programs] = await Promise.all([
     caseNumbers.length === 0
@@ -61,7 +64,7 @@ export async function loadLinkContext(
     fileKeys,
     cases: new Map(
       cases.map((c): [string, RegisteredCase] => [
-        c.caseNumber,
+        c.caseNumber.toUpperCase(),
         {
           caseId: c.id,
           caseNumber: c.caseNumber,

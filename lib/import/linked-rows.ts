@@ -89,7 +89,7 @@ export type LinkContext = {
   reference: ImportReference;
   /** The persons sheet's rows by their person key. */
   fileKeys: ReadonlyMap<string, FilePerson>;
-  /** Cases the user may edit, by the case number a key may be (looked up before, by the keys the file names). */
+  /** Cases the user may edit, by their case number in capitals (looked up before, by the keys the file names). */
   cases: ReadonlyMap<string, RegisteredCase>;
   /** Allowed moves, "FROM>TO", from the transition table. */
   transitions: ReadonlySet<string>;
