@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import ExcelJS from "exceljs";
 import { createDb } from "../lib/db/client";
 import type { PrismaClient } from "../lib/db/generated/client";
-import { makeIin } from "../lib/validation/iin";
 import { expect, signedInContext, test } from "./fixtures";
 
 let db: PrismaClient;
@@ -30,7 +29,7 @@ test.beforeAll(async ({ baseURL }) => {
   registered = {
     iin: person.iin ?? "",
     birthDate: person.birthDate.toISOString().slice(0, 10),
-    sex: person.sex as "MALE" | "FEMALE",
+    sex: person.sex,
     caseNumber: person.caseNumber,
   };
 });

@@ -7,7 +7,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { FormField, inputClass } from "@/components/ui/form-field";
 import { SelectField } from "@/components/ui/select-field";
 import type { MappingProposal } from "@/lib/import/propose-mapping";
-import { MAX_MAPPING_NAME } from "@/lib/validation/import";
+import { MAX_MAPPING_NAME } from "@/lib/import/mapping-input";
 
 type Proposed = Extract<MappingProposal, { status: "proposed" }>;
 export type RegionChoice = { id: string; label: string };

@@ -275,21 +275,13 @@ export function readProsecutionRows(
   }
   return read.map((entry) => {
     const moved = from.get(entry);
-    const ready = entry.r.problems.length === 0 && entry.person && entry.status && entry.effectiveDate && entry.reason && moved;
+    const { person, status, effectiveDate, reason } = entry;
+    const ready = entry.r.problems.length === 0 && person && status && effectiveDate && reason && moved;
     return {
       row: entry.row.number,
       person: entry.personKey,
       problems: entry.r.problems,
-      data: ready
-        ? {
-            person: entry.person!,
-            from: moved!,
-            status: entry.status!,
-            effectiveDate: entry.effectiveDate!,
-            reason: entry.reason!,
-            ...entry.entry,
-          }
-        : null,
+      data: ready ? { person, from: moved, status, effectiveDate, reason, ...entry.entry } : null,
     };
   });
 }

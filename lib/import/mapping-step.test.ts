@@ -5,7 +5,7 @@ import { getDb } from "../db/client";
 import { ensureOperation, makeTeam, makeUser, type Team } from "../testing/factories";
 import { outcome } from "../testing/outcome";
 import { makeIin } from "../validation/iin";
-import { SaveImportMappingInput } from "../validation/import";
+import { SaveImportMappingInput } from "./mapping-input";
 import type { ImportMapping } from "./mapping";
 import { previewPersonsImport } from "./preview-persons";
 import { proposeMapping, type MappingProposal } from "./propose-mapping";
@@ -193,9 +193,9 @@ describe("the mapping step", () => {
       orderBy: { seq: "asc" },
     });
     expect(events.map((e) => [e.action, e.before, e.after])).toEqual([
-      ["import_mapping.created", null, { name, regionId: team.region.id, mapping: JSON.parse(mapping) }],
+      ["import_mapping.created", null, { name, regionId: team.region.id, mapping: JSON.parse(mapping) as unknown }],
       ["import_mapping.updated", { name }, { name: renamed }],
-      ["import_mapping.deleted", { name: renamed, regionId: team.region.id, mapping: JSON.parse(mapping) }, null],
+      ["import_mapping.deleted", { name: renamed, regionId: team.region.id, mapping: JSON.parse(mapping) as unknown }, null],
     ]);
   });
 

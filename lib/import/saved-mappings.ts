@@ -9,7 +9,7 @@ import { DomainError, notFound } from "../errors/domain-error";
 import { FieldProblems } from "../errors/field-problems";
 import { can, canAtAll } from "../policy/can";
 import { reachOf } from "../policy/permissions";
-import type { DeleteImportMappingInput, SaveImportMappingInput } from "../validation/import";
+import type { DeleteImportMappingInput, SaveImportMappingInput } from "./mapping-input";
 import { ImportMapping } from "./mapping";
 
 /**

@@ -3,7 +3,8 @@ import { getCurrentUser, type CurrentUser } from "../auth/current-user";
 import { DomainError } from "../errors/domain-error";
 import { reportUnexpected } from "../errors/report-unexpected";
 import { isSameOrigin } from "../http/same-origin";
-import { ImportMappedUpload, uploadedFileName } from "../validation/import";
+import { uploadedFileName } from "../validation/import";
+import { ImportMappedUpload } from "./mapping-input";
 import { MAX_FILE_BYTES } from "./limits";
 import type { ImportMapping } from "./mapping";
 

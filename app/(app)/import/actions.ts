@@ -2,7 +2,7 @@
 
 import { formAction, type MessageOverrides } from "@/lib/actions/run-form-action";
 import { deleteImportMapping, saveImportMapping } from "@/lib/import/saved-mappings";
-import { DeleteImportMappingInput, SaveImportMappingInput } from "@/lib/validation/import";
+import { DeleteImportMappingInput, SaveImportMappingInput } from "@/lib/import/mapping-input";
 
 // Authorization is the domain function's: import.run on the mapping's region, stored and chosen.
 // The default messages speak of a case; a mapping is no case.
