@@ -115,6 +115,10 @@ const MAPPING_EDITORS: Pick<EntryPoint, "allowed" | "refused"> = {
   allowed: ["supervisor"],
   refused: ["caseworker", "supervisorElsewhere", "auditor", "administrator"],
 };
+/** The mappings this spec saved, so the import page other specs look at lists none of them. */
+const forgetMappings = async (db: PrismaClient) => {
+  await db.importMapping.deleteMany({ where: { name: { startsWith: "Entry-point mapping" } } });
+};
 const ENTRY_MAPPING = JSON.stringify({
   format: 1,
   sheets: { persons: { columns: [{ column: 1, header: "ФИО", field: "fullName" }], values: {} } },
@@ -487,6 +491,7 @@ export const ENTRY_POINTS: Record<string, EntryPoint> = {
   "app/(app)/import/actions.ts#saveImportMappingAction": {
     ...MAPPING_EDITORS,
     reply: async (fx) => ({ form: { name: `Entry-point mapping ${randomInt(1e9)}`, regionId: fx.regionId, mapping: ENTRY_MAPPING } }),
+    restore: forgetMappings,
   },
   "app/(app)/import/actions.ts#deleteImportMappingAction": {
     ...MAPPING_EDITORS,
@@ -504,6 +509,7 @@ export const ENTRY_POINTS: Record<string, EntryPoint> = {
       });
       return { form: { id: mapping.id, version: String(mapping.version) } };
     },
+    restore: forgetMappings,
   },
 };
 
