@@ -57,6 +57,7 @@ export async function fingerprint(db: PrismaClient): Promise<string> {
       (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM change_request t) AS change_request,
       (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM import_batch t) AS import_batch,
       (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM import_row t) AS import_row,
+      (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM import_mapping t) AS import_mapping,
       (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM audit_verification t) AS audit_verification`;
   return JSON.stringify(row);
 }

@@ -203,6 +203,21 @@ async function previewedBatch(fx: Fixtures, db: PrismaClient): Promise<string> {
   return batch.id;
 }
 
+// Saved import mappings belong to a region: its supervisors may save and delete them; a supervisor
+// of another region, and every role that may not import, is refused.
+const MAPPING_EDITORS: Pick<EntryPoint, "allowed" | "refused"> = {
+  allowed: ["supervisor"],
+  refused: ["caseworker", "supervisorElsewhere", "auditor", "administrator"],
+};
+/** The mappings this spec saved, so the import page other specs look at lists none of them. */
+const forgetMappings = async (db: PrismaClient) => {
+  await db.importMapping.deleteMany({ where: { name: { startsWith: "Entry-point mapping" } } });
+};
+const ENTRY_MAPPING = JSON.stringify({
+  format: 1,
+  sheets: { persons: { columns: [{ column: 1, header: "ФИО", field: "fullName" }], values: {} } },
+});
+
 export const ENTRY_POINTS: Record<string, EntryPoint> = {
   "app/(app)/import/batches/[batchId]/actions.ts#commitImportAction": {
     // Supervisors of every region the batch touches; auditors read batches but never commit.
@@ -604,6 +619,29 @@ export const ENTRY_POINTS: Record<string, EntryPoint> = {
       };
     },
   },
+  "app/(app)/import/actions.ts#saveImportMappingAction": {
+    ...MAPPING_EDITORS,
+    reply: async (fx) => ({ form: { name: `Entry-point mapping ${randomInt(1e9)}`, regionId: fx.regionId, mapping: ENTRY_MAPPING } }),
+    restore: forgetMappings,
+  },
+  "app/(app)/import/actions.ts#deleteImportMappingAction": {
+    ...MAPPING_EDITORS,
+    reply: async (fx, db) => {
+      const supervisor = await db.user.findUniqueOrThrow({ where: { email: CALLERS.supervisor }, select: { id: true } });
+      const mapping = await db.importMapping.create({
+        data: {
+          name: `Entry-point mapping ${randomInt(1e9)}`,
+          regionId: fx.regionId,
+          mapping: JSON.parse(ENTRY_MAPPING) as object,
+          createdById: supervisor.id,
+          updatedById: supervisor.id,
+        },
+        select: { id: true, version: true },
+      });
+      return { form: { id: mapping.id, version: String(mapping.version) } };
+    },
+    restore: forgetMappings,
+  },
 };
 
 /** Route handlers, and why each is safe to call without the policy deciding. */
@@ -614,7 +652,9 @@ export const ROUTE_HANDLERS: Record<string, string> = {
   "/api/import/template":
     "GET of the import template (no case content, no change); supervisors only, refusals by session, role and language in e2e/import.spec.ts",
   "/api/import/preview":
-    "POST of a file for the persons preview (writes only its audit events); supervisors only, refusals by origin, session, role and size in e2e/import.spec.ts",
+    "POST of a file (with the person's mapping or a saved mapping's id) for the persons preview (writes only its audit events); supervisors only, refusals by origin, session, role, size and a bad mapping in e2e/import.spec.ts and e2e/import-mapping.spec.ts",
+  "/api/import/columns":
+    "POST of a file for the mapping step: its columns and unknown values, read against the user's own regions and saved mappings; no case read, nothing written; supervisors only, refusals by origin, session, role and a bad mapping in e2e/import-mapping.spec.ts",
   "/api/import/batches/[batchId]/result":
     "GET of a batch's result workbook (case numbers of the rows it wrote); supervisors of all its regions and auditors, refusals by session, role and scope in e2e/import-commit.spec.ts",
   "/favicon.ico": "the site icon, a static file served to anyone: it holds no data",

@@ -141,7 +141,7 @@ runScript("bench:import", async () => {
     });
     report(`parsing (${parsing.result} ready)`, rows, parsing);
 
-    const preview = await measured(() => previewPersonsImport(supervisor, { name: "bench.xlsx", bytes }, "command"));
+    const preview = await measured(() => previewPersonsImport(supervisor, { name: "bench.xlsx", bytes }, { via: "command" }));
     if (preview.result.status !== "previewed") throw new Error(`not previewed: ${preview.result.status}`);
     report(`preview (${preview.result.counts.possibleDuplicates} possible duplicates)`, rows, preview);
 

@@ -2,6 +2,8 @@
  * `npm run import -- FILE --as EMAIL --dry-run`: the persons preview of a spreadsheet, printed as
  * a table and a summary, as that supervisor would see it on /import (their regions, their
  * duplicate lookups, audited as theirs; the preview is kept as a batch, as on the page).
+ * `--mapping NAME` reads the file with a mapping saved on /import by the supervisors of one of the
+ * account's regions (an office's own headers and words), as the page would apply it.
  * `npm run import -- FILE --as EMAIL --reason TEXT [--duplicates create|skip]`: previews, then
  * commits as that supervisor's account, their scope applying to every row. A file with possible
  * duplicates is committed only with `--duplicates` deciding them all alike; to join a row to an
@@ -17,11 +19,14 @@ import { resolveDatabase } from "../lib/db/resolve-database";
 import { applyMigrations } from "../lib/migrations/migrate";
 import type { CurrentUser } from "../lib/auth/session-store";
 import { commitImportBatch } from "../lib/import/commit-persons";
+import type { ImportMapping } from "../lib/import/mapping";
+import { loadMappingByName } from "../lib/import/saved-mappings";
+import { DomainError } from "../lib/errors/domain-error";
 import { previewPersonsImport, type PreviewRow } from "../lib/import/preview-persons";
 import { ImportCommitInput, uploadedFileName } from "../lib/validation/import";
 import { runScript } from "./run-script";
 
-const USAGE = "npm run import -- FILE --as EMAIL (--dry-run | --reason TEXT [--duplicates create|skip])";
+const USAGE = "npm run import -- FILE --as EMAIL [--mapping NAME] (--dry-run | --reason TEXT [--duplicates create|skip])";
 
 async function supervisorAccount(email: string): Promise<CurrentUser> {
   const user = await getDb().user.findUnique({ where: { email }, include: { regions: true } });
@@ -41,6 +46,16 @@ async function supervisorAccount(email: string): Promise<CurrentUser> {
   };
 }
 
+/** A saved mapping the account may use, by its name; a name it may not see reads as unknown. */
+async function namedMapping(user: CurrentUser, name: string): Promise<ImportMapping> {
+  try {
+    return await loadMappingByName(user, name);
+  } catch (error) {
+    if (error instanceof DomainError) throw new ConfigError(`no usable saved mapping named "${name}" in ${user.email}'s regions (${error.message})`);
+    throw error;
+  }
+}
+
 function findings(row: PreviewRow): string {
   return [
     ...row.problems.map((p) => `${p.field}${p.column === null ? "" : ` (column ${p.column})`}: ${p.code}`),
@@ -53,7 +68,13 @@ function findings(row: PreviewRow): string {
 runScript("import", async () => {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { as: { type: "string" }, "dry-run": { type: "boolean" }, reason: { type: "string" }, duplicates: { type: "string" } },
+    options: {
+      as: { type: "string" },
+      mapping: { type: "string" },
+      "dry-run": { type: "boolean" },
+      reason: { type: "string" },
+      duplicates: { type: "string" },
+    },
   });
   const path = positionals[0];
   if (!path || !values.as) throw new ConfigError(`give the file and the supervisor's account: ${USAGE}`);
@@ -68,8 +89,9 @@ runScript("import", async () => {
     // The domain functions use the process-wide client, which reads the server from here.
     process.env.DATABASE_URL = database.url;
     const user = await supervisorAccount(values.as.trim());
+    const mapping = values.mapping === undefined ? undefined : await namedMapping(user, values.mapping);
     const started = performance.now();
-    const preview = await previewPersonsImport(user, { name: uploadedFileName(basename(path)), bytes }, "command");
+    const preview = await previewPersonsImport(user, { name: uploadedFileName(basename(path)), bytes }, { via: "command", mapping });
     if (preview.status === "refused") throw new ConfigError(`the file is refused: ${JSON.stringify(preview.problem)}`);
     if (preview.status === "limited") throw new ConfigError(`the hourly allowance of ${preview.rowsPerHour} import rows is used up`);
     console.table(preview.rows.map((row) => ({ row: row.row, key: row.key ?? "", name: row.name, findings: findings(row) })));

@@ -44,6 +44,7 @@ export const BACKUP_TABLES = [
   "change_request",
   "import_batch",
   "import_row",
+  "import_mapping",
   "audit_event",
   "audit_chain_head",
   "audit_verification",

@@ -17,6 +17,7 @@ import type { ImportCommitInput, RowDecision } from "../validation/import";
 import { loadImportReference } from "./import-reference";
 import type { BatchCounts, StoredPreview } from "./import-batches";
 import { markSameInFile, personRowReader, type InterpretedPerson, type PersonColumns } from "./person-rows";
+import { ImportMapping } from "./mapping";
 import { readFile } from "./read-file";
 
 /**
@@ -37,6 +38,7 @@ type Batch = {
   fileBytes: Uint8Array;
   sheet: string;
   columns: PersonColumns;
+  mapping: ImportMapping | null;
   regionIds: string[];
 };
 
@@ -77,7 +79,7 @@ async function readBatchPersons(user: CurrentUser, batch: Batch): Promise<Interp
   const sheet = read.ok ? read.workbook.sheets.find((s) => s.name === batch.sheet) : undefined;
   // The bytes are those the preview read; failing now means the reader changed, not the file.
   if (!sheet) throw new DomainError("invalid", "batch file unreadable");
-  const readRow = personRowReader(await loadImportReference(user), isoDayOf(new Date()));
+  const readRow = personRowReader(await loadImportReference(user), isoDayOf(new Date()), batch.mapping?.sheets.persons?.values);
   const persons = sheet.rows.slice(1).map((row) => readRow(row, batch.columns));
   markSameInFile(persons, batch.columns.key ?? null);
   return persons;
@@ -94,7 +96,8 @@ export async function commitImportBatch(user: CurrentUser, input: ImportCommitIn
   const aliasType = resuming && stored.aliasType ? stored.aliasType : input.aliasType;
   const refused = decisionProblems(stored.preview as StoredPreview, decisions);
   if (refused) throw refused;
-  const batch: Batch = { ...stored, columns: stored.columns as PersonColumns };
+  // Parsed again: a stored mapping that no longer parses is refused rather than read loosely.
+  const batch: Batch = { ...stored, columns: stored.columns as PersonColumns, mapping: stored.mapping === null ? null : ImportMapping.parse(stored.mapping) };
   const about = { fileName: batch.fileName, fileSha256: batch.fileSha256, sheet: batch.sheet };
 
   await getDb().$transaction(async (tx) => {

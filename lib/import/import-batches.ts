@@ -10,6 +10,7 @@ import { buildResultSheet } from "./result-sheet";
 import { notFound } from "../errors/domain-error";
 import { reachOf } from "../policy/permissions";
 import type { RowDecision } from "../validation/import";
+import type { ImportMapping } from "./mapping";
 import type { PersonColumns } from "./person-rows";
 import type { PreviewColumn, PreviewRow } from "./preview-persons";
 
@@ -44,6 +45,8 @@ export async function createImportBatch(
     file: { name: string; bytes: Uint8Array; sha256: string };
     sheet: string;
     columns: PersonColumns;
+    /** The person's mapping the preview read with, so the commit maps the file's values the same way. */
+    mapping: ImportMapping | null;
     regionIds: string[];
     preview: StoredPreview;
   },
@@ -57,6 +60,7 @@ export async function createImportBatch(
       fileBytes: new Uint8Array(batch.file.bytes),
       sheet: batch.sheet,
       columns: batch.columns,
+      mapping: batch.mapping ?? Prisma.DbNull,
       // The importer's regions when no ready row names one, so the batch is never visible to all.
       regionIds: batch.regionIds.length > 0 ? batch.regionIds : [...user.regionIds],
       preview: batch.preview,

@@ -8,6 +8,7 @@ import { choiceMatcher } from "./enum-match";
 import type { ColumnMatch } from "./header-match";
 import { PERSON_IMPORT_FIELDS, type ChoiceSource, type PersonImportFieldKey } from "./import-fields";
 import { MAX_CELL_CHARS } from "./limits";
+import { valueKey, type SheetMapping } from "./mapping";
 import { splitFullName } from "./names";
 import { PROBLEM_GROUPS, type FieldProblemCode, type NameSplitCode, type ValueProblemCode } from "./problems";
 import type { Cell, Row } from "./sheet";
@@ -69,17 +70,27 @@ const PERSON_FIELD_COLUMNS = PERSON_IMPORT_FIELDS.filter(
 );
 
 /** Reads every persons row against one set of reference data, read once. */
-export function personRowReader(reference: ImportReference, today: string): (row: Row, columns: PersonColumns) => InterpretedPerson {
+export function personRowReader(
+  reference: ImportReference,
+  today: string,
+  valueChoices: SheetMapping["values"] = {},
+): (row: Row, columns: PersonColumns) => InterpretedPerson {
   const choosers = new Map(
     CHOICE_FIELDS.map((field) => {
       const accepted = acceptedValues(field.choices, reference);
       const valueOf = new Map(accepted.map((a) => [a.code, a.value]));
       const match = choiceMatcher(accepted);
+      const mapped = valueChoices[field.key] ?? {};
       return [
         field.key,
         (text: string) => {
           const found = match(text);
-          return "code" in found ? { value: valueOf.get(found.code) ?? found.code } : found;
+          if ("code" in found) return { value: valueOf.get(found.code) ?? found.code };
+          // The person's own mapping of a value the catalog does not know; a code outside the
+          // accepted values (a region that is not the user's) is still refused.
+          const code = mapped[valueKey(text)];
+          const value = code ? valueOf.get(code) : undefined;
+          return value === undefined ? found : { value };
         },
       ] as const;
     }),

@@ -13,13 +13,11 @@ import {
 import { getDb } from "../db/client";
 import { notFound } from "../errors/domain-error";
 import { isoDayOf } from "../i18n/format";
-import { LOCALES } from "../i18n/locales";
 import { canAtAll } from "../policy/can";
 import { meaningfulProbe } from "../validation/duplicate-probe";
-import { catalogText } from "./catalog-text";
-import { headerRowProblem, suggestColumns } from "./header-match";
 import { loadImportReference } from "./import-reference";
-import { PERSON_IMPORT_FIELDS, type PersonImportFieldKey } from "./import-fields";
+import type { PersonImportFieldKey } from "./import-fields";
+import type { ImportMapping } from "./mapping";
 import {
   markSameInFile,
   personColumnsOf,
@@ -30,8 +28,20 @@ import {
 } from "./person-rows";
 import type { FileProblem, HeaderProblemCode } from "./problems";
 import { createImportBatch } from "./import-batches";
-import { readFile } from "./read-file";
+import type { ImportReference } from "./choice-options";
+import { loadLinkContext } from "./link-context";
+import {
+  readEnrollmentRows,
+  readHouseholdRows,
+  readProsecutionRows,
+  type FilePerson,
+  type LinkedRow,
+  type LinkedSheetKind,
+} from "./linked-rows";
+import { linkedColumns, linkedSheets } from "./linked-sheets";
+import { personColumnMatches, personsSheet } from "./persons-sheet";
 import type { Sheet } from "./sheet";
+import { readFile } from "./read-file";
 
 /**
  * The preview of a file's persons sheet: what each row would become, before anything is
@@ -64,28 +74,23 @@ export type PersonsPreview =
       counts: { rows: number; ready: number; withProblems: number; possibleDuplicates: number };
       /** Every row that is not simply ready, in file order: with problems, or a possible duplicate. */
       rows: PreviewRow[];
+      /** The household, prosecution history and enrollments sheets the file has, every row of each with its outcome. */
+      linked: LinkedSheetPreview[];
     };
 
-export type UploadedFile = { name: string; bytes: Uint8Array };
-
-const PERSONS_SHEET_NAMES = new Set(LOCALES.map((locale) => catalogText(locale, "import.template.sheets.persons").toLowerCase()));
-
-/** How many person fields a sheet's first row names by its headers. */
-const namedFields = (sheet: Sheet) =>
-  suggestColumns(sheet.rows[0]?.cells ?? [], [], PERSON_IMPORT_FIELDS).filter((match) => match.by !== null).length;
-
 /**
- * The persons sheet: the template's, by its name in any language; else the sheet whose headers
- * name the most person fields (not the template's "how to fill" sheet, whose first row is prose);
- * else, for a file whose headers name none, the first sheet with a header row.
+ * One of the other sheets: every row, with its problems, and `data` (the row as the commit will
+ * write it, persons referred to by their row on the persons sheet or their case) when it has none.
  */
-function personsSheet(sheets: readonly Sheet[]): Sheet | null {
-  const named = sheets.find((sheet) => PERSONS_SHEET_NAMES.has(sheet.name.trim().toLowerCase()));
-  if (named) return named;
-  const best = sheets.map((sheet) => ({ sheet, fields: namedFields(sheet) })).sort((a, b) => b.fields - a.fields)[0];
-  if (best && best.fields > 0) return best.sheet;
-  return sheets.find((sheet) => headerRowProblem(sheet.rows[0]?.cells ?? [], PERSON_IMPORT_FIELDS) === null) ?? null;
-}
+export type LinkedSheetPreview = {
+  kind: LinkedSheetKind;
+  sheet: string;
+  columns: { column: number; header: string; field: string | null }[];
+  counts: { rows: number; ready: number; withProblems: number };
+  rows: LinkedRow[];
+};
+
+export type UploadedFile = { name: string; bytes: Uint8Array };
 
 const isPossibleDuplicate = (row: PreviewRow) =>
   row.sameInFile.length > 0 || (row.registry !== null && (row.registry.inReach.length > 0 || row.registry.elsewhere.length > 0));
@@ -97,7 +102,71 @@ const isPossibleDuplicate = (row: PreviewRow) =>
  */
 const PREVIEW_TRANSACTION = { timeout: 600_000 };
 
-export async function previewPersonsImport(user: CurrentUser, file: UploadedFile, via: ImportChannel = "page"): Promise<PersonsPreview> {
+/**
+ * The person's decisions about the file's columns and values (without one, the suggestions
+ * stand), and whether the preview comes from the page or the command line.
+ */
+export type PreviewOptions = { mapping?: ImportMapping; via?: ImportChannel };
+
+const READERS = { household: readHouseholdRows, prosecution: readProsecutionRows, enrollments: readEnrollmentRows } as const;
+
+/** The other sheets, each row judged against the persons sheet as read and what the database knows. */
+async function previewLinkedSheets(
+  user: CurrentUser,
+  sheets: readonly Sheet[],
+  personsSheetRead: Sheet,
+  persons: readonly InterpretedPerson[],
+  reference: ImportReference,
+  today: string,
+  mapping: ImportMapping | undefined,
+): Promise<LinkedSheetPreview[]> {
+  const found = Object.entries(linkedSheets(sheets, personsSheetRead)) as [LinkedSheetKind, Sheet][];
+  if (found.length === 0) return [];
+  const fileKeys = new Map<string, FilePerson>();
+  for (const person of persons) {
+    if (person.key === null || fileKeys.has(person.key)) continue;
+    const c = person.candidate;
+    fileKeys.set(person.key, {
+      row: person.row,
+      ready: c !== null && person.problems.length === 0,
+      regionId: c?.regionId ?? null,
+      birthDate: c?.birthDate ?? null,
+      sex: c?.sex ?? null,
+      returnDate: c?.returnDate ?? null,
+    });
+  }
+  const read = found.map(([kind, sheet]) => {
+    const [header, ...data] = sheet.rows;
+    const columns = header ? linkedColumns(kind, header, data, mapping?.sheets[kind]) : [];
+    return { kind, sheet, data, columns, byField: Object.fromEntries(columns.flatMap((c) => (c.field ? [[c.field, c.column]] : []))) };
+  });
+  // Every key the sheets name, so the cases among them are looked up once.
+  const keysNamed = read.flatMap(({ data, byField }) =>
+    ["person", "relative"].flatMap((field) => {
+      const column = byField[field];
+      return column === undefined
+        ? []
+        : data.flatMap((row) => {
+            const cell = row.cells[column - 1];
+            return typeof cell === "string" || typeof cell === "number" ? [String(cell).trim()] : [];
+          });
+    }),
+  );
+  const context = await loadLinkContext(user, reference, today, fileKeys, keysNamed);
+  return read.map(({ kind, sheet, data, columns, byField }) => {
+    const rows: LinkedRow[] = READERS[kind](data, byField, context, mapping?.sheets[kind]?.values);
+    const withProblems = rows.filter((row) => row.problems.length > 0).length;
+    return {
+      kind,
+      sheet: sheet.name,
+      columns: columns.map(({ column, header, field }) => ({ column, header, field })),
+      counts: { rows: rows.length, ready: rows.length - withProblems, withProblems },
+      rows,
+    };
+  });
+}
+
+export async function previewPersonsImport(user: CurrentUser, file: UploadedFile, options: PreviewOptions = {}): Promise<PersonsPreview> {
   if (!canAtAll(user, "import.run")) {
     await recordDenial(user, "import.run", { entityType: "import", entityId: null });
     throw notFound();
@@ -109,15 +178,16 @@ export async function previewPersonsImport(user: CurrentUser, file: UploadedFile
   const [header, ...data] = sheet?.rows ?? [];
   if (!sheet || !header) return { status: "refused", problem: { kind: "header", sheet: sheet?.name ?? "", code: "noHeaderRow" } };
 
-  const matches = suggestColumns(
-    header.cells,
-    data.map((row) => row.cells),
-    PERSON_IMPORT_FIELDS,
-  );
+  const sheetMapping = options.mapping?.sheets.persons;
+  const matches = personColumnMatches(header, data, sheetMapping);
   const columns = personColumnsOf(matches);
-  const readRow = personRowReader(await loadImportReference(user), isoDayOf(new Date()));
+  const today = isoDayOf(new Date());
+  const reference = await loadImportReference(user);
+  const readRow = personRowReader(reference, today, sheetMapping?.values);
   const persons: InterpretedPerson[] = data.map((row) => readRow(row, columns));
   markSameInFile(persons, columns.key ?? null);
+
+  const linked = await previewLinkedSheets(user, read.workbook.sheets, sheet, persons, reference, today, options.mapping);
 
   const probes: ImportProbe[] = persons.flatMap((person) => {
     const probe = person.candidate && meaningfulProbe(person.candidate);
@@ -125,7 +195,7 @@ export async function previewPersonsImport(user: CurrentUser, file: UploadedFile
   });
   const fileAbout = { name: file.name, sha256 };
   return getDb().$transaction(async (tx): Promise<PersonsPreview> => {
-    const check = await checkImportForDuplicates(tx, user, probes, fileAbout, via);
+    const check = await checkImportForDuplicates(tx, user, probes, fileAbout, options.via);
     if (check.limited) return { status: "limited", rowsPerHour: IMPORT_ROWS_PER_HOUR };
     const rows: PreviewRow[] = persons.map((person) => ({
       row: person.row,
@@ -142,9 +212,17 @@ export async function previewPersonsImport(user: CurrentUser, file: UploadedFile
       columns: matches.map((m) => ({ column: m.column, header: m.header, field: m.field })),
       counts,
       rows: rows.filter((row) => row.problems.length > 0 || isPossibleDuplicate(row)),
+      linked,
     };
     const regionIds = [...new Set(persons.flatMap((person) => (person.candidate ? [person.candidate.regionId] : [])))];
-    const batchId = await createImportBatch(tx, user, { file: { ...file, sha256 }, sheet: sheet.name, columns, regionIds, preview: shown });
+    const batchId = await createImportBatch(tx, user, {
+      file: { ...file, sha256 },
+      sheet: sheet.name,
+      columns,
+      mapping: options.mapping ?? null,
+      regionIds,
+      preview: shown,
+    });
     await recordAuditEvent(tx, {
       actor: auditActorOf(user),
       action: PREVIEWED,

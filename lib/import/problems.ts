@@ -63,6 +63,23 @@ export const FIELD_PROBLEM_CODES = [
 ] as const;
 export type FieldProblemCode = (typeof FIELD_PROBLEM_CODES)[number];
 
+/**
+ * Problems of a row of the household, prosecution history or enrollments sheet once its person
+ * keys, transitions, programs and steps are checked (`linked-rows.ts`).
+ */
+export const LINK_PROBLEM_CODES = [
+  "unknownKey",
+  "personNotReady",
+  "samePerson",
+  "forbiddenTransition",
+  "beforeLastEntry",
+  "unknownProgram",
+  "programFull",
+  "stepOrder",
+  "stepMissing",
+] as const;
+export type LinkProblemCode = (typeof LINK_PROBLEM_CODES)[number];
+
 /** Why a full name in one cell could not be split (`names.ts`). */
 export const NAME_SPLIT_CODES = ["oneWord", "tooManyWords", "ambiguous", "initials"] as const;
 export type NameSplitCode = (typeof NAME_SPLIT_CODES)[number];
@@ -78,6 +95,7 @@ export const PROBLEM_GROUPS = {
   row: ROW_PROBLEM_CODES,
   cell: [...VALUE_PROBLEM_CODES, ...FIELD_PROBLEM_CODES],
   name: NAME_SPLIT_CODES,
+  link: LINK_PROBLEM_CODES,
   header: HEADER_PROBLEM_CODES,
 } as const;
 

@@ -43,6 +43,7 @@ import { previewPersonsImport } from "../import/preview-persons";
 import { commitImportBatch } from "../import/commit-persons";
 import { getImportBatch, listImportBatches } from "../import/import-batches";
 import { ImportCommitInput } from "../validation/import";
+import { deleteImportMapping, listImportMappings, saveImportMapping } from "../import/saved-mappings";
 
 /**
  * Every role x every action x every scope, through the real domain functions on real PostgreSQL:
@@ -656,6 +657,23 @@ describe("import batches through the domain functions", () => {
         await getDb().auditEvent.findMany({ where: { actorId: user.id, occurredAt: { gte: since } }, select: { action: true } })
       ).map((e) => e.action);
       expect(written).toEqual(commits ? ["import.commit_started", "case.created", "import.committed"] : ["access.denied"]);
+    });
+  }
+});
+
+describe("saved import mappings through the domain functions", () => {
+  const mapping = { format: 1 as const, sheets: { persons: { columns: [{ column: 1, header: "ФИО", field: "fullName" }], values: {} } } };
+  for (const role of ROLES) {
+    const allowed = role === "SUPERVISOR";
+    it(`${role} saves, lists and deletes a mapping: ${allowed ? "allowed in region A, refused in region B" : "refused"}`, async () => {
+      const user = users[role];
+      const name = `Matrix ${randomUUID()}`;
+      const inRegion = (regionId: string) => saveImportMapping(user, { name, regionId, mapping });
+      const results = [await outcome(inRegion(regionA)), await outcome(inRegion(regionB)), await outcome(listImportMappings(user))];
+      expect(results).toEqual(allowed ? ["ok", "forbidden", "ok"] : ["notFound", "notFound", "notFound"]);
+      const stored = await getDb().importMapping.findMany({ where: { name }, select: { id: true, regionId: true } });
+      expect(stored.map((m) => m.regionId)).toEqual(allowed ? [regionA] : []);
+      for (const { id } of stored) expect(await outcome(deleteImportMapping(user, { id, version: 1 }))).toBe("ok");
     });
   }
 });

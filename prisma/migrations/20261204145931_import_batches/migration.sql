@@ -15,6 +15,7 @@ CREATE TABLE "import_batch" (
     "file_bytes" BYTEA NOT NULL,
     "sheet" TEXT NOT NULL,
     "columns" JSONB NOT NULL,
+    "mapping" JSONB,
     "region_ids" UUID[],
     "preview" JSONB NOT NULL,
     "state" "ImportBatchState" NOT NULL DEFAULT 'PREVIEWED',
