@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "../db/client";
-import { auditActorOf, recordAuditEvent } from "../audit/record-event";
+import { auditActorOf, recordAuditEvent, recordAuditEvents } from "../audit/record-event";
+import { tasksAfterChange } from "../task-store/tasks-after-change";
 import type { CurrentUser } from "../auth/current-user";
 import { can } from "../policy/can";
 import { normalizeName } from "../search/normalize-name";
@@ -96,6 +97,8 @@ export async function createCase(user: CurrentUser, input: NewCaseInput): Promis
       },
       select: { id: true },
     });
+    // The first review is due from the day of registration: stored at once, not the next night.
+    const taskEvents = await tasksAfterChange(tx, [person.id], auditActorOf(user), new Date());
     await recordAuditEvent(tx, {
       actor: auditActorOf(user),
       action: "case.created",
@@ -106,6 +109,7 @@ export async function createCase(user: CurrentUser, input: NewCaseInput): Promis
       // Every field the registration set, so the history starts from the whole record.
       after: { caseNumber, ...auditMembers(recorded), aliases: aliases.map((a) => a.value), caseworkerId },
     });
+    await recordAuditEvents(tx, taskEvents);
     return { created: { id: person.id, caseNumber } };
   });
   if ("refused" in registration) throw registration.refused;

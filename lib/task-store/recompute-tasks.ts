@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Db, Tx } from "../db/client";
+import { Prisma } from "../db/generated/client";
 import type { CaseStatus, EnrollmentStatus, RiskLevel, AgeCategory } from "../db/generated/enums";
 import { recordAuditEvent, recordAuditEvents, SYSTEM_ACTOR, type AuditActor, type AuditInput } from "../audit/record-event";
 import { registrationDay } from "../tasks/registration-day";
@@ -43,34 +44,8 @@ export async function syncCaseTasks(
   const counts = noCounts();
   const events: AuditInput[] = [];
   if (caseIds.length === 0) return { counts, events };
-  const loaded = await loadStates(tx, caseIds);
-  const stored = await tx.$queryRaw<StoredTask[]>`
-    SELECT id::text, person_id::text AS "personId", rule, due_key AS "dueKey", due_on::text AS "dueOn", responsible_id::text AS "responsibleId"
-    FROM task WHERE person_id = ANY(${[...loaded.keys()]}::uuid[]) AND state = 'OPEN'`;
-  const storedByCase = groupBy(stored, (task) => task.personId);
-  counts.cases = loaded.size;
-
-  const toCreate: { id: string; personId: string; rule: string; dueKey: string; dueOn: string; responsibleId: string | null }[] = [];
-  const toClose: { id: string; state: string; closedBy: string }[] = [];
-  const toChange: { id: string; dueOn: string; responsibleId: string | null }[] = [];
-  for (const [personId, { state, caseworkerId }] of loaded) {
-    const due = new Map(
-      dueTasks(state, options.rules)
-        .filter((task) => STORED_RULES.includes(task.rule))
-        .map((task): [string, DueTask] => [task.key, task]),
-    );
-    const open = storedByCase.get(personId) ?? [];
-    for (const task of open) {
-      const still = due.get(task.dueKey);
-      if (!still) toClose.push({ id: task.id, ...closingOf(task.dueKey, state) });
-      else if (still.dueOn !== task.dueOn || task.responsibleId !== caseworkerId)
-        toChange.push({ id: task.id, dueOn: still.dueOn, responsibleId: caseworkerId });
-      due.delete(task.dueKey);
-    }
-    for (const task of due.values())
-      toCreate.push({ id: randomUUID(), personId, rule: task.rule, dueKey: task.key, dueOn: task.dueOn, responsibleId: caseworkerId });
-  }
-
+  const { toCreate, toClose, toChange, cases } = await planCaseTasks(tx, caseIds, options.rules, { lock: true });
+  counts.cases = cases;
   if (toCreate.length) {
     // A key already stored and closed as no longer needed is due again (the case reopened): it
     // opens again rather than being stored twice. A key closed as done is never reopened.
@@ -156,6 +131,49 @@ export async function syncCaseTasks(
   return { counts, events };
 }
 
+type Plan = {
+  cases: number;
+  toCreate: { id: string; personId: string; rule: string; dueKey: string; dueOn: string; responsibleId: string | null }[];
+  toClose: { id: string; state: string; closedBy: string }[];
+  toChange: { id: string; dueOn: string; responsibleId: string | null }[];
+  /** The cases that have any change to make. */
+  changed: Set<string>;
+};
+
+/** What the rules call for against what is stored, for each case; writes nothing. */
+async function planCaseTasks(db: Tx | Db, caseIds: readonly string[], rules: TaskRuleSettings, options: { lock: boolean }): Promise<Plan> {
+  const loaded = await loadStates(db, caseIds, options.lock);
+  const stored = await db.$queryRaw<StoredTask[]>`
+    SELECT id::text, person_id::text AS "personId", rule, due_key AS "dueKey", due_on::text AS "dueOn", responsible_id::text AS "responsibleId"
+    FROM task WHERE person_id = ANY(${[...loaded.keys()]}::uuid[]) AND state = 'OPEN'`;
+  const storedByCase = groupBy(stored, (task) => task.personId);
+
+  const toCreate: { id: string; personId: string; rule: string; dueKey: string; dueOn: string; responsibleId: string | null }[] = [];
+  const toClose: { id: string; state: string; closedBy: string }[] = [];
+  const toChange: { id: string; dueOn: string; responsibleId: string | null }[] = [];
+  const changed = new Set<string>();
+  for (const [personId, { state, caseworkerId }] of loaded) {
+    const before = toCreate.length + toClose.length + toChange.length;
+    const due = new Map(
+      dueTasks(state, rules)
+        .filter((task) => STORED_RULES.includes(task.rule))
+        .map((task): [string, DueTask] => [task.key, task]),
+    );
+    const open = storedByCase.get(personId) ?? [];
+    for (const task of open) {
+      const still = due.get(task.dueKey);
+      if (!still) toClose.push({ id: task.id, ...closingOf(task.dueKey, state) });
+      else if (still.dueOn !== task.dueOn || task.responsibleId !== caseworkerId)
+        toChange.push({ id: task.id, dueOn: still.dueOn, responsibleId: caseworkerId });
+      due.delete(task.dueKey);
+    }
+    for (const task of due.values())
+      toCreate.push({ id: randomUUID(), personId, rule: task.rule, dueKey: task.key, dueOn: task.dueOn, responsibleId: caseworkerId });
+    if (toCreate.length + toClose.length + toChange.length > before) changed.add(personId);
+  }
+  return { cases: loaded.size, toCreate, toClose, toChange, changed };
+}
+
 function taskEvent(
   actor: AuditActor,
   action: string,
@@ -185,15 +203,20 @@ export async function recomputeTasks(db: Db, options: { now: Date; caseIds?: rea
   const size = options.chunkSize ?? 1000;
   for (let start = 0; start < ids.length; start += size) {
     const chunk = ids.slice(start, start + size);
+    // Read without locks first: on most nights most cases have nothing to change, and only those
+    // that do are locked and planned again inside the transaction that writes.
+    const { changed, cases } = await planCaseTasks(db, chunk, rules, { lock: false });
+    total.cases += cases;
+    if (changed.size === 0) continue;
     const counts = await db.$transaction(
       async (tx) => {
-        const { counts, events } = await syncCaseTasks(tx, chunk, { actor: SYSTEM_ACTOR, now: options.now, rules });
+        const { counts, events } = await syncCaseTasks(tx, [...changed], { actor: SYSTEM_ACTOR, now: options.now, rules });
         await recordAuditEvents(tx, events);
         return counts;
       },
       { timeout: 120_000 },
     );
-    for (const key of Object.keys(total) as (keyof TaskCounts)[]) total[key] += counts[key];
+    for (const key of Object.keys(total) as (keyof TaskCounts)[]) if (key !== "cases") total[key] += counts[key];
   }
   await db.$transaction((tx) =>
     recordAuditEvent(tx, {
@@ -218,14 +241,14 @@ type PersonRow = {
   lastReviewOn: string | null;
 };
 
-/** The rules' input for each case, in three set-based reads, the cases' rows locked in id order. */
-async function loadStates(tx: Tx, caseIds: readonly string[]): Promise<Map<string, Loaded>> {
+/** The rules' input for each case, in three set-based reads; with `lock`, the cases' rows locked in id order. */
+async function loadStates(tx: Tx | Db, caseIds: readonly string[], lock: boolean): Promise<Map<string, Loaded>> {
   const ids = [...caseIds].sort();
   const persons = await tx.$queryRaw<PersonRow[]>`
     SELECT p.id::text, p.case_status AS "caseStatus", p.risk_level AS "riskLevel", p.age_category AS "ageCategory",
            p.birth_date::text AS "birthDate", p.created_at AS "createdAt", p.caseworker_id::text AS "caseworkerId",
            (SELECT max(r.reviewed_on)::text FROM case_review r WHERE r.person_id = p.id) AS "lastReviewOn"
-    FROM person p WHERE p.id = ANY(${ids}::uuid[]) ORDER BY p.id FOR NO KEY UPDATE OF p`;
+    FROM person p WHERE p.id = ANY(${ids}::uuid[]) ORDER BY p.id ${lock ? Prisma.sql`FOR NO KEY UPDATE OF p` : Prisma.empty}`;
   const enrollments = await tx.$queryRaw<
     { id: string; personId: string; status: EnrollmentStatus; referredOn: string; completedOn: string | null }[]
   >`SELECT id::text, person_id::text AS "personId", status, referred_on::text AS "referredOn", completed_on::text AS "completedOn"
