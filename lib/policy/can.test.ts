@@ -27,6 +27,7 @@ const EXPECTED: Record<Role, Partial<Record<Action, Scope[]>>> = {
     "review.view": ["assignedToMe"],
     "dashboard.view": ["assignedToMe"],
     "audit.read": ["assignedToMe"],
+    "task.view": ["assignedToMe"],
   },
   SUPERVISOR: {
     "case.view": ["assignedToMe", "myRegion"],
@@ -40,6 +41,7 @@ const EXPECTED: Record<Role, Partial<Record<Action, Scope[]>>> = {
     "export.history": ["assignedToMe", "myRegion"],
     "audit.read": ["assignedToMe", "myRegion"],
     "import.run": ["assignedToMe", "myRegion"],
+    "task.view": ["assignedToMe", "myRegion"],
   },
   AUDITOR: {
     "case.view": ["assignedToMe", "myRegion", "otherRegion"],
@@ -47,6 +49,7 @@ const EXPECTED: Record<Role, Partial<Record<Action, Scope[]>>> = {
     "dashboard.view": ["assignedToMe", "myRegion", "otherRegion"],
     "export.history": ["assignedToMe", "myRegion", "otherRegion"],
     "audit.read": ["assignedToMe", "myRegion", "otherRegion"],
+    "task.view": ["assignedToMe", "myRegion", "otherRegion"],
   },
   ADMINISTRATOR: {},
 };
