@@ -51,6 +51,9 @@ export async function startJobRunner(options: {
       }
     });
   }
+  // Catches up on whatever changed while no process worked the queue (a fresh install, the demo
+  // data, a night the servers were down): once an hour at most, however many processes start.
+  await boss.send(QUEUES.recomputeTasks, {}, { singletonKey: "on-start", singletonSeconds: 3600 });
   return { boss, stop: () => boss.stop({ graceful: true, timeout: 30_000 }) };
 }
 
