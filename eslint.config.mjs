@@ -27,14 +27,14 @@ const LIB_FLOORS = [
   ["audit", "security"],
   // 5 identity
   ["auth", "signing", "reference-data"],
-  // 6 gates: the case gate, the auditor's side of the record, the migration runner
-  ["access", "auditing", "migrations"],
+  // 6 gates: the case gate, the auditor's side of the record, the migration runner, the stored tasks
+  ["access", "auditing", "migrations", "task-store"],
   // 7 to 9: the domain
   ["programs"],
   ["cases"],
   ["review", "transfers"],
   // 10 entry points: used by app/, scripts/ and tests only
-  ["actions", "admin", "backup", "dashboard", "exports", "health", "home", "import"],
+  ["actions", "admin", "backup", "dashboard", "exports", "health", "home", "import", "jobs"],
 ];
 
 const libType = (folder) => `lib/${folder}`;

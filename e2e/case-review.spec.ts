@@ -2,6 +2,7 @@ import { randomInt } from "node:crypto";
 import { createDb } from "../lib/db/client";
 import { formatDay, isoDayOf } from "../lib/i18n/format";
 import { addDays } from "../lib/tasks/due-tasks";
+import { recomputeTasks } from "../lib/task-store/recompute-tasks";
 import { expect, test } from "./fixtures";
 
 /**
@@ -40,6 +41,8 @@ async function overdueHighRiskCase() {
       },
       select: { id: true },
     });
+    // Its tasks stored now, as the nightly recomputation would.
+    await recomputeTasks(db, { now: new Date(), caseIds: [person.id] });
     return { caseId: person.id, registeredOn: isoDayOf(registered) };
   } finally {
     await db.$disconnect();

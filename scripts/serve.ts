@@ -13,6 +13,9 @@ import next from "next";
 import { z } from "zod";
 import { env } from "../lib/env";
 import { appendPeer, describeAddressSource } from "../lib/http/client-address";
+import { createDb } from "../lib/db/client";
+import { startJobRunner } from "../lib/jobs/job-runner";
+import { mailerFromEnv } from "../lib/jobs/smtp-mailer";
 
 function log(line: string) {
   console.log(`[zhusan] ${line}`);
@@ -41,7 +44,18 @@ async function main() {
     void handle(request, response);
   });
   server.listen(port, values.hostname, () => log(`listening on port ${port}; ${describeAddressSource(settings.TRUSTED_PROXY_COUNT)}`));
-  const stop = () => server.close(() => process.exit(0));
+  // The background jobs run here unless the deployment runs `npm run worker` instead.
+  const jobs =
+    process.env.ZHUSAN_JOBS_IN_SERVER === "0"
+      ? null
+      : await startJobRunner({
+          connectionString: settings.DATABASE_URL,
+          db: createDb(settings.DATABASE_URL),
+          mailer: mailerFromEnv(),
+          log,
+        });
+  if (!jobs) log("background jobs off in this server (ZHUSAN_JOBS_IN_SERVER=0): run `npm run worker`");
+  const stop = () => server.close(() => void (jobs?.stop() ?? Promise.resolve()).finally(() => process.exit(0)));
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
 }

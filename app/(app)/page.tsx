@@ -8,16 +8,18 @@ import { labelIn } from "@/lib/i18n/locales";
 import { formatNumber } from "@/lib/i18n/format";
 import { countDecisionsWaiting } from "@/lib/transfers/decisions-waiting";
 import { canAtAll } from "@/lib/policy/can";
+import { getTaskFigures } from "@/lib/home/tasks";
 
 export default async function HomePage() {
   const user = await requireUser();
   // A caseworker starts the day from what needs doing on their own cases; the counts follow.
-  const [t, locale, summary, worklist, toConfirm] = await Promise.all([
+  const [t, locale, summary, worklist, toConfirm, tasks] = await Promise.all([
     getTranslations("home"),
     getLocale(),
     getHomeSummary(user),
     user.role === "CASEWORKER" ? getWorklist(user) : null,
     canAtAll(user, "change.confirm") ? countDecisionsWaiting(user) : null,
+    getTaskFigures(user),
   ]);
   return (
     <div className="space-y-8">
@@ -25,6 +27,25 @@ export default async function HomePage() {
         <h1 className="text-2xl font-semibold">{t("greeting", { name: user.name })}</h1>
         <p className="mt-1 text-slate-600">{t(`scope.${user.role}`)}</p>
       </div>
+      {tasks && (
+        <section aria-labelledby="home-tasks">
+          <h2 id="home-tasks" className="text-lg font-semibold">
+            {t("tasks.title")}
+          </h2>
+          <dl className="mt-3 grid gap-4 sm:grid-cols-3">
+            {(["today", "overdue", "week"] as const).map((due) => (
+              <div key={due} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid={`tasks-${due}`}>
+                <dt className="text-sm text-slate-600">{t(`tasks.${due}`)}</dt>
+                <dd className={`mt-2 text-3xl font-semibold tabular-nums ${due === "overdue" && tasks.overdue > 0 ? "text-red-800" : ""}`}>
+                  <Link href={`/tasks?due=${due}`} className="underline decoration-sky-300 underline-offset-4 hover:decoration-sky-800">
+                    {formatNumber(locale, tasks[due])}
+                  </Link>
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      )}
       {toConfirm !== null && (
         <p
           // Highlighted only when something waits: a standing alarm for nothing teaches people to ignore it.

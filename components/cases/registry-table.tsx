@@ -36,6 +36,11 @@ export function RegistryTable({ rows, regions, busy }: { rows: RegistryRow[]; re
                 {row.unaccompaniedMinor && (
                   <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">{t("unaccompanied")}</span>
                 )}
+                {row.overdueTask && (
+                  <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 text-xs text-red-900" data-testid="overdue-task">
+                    {t("overdueTask")}
+                  </span>
+                )}
               </td>
               <td className="px-3 py-2">
                 {tEnum(`age.${row.ageCategory}`)} · {row.birthYear}

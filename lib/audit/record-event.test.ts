@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { getDb } from "../db/client";
 import { hashEvent } from "./event-hash";
-import { recordAuditEvent, type AuditInput } from "./record-event";
+import { recordAuditEvent, recordAuditEvents, type AuditInput } from "./record-event";
 import { toHashedEvent } from "./stored-event";
 
 const actor = { id: null, label: "vitest", role: null };
@@ -38,6 +38,23 @@ describe("recordAuditEvent", () => {
     expect(rows[1]?.prevHash).toBe(rows[0]?.hash);
     expect(rows[2]?.prevHash).toBe(rows[1]?.hash);
     for (const row of rows) expect(recompute(row)).toBe(row.hash);
+  });
+
+  it("appends a bulk of events to several chains exactly as one call each would, after events already there", async () => {
+    const [first, second] = [randomUUID(), randomUUID()];
+    await getDb().$transaction((tx) => recordAuditEvent(tx, event(first, 1)));
+    await getDb().$transaction((tx) => recordAuditEvents(tx, [event(second, 1), event(first, 2), event(second, 2), event(first, 3)]));
+    for (const [chain, seqs] of [
+      [first, [1, 2, 3]],
+      [second, [1, 2]],
+    ] as const) {
+      const rows = await storedChain(chain);
+      expect(rows.map((r) => r.seq)).toEqual(seqs);
+      rows.slice(1).forEach((row, i) => expect(row.prevHash).toBe(rows[i]?.hash));
+      for (const row of rows) expect(recompute(row)).toBe(row.hash);
+      const head = await getDb().auditChainHead.findUniqueOrThrow({ where: { chain } });
+      expect([head.lastSeq, head.lastHash]).toEqual([rows.at(-1)?.seq, rows.at(-1)?.hash]);
+    }
   });
 
   it("keeps one unbroken chain when 20 transactions append at the same moment", async () => {

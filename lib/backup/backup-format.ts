@@ -41,6 +41,8 @@ export const BACKUP_TABLES = [
   "program_need",
   "note",
   "case_review",
+  "follow_up",
+  "task",
   "change_request",
   "import_batch",
   "import_row",

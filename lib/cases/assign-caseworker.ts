@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "../db/client";
-import { auditActorOf, recordAuditEvent } from "../audit/record-event";
+import { auditActorOf, recordAuditEvent, recordAuditEvents } from "../audit/record-event";
+import { tasksAfterChange } from "../task-store/tasks-after-change";
 import { recordDenial } from "../audit/record-denial";
 import type { CurrentUser } from "../auth/current-user";
 import { can } from "../policy/can";
@@ -35,6 +36,8 @@ export async function assignCaseworker(user: CurrentUser, input: AssignInput): P
       data: { caseworkerId: caseworker.id, version: { increment: 1 } },
     });
     if (updated.count !== 1) throw new DomainError("conflict", "stale");
+    // The case's open tasks follow it to the new caseworker.
+    const taskEvents = await tasksAfterChange(tx, [person.id], auditActorOf(user), new Date());
     await recordAuditEvent(tx, {
       actor: auditActorOf(user),
       action: "case.assigned",
@@ -44,6 +47,7 @@ export async function assignCaseworker(user: CurrentUser, input: AssignInput): P
       before: { caseworkerId: person.caseworkerId, caseworker: person.caseworker?.name ?? null },
       after: { caseworkerId: caseworker.id, caseworker: caseworker.name },
     });
+    await recordAuditEvents(tx, taskEvents);
     return { version: person.version + 1 };
   });
 }

@@ -40,8 +40,13 @@ export async function getHistoryPanel(
   const last = query.cursor
     ? await db.auditEvent.findFirst({ where: { id: query.cursor, chain: opened.id }, select: { seq: true } })
     : null;
-  // The page's timeline is the record of changes; views of the case stay in the audit log.
-  const ofKind = { chain: opened.id, action: { not: "case.viewed", ...(query.kind ? { startsWith: `${query.kind}.` } : {}) } };
+  // The page's timeline is the record of changes; views of the case and the bookkeeping of its tasks
+  // (shown at the top of the page) stay in the audit log.
+  const ofKind = {
+    chain: opened.id,
+    action: { not: "case.viewed", ...(query.kind ? { startsWith: `${query.kind}.` } : {}) },
+    NOT: { action: { startsWith: "task." } },
+  };
   const [history, total, earlier] = await Promise.all([
     db.auditEvent.findMany({
       where: { ...ofKind, ...(last ? { seq: { lt: last.seq } } : {}) },

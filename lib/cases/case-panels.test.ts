@@ -10,6 +10,7 @@ import { getProgramsPanel } from "./case-programs";
 import { getProsecutionPanel } from "./case-prosecution";
 import { getCase } from "./get-case";
 import { getCaseTasks } from "./case-tasks";
+import { recomputeTasks } from "../task-store/recompute-tasks";
 import { recordCaseReview } from "./record-case-review";
 import { addDays } from "../tasks/due-tasks";
 import { isoDayOf } from "../i18n/format";
@@ -95,6 +96,7 @@ describe("the case page's tasks", () => {
     const person = await makePerson(team.region.id, team.owner.id, "Задачева");
     const registered = new Date(Date.now() - 31 * 86_400_000);
     await getDb().person.update({ where: { id: person.id }, data: { riskLevel: "HIGH", createdAt: registered } });
+    await recomputeTasks(getDb(), { now: new Date(), caseIds: [person.id] });
 
     const before = await getCaseTasks(await getCase(team.owner, person.id));
     expect(before).toEqual([
@@ -107,7 +109,7 @@ describe("the case page's tasks", () => {
     expect(after).toEqual([{ rule: "caseReview", key: `caseReview:${today}`, dueOn: addDays(today, 30), overdue: false }]);
   });
 
-  it("lists a referral left waiting, and no task the app cannot answer yet", async () => {
+  it("lists a referral left waiting and a completed enrollment's follow-ups", async () => {
     const person = await makePerson(team.region.id, team.owner.id, "Долгожданова");
     const program = await getDb().program.create({
       data: {
@@ -136,17 +138,22 @@ describe("the case page's tasks", () => {
         select: { id: true },
       }),
     ]);
+    await recomputeTasks(getDb(), { now: new Date(), caseIds: [person.id] });
     const tasks = await getCaseTasks(await getCase(team.owner, person.id));
     expect(tasks.filter((t) => t.rule !== "caseReview")).toEqual([
+      { rule: "programFollowUp", key: `programFollowUp:${completed.id}:6`, dueOn: "2025-12-30", overdue: true },
       { rule: "referralWaiting", key: `referralWaiting:${waiting.id}`, dueOn: "2026-01-26", overdue: true },
+      { rule: "programFollowUp", key: `programFollowUp:${completed.id}:12`, dueOn: "2026-06-30", overdue: true },
     ]);
-    expect(tasks.map((t) => t.key).join()).not.toContain(completed.id);
   });
 
   it("a closed case calls for no task, and every reader of the case sees the same list", async () => {
     const person = await makePerson(team.region.id, team.owner.id, "Закрытова");
+    await recomputeTasks(getDb(), { now: new Date(), caseIds: [person.id] });
     expect(await getCaseTasks(await getCase(team.auditor, person.id))).toEqual(await getCaseTasks(await getCase(team.owner, person.id)));
+    expect(await getCaseTasks(await getCase(team.owner, person.id))).toHaveLength(1);
     await getDb().person.update({ where: { id: person.id }, data: { caseStatus: "CLOSED" } });
+    await recomputeTasks(getDb(), { now: new Date(), caseIds: [person.id] });
     expect(await getCaseTasks(await getCase(team.supervisor, person.id))).toEqual([]);
   });
 });

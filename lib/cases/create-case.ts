@@ -2,7 +2,8 @@ import "server-only";
 import { getDb, type Tx } from "../db/client";
 import type { AliasType } from "../db/generated/enums";
 import type { JsonValue } from "../audit/canonical-json";
-import { auditActorOf, recordAuditEvent } from "../audit/record-event";
+import { auditActorOf, recordAuditEvent, recordAuditEvents } from "../audit/record-event";
+import { tasksAfterChange } from "../task-store/tasks-after-change";
 import type { CurrentUser } from "../auth/current-user";
 import { can } from "../policy/can";
 import { normalizeName } from "../search/normalize-name";
@@ -129,6 +130,8 @@ export async function writeNewCase(
     },
     select: { id: true },
   });
+  // The first review is due from the day of registration: stored at once, not the next night.
+  const taskEvents = await tasksAfterChange(tx, [person.id], auditActorOf(user), new Date());
   await recordAuditEvent(tx, {
     actor: auditActorOf(user),
     action: "case.created",
@@ -139,5 +142,6 @@ export async function writeNewCase(
     // Every field the registration set, so the history starts from the whole record.
     after: { caseNumber, ...auditMembers(recorded), aliases: aliases.map((a) => a.value), caseworkerId },
   });
+  await recordAuditEvents(tx, taskEvents);
   return { id: person.id, caseNumber };
 }

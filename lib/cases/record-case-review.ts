@@ -1,19 +1,20 @@
 import "server-only";
 import { getDb } from "../db/client";
-import { auditActorOf, recordAuditEvent } from "../audit/record-event";
+import { auditActorOf, recordAuditEvent, recordAuditEvents } from "../audit/record-event";
+import { tasksAfterChange } from "../task-store/tasks-after-change";
 import type { CurrentUser } from "../auth/current-user";
 import { requireEditableCase } from "../access/case-access";
 import { DomainError } from "../errors/domain-error";
 import { FieldProblems, type FieldError } from "../errors/field-problems";
 import { isoDayOf } from "../i18n/format";
 import type { CaseReviewInput } from "../validation/case-review";
-import { registrationDay } from "./registration-day";
+import { registrationDay } from "../tasks/registration-day";
 
 /**
  * Records a periodic review of a case: the day it was made, the risk level confirmed or changed,
  * and a note. The review, the person's new risk level and version (raised even when the risk is
  * confirmed, so a form opened before the review is refused as stale), and the audit event commit
- * together. The next review falls due counted from this one (lib/tasks/due-tasks.ts).
+ * together, with the review task it answers closed and the next one stored (lib/tasks/recompute-tasks.ts).
  */
 export async function recordCaseReview(user: CurrentUser, input: CaseReviewInput, now = new Date()): Promise<{ version: number }> {
   return getDb().$transaction(async (tx) => {
@@ -44,6 +45,7 @@ export async function recordCaseReview(user: CurrentUser, input: CaseReviewInput
       select: { id: true },
     });
     const changed = stored.riskLevel !== input.riskLevel;
+    const taskEvents = await tasksAfterChange(tx, [person.id], auditActorOf(user), now);
     await recordAuditEvent(tx, {
       actor: auditActorOf(user),
       action: "case.reviewed",
@@ -54,6 +56,7 @@ export async function recordCaseReview(user: CurrentUser, input: CaseReviewInput
       before: changed ? { riskLevel: stored.riskLevel } : null,
       after: { reviewedOn: input.reviewedOn, riskLevel: input.riskLevel, note: input.note },
     });
+    await recordAuditEvents(tx, taskEvents);
     return { version: person.version + 1 };
   });
 }

@@ -1,4 +1,6 @@
 import "server-only";
+import { isoDayOf } from "../i18n/format";
+import { overdueCaseIds } from "../task-store/task-lists";
 import type { Prisma } from "../db/client";
 import { getDb } from "../db/client";
 import type { AgeCategory, CaseStatus, ProsecutionStatus, RiskLevel } from "../db/generated/enums";
@@ -28,6 +30,8 @@ export type RegistryRow = {
   riskLevel: RiskLevel;
   caseworkerName: string | null;
   unaccompaniedMinor: boolean;
+  /** Has an open task past its due day that the viewer may see (lib/task-store/task-lists.ts). */
+  overdueTask: boolean;
 };
 
 /** searchCapped: the search matched more cases than it lists (SEARCH_CAP, the closest first). */
@@ -92,6 +96,12 @@ export async function listCases(user: CurrentUser, query: RegistryQuery): Promis
 
   const page = rows.slice(0, REGISTRY_PAGE_SIZE);
   const last = page[page.length - 1];
+  const overdue = await overdueCaseIds(
+    getDb(),
+    user,
+    page.map((p) => p.id),
+    isoDayOf(new Date()),
+  );
   return {
     total,
     searchCapped: matches?.capped ?? false,
@@ -110,6 +120,7 @@ export async function listCases(user: CurrentUser, query: RegistryQuery): Promis
       riskLevel: p.riskLevel,
       caseworkerName: p.caseworker?.name ?? null,
       unaccompaniedMinor: p.unaccompaniedMinor,
+      overdueTask: overdue.has(p.id),
     })),
   };
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import { getDb, type Tx } from "../db/client";
 import type { JsonValue } from "../audit/canonical-json";
-import { auditActorOf, recordAuditEvent } from "../audit/record-event";
+import { auditActorOf, recordAuditEvent, recordAuditEvents } from "../audit/record-event";
+import { tasksAfterChange } from "../task-store/tasks-after-change";
 import type { CurrentUser } from "../auth/current-user";
 import { confirmationSettings } from "../four-eyes/confirmation-settings";
 import { needsConfirmation } from "../four-eyes/confirmation-rules";
@@ -122,6 +123,8 @@ async function writePersonEdit(
   });
   if (updated.count !== 1) throw new DomainError("conflict", "stale");
   const pick = (values: Recorded): JsonValue => auditMembers(Object.fromEntries(changed.map((field) => [field, values[field]])));
+  // A closed case's tasks end; a changed birth date or risk level moves them.
+  const taskEvents = await tasksAfterChange(tx, [target.id], auditActorOf(actor), new Date());
   await recordAuditEvent(tx, {
     actor: auditActorOf(actor),
     action: "person.updated",
@@ -133,5 +136,6 @@ async function writePersonEdit(
     after: pick(after),
     context: confirmation ? confirmationContext(confirmation) : null,
   });
+  await recordAuditEvents(tx, taskEvents);
   return target.version + 1;
 }

@@ -38,14 +38,12 @@ export function formatMoment(locale: string, moment: string | Date, precision: "
   );
 }
 
+// Made once: the task recomputation asks for the day of every case's registration.
+const ISO_DAY = new Intl.DateTimeFormat("en", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: MOMENT_TIME_ZONE });
+
 /** The calendar day of a moment in Kazakhstan's time, as YYYY-MM-DD: for file names, which sort by it. */
 export function isoDayOf(moment: string | Date): string {
-  const parts = new Intl.DateTimeFormat("en", {
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    timeZone: MOMENT_TIME_ZONE,
-  }).formatToParts(typeof moment === "string" ? new Date(moment) : moment);
+  const parts = ISO_DAY.formatToParts(typeof moment === "string" ? new Date(moment) : moment);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
   return `${part("year")}-${part("month")}-${part("day")}`;
 }

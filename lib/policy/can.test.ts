@@ -29,6 +29,7 @@ const EXPECTED: Record<Role, Partial<Record<Action, Scope[]>>> = {
     "review.view": ["assignedToMe"],
     "dashboard.view": ["assignedToMe"],
     "audit.read": ["assignedToMe"],
+    "task.view": ["assignedToMe"],
   },
   SUPERVISOR: {
     "case.view": ["assignedToMe", "myRegion"],
@@ -45,6 +46,7 @@ const EXPECTED: Record<Role, Partial<Record<Action, Scope[]>>> = {
     "export.history": ["assignedToMe", "myRegion"],
     "audit.read": ["assignedToMe", "myRegion"],
     "import.run": ["assignedToMe", "myRegion"],
+    "task.view": ["assignedToMe", "myRegion"],
   },
   AUDITOR: {
     "case.view": ["assignedToMe", "myRegion", "otherRegion"],
@@ -52,6 +54,7 @@ const EXPECTED: Record<Role, Partial<Record<Action, Scope[]>>> = {
     "dashboard.view": ["assignedToMe", "myRegion", "otherRegion"],
     "export.history": ["assignedToMe", "myRegion", "otherRegion"],
     "audit.read": ["assignedToMe", "myRegion", "otherRegion"],
+    "task.view": ["assignedToMe", "myRegion", "otherRegion"],
   },
   ADMINISTRATOR: {},
 };

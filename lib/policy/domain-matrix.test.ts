@@ -32,6 +32,9 @@ import { ReferInput } from "../validation/enrollment";
 import { NoteInput } from "../validation/note";
 import { CaseReviewInput } from "../validation/case-review";
 import { recordCaseReview } from "../cases/record-case-review";
+import { getTaskList } from "../home/tasks";
+import { recomputeTasks } from "../task-store/recompute-tasks";
+import { TaskListQuery } from "../task-store/task-lists";
 import { isoDayOf } from "../i18n/format";
 import { NewCaseInput, PersonEditInput } from "../validation/person";
 import { StatusChangeInput } from "../validation/prosecution";
@@ -84,6 +87,7 @@ const CASE_ACTIONS = [
   "assign",
   "export",
   "readAudit",
+  "listTasks",
 ] as const;
 type CaseAction = (typeof CASE_ACTIONS)[number];
 const ROLES = ["CASEWORKER", "SUPERVISOR", "AUDITOR", "ADMINISTRATOR"] as const satisfies readonly Role[];
@@ -117,6 +121,7 @@ const ALLOWED: Record<(typeof ROLES)[number], Record<CaseAction, Scope[]>> = {
     assign: NONE,
     export: NONE,
     readAudit: MINE,
+    listTasks: MINE,
   },
   SUPERVISOR: {
     view: REGION_A,
@@ -141,6 +146,7 @@ const ALLOWED: Record<(typeof ROLES)[number], Record<CaseAction, Scope[]>> = {
     assign: REGION_A,
     export: REGION_A,
     readAudit: REGION_A,
+    listTasks: REGION_A,
   },
   AUDITOR: {
     view: ALL,
@@ -165,6 +171,7 @@ const ALLOWED: Record<(typeof ROLES)[number], Record<CaseAction, Scope[]>> = {
     assign: NONE,
     export: ALL,
     readAudit: ALL,
+    listTasks: ALL,
   },
   ADMINISTRATOR: {
     view: NONE,
@@ -189,6 +196,7 @@ const ALLOWED: Record<(typeof ROLES)[number], Record<CaseAction, Scope[]>> = {
     assign: NONE,
     export: NONE,
     readAudit: NONE,
+    listTasks: NONE,
   },
 };
 
@@ -338,6 +346,16 @@ async function attempt(
   switch (action) {
     case "view":
       return { run: () => getCase(user, person.id), served: chainHas("case.viewed") };
+    case "listTasks": {
+      // The case's tasks stored first, as the nightly job would; then the list is read as the caller.
+      await recomputeTasks(getDb(), { now: new Date(), caseIds: [person.id] });
+      const listed = { ids: [] as string[] };
+      return {
+        run: async () =>
+          (listed.ids = (await getTaskList(user, TaskListQuery.parse({ region: person.regionId }))).rows.map((r) => r.caseId)),
+        served: async () => listed.ids.includes(person.id),
+      };
+    }
     case "list": {
       const listed = { ids: [] as string[] };
       return {
@@ -555,7 +573,7 @@ describe("access matrix through the domain functions", () => {
           // Refused: a list or search that leaves the case out, or a refusal in which a case out
           // of reach reads as absent, one in reach but read-only as forbidden.
           expect(await tried.served()).toBe(false);
-          if (result === "ok") expect(["list", "search", "checkDuplicates", "readAudit"]).toContain(action);
+          if (result === "ok") expect(["list", "search", "checkDuplicates", "readAudit", "listTasks"]).toContain(action);
           else expect(result).toMatch(/^(notFound|forbidden|invalid:regionId=regionNotYours)$/);
           expect(await caseSnapshot(person.id)).toBe(before);
           // Nothing but the record of the denial (and, for a search or a duplicate check, the record of the lookup).

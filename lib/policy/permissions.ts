@@ -19,6 +19,7 @@ export const ACTIONS = [
   "audit.read",
   "admin.manage",
   "import.run",
+  "task.view",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -39,6 +40,8 @@ const MATRIX: Record<Role, Partial<Record<Action, Reach>>> = {
     "review.view": "own",
     "dashboard.view": "own",
     "audit.read": "own",
+    // Only the tasks they are responsible for, which are those of their own cases (lib/task-store/task-lists.ts).
+    "task.view": "own",
   },
   SUPERVISOR: {
     "case.view": "regions",
@@ -57,6 +60,8 @@ const MATRIX: Record<Role, Partial<Record<Action, Reach>>> = {
     "audit.read": "regions",
     // Rows are refused unless their region is one of the supervisor's (docs/import.md).
     "import.run": "regions",
+    // Their regions' tasks, those of cases with no caseworker included: they are responsible for those.
+    "task.view": "regions",
   },
   AUDITOR: {
     "case.view": "all",
@@ -64,6 +69,8 @@ const MATRIX: Record<Role, Partial<Record<Action, Reach>>> = {
     "dashboard.view": "all",
     "export.history": "all",
     "audit.read": "all",
+    // Read only: an auditor sees whether work is done on time and never does it.
+    "task.view": "all",
   },
   ADMINISTRATOR: {
     // Account and sign-in events only: this role never reaches a case chain.

@@ -42,7 +42,23 @@ describe("referral and enrollment", () => {
     expect(stored).toMatchObject({ status: "COMPLETED", version: 3, outcomeNote: "Курс пройден" });
     expect(stored.enrolledOn?.toISOString().slice(0, 10)).toBe("2024-03-01");
     const actions = (await getDb().auditEvent.findMany({ where: { chain: person.id }, orderBy: { seq: "asc" } })).map((e) => e.action);
-    expect(actions).toEqual(["enrollment.referred", "enrollment.enrolled", "enrollment.completed"]);
+    // Each step's tasks are settled in its transaction, recorded after the step's own event.
+    expect(actions).toEqual([
+      "enrollment.referred",
+      "task.created",
+      "task.created",
+      "enrollment.enrolled",
+      "task.done",
+      "enrollment.completed",
+      "task.created",
+      "task.created",
+    ]);
+    const tasks = await getDb().task.findMany({ where: { personId: person.id }, orderBy: { dueOn: "asc" } });
+    expect(tasks.filter((t) => t.rule !== "caseReview").map((t) => [t.rule, t.state, t.closedBy])).toEqual([
+      ["referralWaiting", "DONE", "enrollment.enrolled"],
+      ["programFollowUp", "OPEN", null],
+      ["programFollowUp", "OPEN", null],
+    ]);
   });
 
   it("gives the last place to exactly one of two people enrolled at the same moment; the other is told the program is full", async () => {

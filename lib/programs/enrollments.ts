@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "../db/client";
-import { auditActorOf, recordAuditEvent } from "../audit/record-event";
+import { auditActorOf, recordAuditEvent, recordAuditEvents } from "../audit/record-event";
+import { tasksAfterChange } from "../task-store/tasks-after-change";
 import type { CurrentUser } from "../auth/current-user";
 import { requireEditableCase } from "../access/case-access";
 import { DomainError, notFound } from "../errors/domain-error";
@@ -39,6 +40,7 @@ export async function referToProgram(user: CurrentUser, input: ReferInput, now =
       select: { id: true },
     });
     const enrolled = await tx.enrollment.count({ where: { programId: program.id, status: { in: PLACE_TAKING_STATUSES } } });
+    const taskEvents = await tasksAfterChange(tx, [person.id], auditActorOf(user), now);
     await recordAuditEvent(tx, {
       actor: auditActorOf(user),
       action: "enrollment.referred",
@@ -48,6 +50,7 @@ export async function referToProgram(user: CurrentUser, input: ReferInput, now =
       reason: input.note || null,
       after: { status: "REFERRED", date: input.date, program: program.name, programType: program.programTypeCode },
     });
+    await recordAuditEvents(tx, taskEvents);
     return { id: enrollment.id, full: enrolled >= program.capacity };
   });
 }
@@ -102,6 +105,8 @@ export async function advanceEnrollment(user: CurrentUser, input: EnrollmentStep
       },
     });
     if (updated.count !== 1) throw new DomainError("conflict", "stale");
+    // An answered referral's task is done, a completed enrollment's follow-ups are stored.
+    const taskEvents = await tasksAfterChange(tx, [person.id], auditActorOf(user), now);
     await recordAuditEvent(tx, {
       actor: auditActorOf(user),
       action: `enrollment.${step.to.toLowerCase()}`,
@@ -112,6 +117,7 @@ export async function advanceEnrollment(user: CurrentUser, input: EnrollmentStep
       before: { status: enrollment.status },
       after: { status: step.to, date: input.date, reasonId: input.reasonId ?? null },
     });
+    await recordAuditEvents(tx, taskEvents);
     return { version: enrollment.version + 1 };
   });
 }

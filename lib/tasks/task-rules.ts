@@ -35,3 +35,13 @@ export const DEFAULT_TASK_RULES: TaskRuleSettings = {
   referralWaiting: { days: 21 },
   comingOfAge: { daysBefore: 30 },
 };
+
+/**
+ * Rules whose work can be recorded in the app, and so the only ones stored as tasks. Coming of age
+ * waits for the supervisor's review of a minor's required program types: until that action exists
+ * its task could never be answered, and a list that showed it would only teach people to ignore it.
+ */
+export const STORED_RULES: readonly TaskRule[] = ["caseReview", "programFollowUp", "referralWaiting"];
+
+/** The setting that overrides the defaults, versioned and audited like every administrator's setting. */
+export const TASK_RULES_SETTING = "tasks.rules";

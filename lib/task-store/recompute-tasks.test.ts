@@ -1,0 +1,138 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "../db/client";
+import { makePerson, makeProgram, makeTeam, type Team } from "../testing/factories";
+import { addDays, addMonths } from "../tasks/due-tasks";
+import { recomputeTasks } from "./recompute-tasks";
+
+let team: Team;
+beforeAll(async () => {
+  team = await makeTeam();
+});
+
+const now = new Date("2026-12-04T09:00:00Z");
+const today = "2026-12-04";
+const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+async function highRiskReviewedDaysAgo(days: number, caseworkerId: string | null = team.owner.id) {
+  const person = await makePerson(team.region.id, caseworkerId);
+  await getDb().person.update({ where: { id: person.id }, data: { riskLevel: "HIGH" } });
+  await getDb().caseReview.create({
+    data: { personId: person.id, reviewedOn: date(addDays(today, -days)), riskLevel: "HIGH", note: "n", reviewedById: team.owner.id },
+  });
+  return person.id;
+}
+
+const tasksOf = (personId: string) =>
+  getDb().task.findMany({
+    where: { personId },
+    orderBy: { dueOn: "asc" },
+    select: { rule: true, dueKey: true, dueOn: true, state: true, responsibleId: true, closedBy: true },
+  });
+const eventsOf = (personId: string) =>
+  getDb().auditEvent.findMany({ where: { chain: personId }, orderBy: { seq: "asc" }, select: { action: true, entityType: true } });
+
+describe("recomputeTasks", () => {
+  it("stores one overdue review for a high-risk case last reviewed 31 days ago, owned by its caseworker, as an event of the case", async () => {
+    const caseId = await highRiskReviewedDaysAgo(31);
+    const counts = await recomputeTasks(getDb(), { now, caseIds: [caseId] });
+    expect(counts).toMatchObject({ cases: 1, created: 1, done: 0, noLongerNeeded: 0 });
+    expect(await tasksOf(caseId)).toEqual([
+      {
+        rule: "caseReview",
+        dueKey: `caseReview:${addDays(today, -31)}`,
+        dueOn: date(addDays(today, -1)),
+        state: "OPEN",
+        responsibleId: team.owner.id,
+        closedBy: null,
+      },
+    ]);
+    expect(await eventsOf(caseId)).toEqual([{ action: "task.created", entityType: "task" }]);
+  });
+
+  it("changes nothing when run again, and writes only the run's own system event", async () => {
+    const caseId = await highRiskReviewedDaysAgo(10);
+    await recomputeTasks(getDb(), { now, caseIds: [caseId] });
+    const [tasks, events] = [await tasksOf(caseId), await eventsOf(caseId)];
+    const runs = await getDb().auditEvent.count({ where: { chain: "system", action: "tasks.recomputed" } });
+    const again = await recomputeTasks(getDb(), { now, caseIds: [caseId] });
+    expect(again).toEqual({ cases: 1, created: 0, reopened: 0, done: 0, noLongerNeeded: 0, rescheduled: 0, reassigned: 0 });
+    expect(await tasksOf(caseId)).toEqual(tasks);
+    expect(await eventsOf(caseId)).toEqual(events);
+    expect(await getDb().auditEvent.count({ where: { chain: "system", action: "tasks.recomputed" } })).toBeGreaterThan(runs);
+  });
+
+  it("gives a case without a caseworker to the region's supervisors (no one named) and follows a new caseworker", async () => {
+    const caseId = await highRiskReviewedDaysAgo(5, null);
+    await recomputeTasks(getDb(), { now, caseIds: [caseId] });
+    expect((await tasksOf(caseId)).map((t) => t.responsibleId)).toEqual([null]);
+    await getDb().person.update({ where: { id: caseId }, data: { caseworkerId: team.colleague.id } });
+    expect(await recomputeTasks(getDb(), { now, caseIds: [caseId] })).toMatchObject({ reassigned: 1, created: 0 });
+    expect((await tasksOf(caseId)).map((t) => t.responsibleId)).toEqual([team.colleague.id]);
+  });
+
+  it("closes a closed case's tasks as no longer needed, and opens them again when the case reopens", async () => {
+    const caseId = await highRiskReviewedDaysAgo(31);
+    await recomputeTasks(getDb(), { now, caseIds: [caseId] });
+    await getDb().person.update({ where: { id: caseId }, data: { caseStatus: "CLOSED" } });
+    expect(await recomputeTasks(getDb(), { now, caseIds: [caseId] })).toMatchObject({ noLongerNeeded: 1 });
+    expect((await tasksOf(caseId)).map((t) => [t.state, t.closedBy])).toEqual([["NO_LONGER_NEEDED", "case.closed"]]);
+    await getDb().person.update({ where: { id: caseId }, data: { caseStatus: "OPEN" } });
+    expect(await recomputeTasks(getDb(), { now, caseIds: [caseId] })).toMatchObject({ reopened: 1, created: 0 });
+    expect((await tasksOf(caseId)).map((t) => t.state)).toEqual(["OPEN"]);
+    expect((await eventsOf(caseId)).map((e) => e.action)).toEqual(["task.created", "task.noLongerNeeded", "task.reopened"]);
+  });
+
+  it("marks a review done once a newer review is recorded, and stores the next one", async () => {
+    const caseId = await highRiskReviewedDaysAgo(31);
+    await recomputeTasks(getDb(), { now, caseIds: [caseId] });
+    await getDb().caseReview.create({
+      data: { personId: caseId, reviewedOn: date(today), riskLevel: "HIGH", note: "n", reviewedById: team.owner.id },
+    });
+    expect(await recomputeTasks(getDb(), { now, caseIds: [caseId] })).toMatchObject({ done: 1, created: 1 });
+    expect((await tasksOf(caseId)).map((t) => [t.state, t.closedBy, t.dueOn])).toEqual([
+      ["DONE", "case.reviewed", date(addDays(today, -1))],
+      ["OPEN", null, date(addDays(today, 30))],
+    ]);
+  });
+
+  it("stores the follow-ups of a completed enrollment 6 and 12 months after it, and closes a waiting referral once enrolled", async () => {
+    const caseId = await highRiskReviewedDaysAgo(1);
+    const program = await makeProgram(team.region.id, 10);
+    const completed = await getDb().enrollment.create({
+      data: {
+        personId: caseId,
+        programId: program.id,
+        status: "COMPLETED",
+        referredOn: date("2026-01-05"),
+        completedOn: date("2026-06-30"),
+      },
+    });
+    const referred = await getDb().enrollment.create({
+      data: { personId: caseId, programId: program.id, status: "REFERRED", referredOn: date("2026-11-01") },
+    });
+    await recomputeTasks(getDb(), { now, caseIds: [caseId] });
+    const open = (await tasksOf(caseId)).filter((t) => t.rule !== "caseReview");
+    expect(open.map((t) => [t.dueKey, t.dueOn])).toEqual([
+      [`referralWaiting:${referred.id}`, date("2026-11-22")],
+      [`programFollowUp:${completed.id}:6`, date(addMonths("2026-06-30", 6))],
+      [`programFollowUp:${completed.id}:12`, date("2027-06-30")],
+    ]);
+    await getDb().enrollment.update({ where: { id: referred.id }, data: { status: "ENROLLED", enrolledOn: date(today) } });
+    expect(await recomputeTasks(getDb(), { now, caseIds: [caseId] })).toMatchObject({ done: 1, created: 0 });
+    const referral = (await tasksOf(caseId)).find((t) => t.rule === "referralWaiting");
+    expect([referral?.state, referral?.closedBy]).toEqual(["DONE", "enrollment.enrolled"]);
+  });
+
+  it("creates each task once when two recomputations of the same cases run at the same moment", async () => {
+    const caseIds = await Promise.all([31, 40, 50, 60].map((days) => highRiskReviewedDaysAgo(days)));
+    const results = await Promise.all([
+      recomputeTasks(getDb(), { now, caseIds, chunkSize: 2 }),
+      recomputeTasks(getDb(), { now, caseIds: [...caseIds].reverse(), chunkSize: 3 }),
+    ]);
+    expect(results[0].created + results[1].created).toBe(4);
+    for (const caseId of caseIds) {
+      expect((await tasksOf(caseId)).length).toBe(1);
+      expect((await eventsOf(caseId)).map((e) => e.action)).toEqual(["task.created"]);
+    }
+  });
+});
