@@ -51,7 +51,8 @@ async function namedMapping(user: CurrentUser, name: string): Promise<ImportMapp
   try {
     return await loadMappingByName(user, name);
   } catch (error) {
-    if (error instanceof DomainError) throw new ConfigError(`no usable saved mapping named "${name}" in ${user.email}'s regions (${error.message})`);
+    if (error instanceof DomainError)
+      throw new ConfigError(`no usable saved mapping named "${name}" in ${user.email}'s regions (${error.message})`);
     throw error;
   }
 }

@@ -97,7 +97,11 @@ export async function commitImportBatch(user: CurrentUser, input: ImportCommitIn
   const refused = decisionProblems(stored.preview as StoredPreview, decisions);
   if (refused) throw refused;
   // Parsed again: a stored mapping that no longer parses is refused rather than read loosely.
-  const batch: Batch = { ...stored, columns: stored.columns as PersonColumns, mapping: stored.mapping === null ? null : ImportMapping.parse(stored.mapping) };
+  const batch: Batch = {
+    ...stored,
+    columns: stored.columns as PersonColumns,
+    mapping: stored.mapping === null ? null : ImportMapping.parse(stored.mapping),
+  };
   const about = { fileName: batch.fileName, fileSha256: batch.fileSha256, sheet: batch.sheet };
 
   await getDb().$transaction(async (tx) => {

@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb, type Tx } from "../db/client";
-import { auditActorOf, recordAuditEvent } from "../audit/record-event";
+import { auditActorOf, recordAuditEvent, recordAuditEvents } from "../audit/record-event";
+import { tasksAfterChange } from "../task-store/tasks-after-change";
 import { recordDenial } from "../audit/record-denial";
 import type { CurrentUser } from "../auth/current-user";
 import { requireEditableCase } from "../access/case-access";
@@ -104,6 +105,8 @@ async function moveOne(tx: Tx, user: CurrentUser, row: GroupRow, caseworkerId: s
   const context = transferContext(row.groupId ?? "", transfer);
   const ended = await endOldRegionEnrollments(tx, user, row.personId, transfer.fromRegionId, context.transfer, now);
   await supersedeOutgrownChanges(tx, user, row.personId, now);
+  // The case's open tasks follow it to the new caseworker, or to the new region's supervisors.
+  const taskEvents = await tasksAfterChange(tx, [row.personId], auditActorOf(user), now);
   await recordAuditEvent(tx, {
     actor: auditActorOf(user),
     action: "transfer.accepted",
@@ -120,6 +123,7 @@ async function moveOne(tx: Tx, user: CurrentUser, row: GroupRow, caseworkerId: s
       toReferAgain: ended,
     },
   });
+  await recordAuditEvents(tx, taskEvents);
 }
 
 /**
