@@ -88,11 +88,13 @@ test("an overdue review reaches its caseworker only, and recording the review cl
   // A colleague of the same region sees none of it; the region's supervisor does.
   const colleague = await otherPage();
   await signInThroughForm(colleague, "caseworker2@example.org");
+  await expect(colleague.getByTestId("signed-in-as")).toBeVisible();
   await colleague.goto("/tasks");
   await expect(colleague.getByRole("heading", { name: "Tasks" })).toBeVisible();
   await expect(colleague.getByText(caseNumber)).toHaveCount(0);
   const supervisor = await otherPage();
   await signInThroughForm(supervisor, "supervisor@example.org");
+  await expect(supervisor.getByTestId("signed-in-as")).toBeVisible();
   await supervisor.goto("/tasks?due=overdue&rule=caseReview&page=10000");
   await expect(supervisor.getByTestId("task-row").filter({ hasText: caseNumber })).toHaveCount(1);
   await supervisor.screenshot({ path: "test-results/tasks-supervisor.png", fullPage: true });

@@ -155,7 +155,13 @@ describe("requesting a change that needs a second person", () => {
       [true, "SUPERSEDED", 1],
       [false, "PENDING", 2],
     ]);
-    expect(await actions(person.id)).toEqual(["change.requested", "person.updated", "change.superseded", "change.requested"]);
+    expect(await actions(person.id)).toEqual([
+      "change.requested",
+      "person.updated",
+      "task.created",
+      "change.superseded",
+      "change.requested",
+    ]);
     expect(await outcome(confirm(team.supervisor, first.id, 2))).toBe("conflict");
   });
 
@@ -275,7 +281,7 @@ describe("confirming a change request", () => {
       state: "SUPERSEDED",
       decidedById: team.supervisor.id,
     });
-    expect(await actions(person.id)).toEqual(["change.requested", "person.updated", "change.superseded"]);
+    expect(await actions(person.id)).toEqual(["change.requested", "person.updated", "task.created", "change.superseded"]);
     // The requester learns of it on the case page; nothing is left to withdraw or decide.
     const panel = await getChangeRequestsPanel(await getCase(team.owner, person.id));
     expect(panel.requests).toEqual([
