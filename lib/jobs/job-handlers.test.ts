@@ -43,11 +43,13 @@ describe("the job handlers, called directly", () => {
 
   it("the chain check records its result for /audit, as the system", async () => {
     const before = await getDb().auditVerification.count();
+    // The whole shared test database is checked, where other tests tamper with chains of their
+    // own on purpose: what matters here is that the job's answer is what it records, as the system.
     const result = await runJob(QUEUES.verifyChains, {}, { db: getDb(), now, mailer: null });
-    expect(result).toMatchObject({ ok: true });
+    expect(result).toMatchObject({ ok: expect.any(Boolean) as unknown, chains: expect.any(Number) as unknown });
     expect(await getDb().auditVerification.count()).toBe(before + 1);
     const last = await getDb().auditVerification.findFirstOrThrow({ orderBy: { finishedAt: "desc" } });
-    expect(last).toMatchObject({ ok: true, requestedById: null });
+    expect(last).toMatchObject({ ok: (result as { ok: boolean }).ok, requestedById: null });
   });
 
   it("without SMTP configured the daily e-mail sends nothing and does not fail", async () => {

@@ -674,7 +674,10 @@ describe("import batches through the domain functions", () => {
       const written = (
         await getDb().auditEvent.findMany({ where: { actorId: user.id, occurredAt: { gte: since } }, select: { action: true } })
       ).map((e) => e.action);
-      expect(written).toEqual(commits ? ["import.commit_started", "case.created", "import.committed"] : ["access.denied"]);
+      // A new case's first tasks are events of its own chain too (task.created).
+      expect(written.filter((action) => !action.startsWith("task."))).toEqual(
+        commits ? ["import.commit_started", "case.created", "import.committed"] : ["access.denied"],
+      );
     });
   }
 });
