@@ -27,6 +27,7 @@ const SHOTS: Shot[] = [
     },
   },
   { file: "review-supervisor.png", email: "supervisor@example.org", visit: async (page) => void (await page.goto("/review")) },
+  { file: "tasks-caseworker.png", email: "caseworker@example.org", visit: async (page) => void (await page.goto("/tasks")) },
   { file: "import-supervisor.png", email: "supervisor@example.org", visit: async (page) => void (await page.goto("/import")) },
   { file: "dashboard-auditor.png", email: "auditor@example.org", visit: async (page) => void (await page.goto("/dashboard")) },
   {
