@@ -81,6 +81,19 @@ const CONFIRMERS: Pick<EntryPoint, "allowed" | "refused"> = {
 };
 
 /**
+ * A completed enrollment of the fixture case made for one call, since each enrollment has one
+ * follow-up per month and every allowed caller's call must succeed.
+ */
+async function completedEnrollment(fx: Fixtures, db: PrismaClient): Promise<string> {
+  const day = new Date(`${today()}T00:00:00Z`);
+  const enrollment = await db.enrollment.create({
+    data: { personId: fx.caseId, programId: fx.programId, status: "COMPLETED", referredOn: day, enrolledOn: day, completedOn: day },
+    select: { id: true },
+  });
+  return enrollment.id;
+}
+
+/**
  * The fixture case's pending closure, requested by its caseworker against the case as it is now:
  * the one made by an earlier call if still pending (a case has one pending request of a kind), or a new one.
  */
@@ -328,6 +341,20 @@ export const ENTRY_POINTS: Record<string, EntryPoint> = {
         citizenship: "KZ",
         caseStatus: "OPEN",
         riskLevel: "HIGH",
+      },
+    }),
+  },
+  "app/(app)/cases/[caseId]/actions.ts#recordFollowUpAction": {
+    ...CASE_EDITORS,
+    reply: async (fx, db) => ({
+      form: {
+        caseId: fx.caseId,
+        version: await caseVersion(fx, db),
+        enrollmentId: await completedEnrollment(fx, db),
+        afterMonths: "6",
+        followedUpOn: isoDayOf(new Date()),
+        outcome: "STABLE",
+        note: "Entry-point check follow-up",
       },
     }),
   },

@@ -3,14 +3,20 @@ import { getCaseTasks } from "@/lib/cases/case-tasks";
 import type { OpenedCase } from "@/lib/cases/get-case";
 import { formatDay, isoDayOf } from "@/lib/i18n/format";
 import { Section } from "@/components/ui/section";
+import { getFollowUpOptions } from "@/lib/cases/follow-up-options";
 import { CaseReviewForm } from "./case-review-form";
+import { FollowUpForm } from "./follow-up-form";
 
 /**
  * The case's open tasks, soonest first, for everyone who may see the case; an editor can record
- * the case review that answers the review task. Overdue is said in words, not by colour alone.
+ * the case review that answers the review task, and the follow-up of a completed enrollment that
+ * answers a follow-up task. Overdue is said in words, not by colour alone.
  */
 export async function TasksPanel({ opened }: { opened: OpenedCase }) {
   const [tasks, t, locale] = await Promise.all([getCaseTasks(opened), getTranslations("case"), getLocale()]);
+  // Read only for an editor: a reader is offered no form, so needs no options.
+  const followUpOptions = opened.canEdit ? await getFollowUpOptions(opened) : null;
+  const today = isoDayOf(new Date());
   return (
     <Section title={t("tasks")} testId="tasks-panel">
       {tasks.length === 0 ? (
@@ -26,12 +32,10 @@ export async function TasksPanel({ opened }: { opened: OpenedCase }) {
         </ul>
       )}
       {opened.canEdit && (
-        <CaseReviewForm
-          caseId={opened.id}
-          version={opened.detail.version}
-          riskLevel={opened.detail.riskLevel}
-          today={isoDayOf(new Date())}
-        />
+        <CaseReviewForm caseId={opened.id} version={opened.detail.version} riskLevel={opened.detail.riskLevel} today={today} />
+      )}
+      {followUpOptions && followUpOptions.enrollments.length > 0 && (
+        <FollowUpForm caseId={opened.id} version={opened.detail.version} options={followUpOptions} today={today} />
       )}
     </Section>
   );

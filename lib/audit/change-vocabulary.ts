@@ -9,7 +9,7 @@ import { personFieldLabel } from "../validation/person-fields";
 import type { ChangeVocabulary } from "./change-lines";
 
 /** Internal ids a reader cannot use; the record they point to is named by a field beside them, or nowhere useful. */
-const HIDDEN = new Set(["householdId"]);
+const HIDDEN = new Set(["householdId", "enrollmentId"]);
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -93,6 +93,8 @@ export async function changeVocabulary(): Promise<ChangeVocabulary> {
           return enumWord(`prosecution.${value}`, value);
         case "riskLevel":
           return enumWord(`risk.${value}`, value);
+        case "outcome":
+          return action.startsWith("followUp.") ? enumWord(`followUpOutcome.${value}`, value) : value;
         case "status":
           if (action.startsWith("prosecution.")) return enumWord(`prosecution.${value}`, value);
           if (action.startsWith("enrollment."))

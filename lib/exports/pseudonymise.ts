@@ -121,6 +121,9 @@ const MAY_LEAVE: Readonly<Record<string, EventShape>> = {
   },
   "need.marked": { before: { programType: "code", state: "code" }, after: { programType: "code", state: "code", reason: "removed" } },
   "note.added": { after: { body: "removed" } },
+  "followUp.recorded": {
+    after: { enrollmentId: "ref", afterMonths: "number", followedUpOn: "month", outcome: "code", note: "removed" },
+  },
   "case.reviewed": { before: { riskLevel: "code" }, after: { reviewedOn: "month", riskLevel: "code", note: "removed" } },
   "household.member_added": { after: HOUSEHOLD },
   "household.member_removed": { before: HOUSEHOLD },

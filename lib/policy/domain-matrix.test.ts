@@ -29,9 +29,11 @@ import { TRANSITIONS } from "../prosecution/transitions";
 import { ensureOperation, makePerson, makeProgram, makeTeam, makeUser } from "../testing/factories";
 import { outcome } from "../testing/outcome";
 import { ReferInput } from "../validation/enrollment";
+import { FollowUpInput } from "../validation/follow-up";
 import { NoteInput } from "../validation/note";
 import { CaseReviewInput } from "../validation/case-review";
 import { recordCaseReview } from "../cases/record-case-review";
+import { recordFollowUp } from "../cases/record-follow-up";
 import { getTaskList } from "../home/tasks";
 import { recomputeTasks } from "../task-store/recompute-tasks";
 import { TaskListQuery } from "../task-store/task-lists";
@@ -75,6 +77,7 @@ const CASE_ACTIONS = [
   "enrol",
   "addNote",
   "reviewCase",
+  "recordFollowUp",
   "requestChange",
   "withdrawChange",
   "confirmChange",
@@ -109,6 +112,7 @@ const ALLOWED: Record<(typeof ROLES)[number], Record<CaseAction, Scope[]>> = {
     enrol: MINE,
     addNote: MINE,
     reviewCase: MINE,
+    recordFollowUp: MINE,
     requestChange: MINE,
     withdrawChange: MINE,
     confirmChange: NONE,
@@ -134,6 +138,7 @@ const ALLOWED: Record<(typeof ROLES)[number], Record<CaseAction, Scope[]>> = {
     enrol: REGION_A,
     addNote: REGION_A,
     reviewCase: REGION_A,
+    recordFollowUp: REGION_A,
     requestChange: REGION_A,
     withdrawChange: REGION_A,
     confirmChange: REGION_A,
@@ -159,6 +164,7 @@ const ALLOWED: Record<(typeof ROLES)[number], Record<CaseAction, Scope[]>> = {
     enrol: NONE,
     addNote: NONE,
     reviewCase: NONE,
+    recordFollowUp: NONE,
     requestChange: NONE,
     withdrawChange: NONE,
     confirmChange: NONE,
@@ -184,6 +190,7 @@ const ALLOWED: Record<(typeof ROLES)[number], Record<CaseAction, Scope[]>> = {
     enrol: NONE,
     addNote: NONE,
     reviewCase: NONE,
+    recordFollowUp: NONE,
     requestChange: NONE,
     withdrawChange: NONE,
     confirmChange: NONE,
@@ -276,6 +283,7 @@ async function caseSnapshot(caseId: string): Promise<string> {
     db.enrollment.findMany({ where: { personId: caseId }, orderBy: { id: "asc" } }),
     db.note.findMany({ where: { personId: caseId }, orderBy: { id: "asc" } }),
     db.caseReview.findMany({ where: { personId: caseId }, orderBy: { id: "asc" } }),
+    db.followUp.findMany({ where: { personId: caseId }, orderBy: { id: "asc" } }),
     db.alias.findMany({ where: { personId: caseId }, orderBy: { id: "asc" } }),
     db.changeRequest.findMany({ where: { personId: caseId }, orderBy: { id: "asc" } }),
   ]);
@@ -444,6 +452,32 @@ async function attempt(
         note: "Матрица",
       });
       return { run: () => recordCaseReview(user, input), served: chainHas("case.reviewed") };
+    }
+    case "recordFollowUp": {
+      const programId = programs[person.regionId];
+      if (!programId) throw new Error("the matrix has a program in each of its regions");
+      const completedOn = new Date("2024-02-01T00:00:00Z");
+      const enrollment = await db.enrollment.create({
+        data: {
+          personId: person.id,
+          programId,
+          status: "COMPLETED",
+          referredOn: completedOn,
+          enrolledOn: completedOn,
+          completedOn,
+        },
+        select: { id: true },
+      });
+      const input = FollowUpInput.parse({
+        caseId: person.id,
+        version: 1,
+        enrollmentId: enrollment.id,
+        afterMonths: "6",
+        followedUpOn: isoDayOf(new Date()),
+        outcome: "STABLE",
+        note: "Матрица",
+      });
+      return { run: () => recordFollowUp(user, input), served: chainHas("followUp.recorded") };
     }
     case "requestChange": {
       const input = PersonEditInput.parse({

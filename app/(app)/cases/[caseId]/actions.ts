@@ -15,6 +15,8 @@ import { removeAlias, saveAlias } from "@/lib/cases/aliases";
 import { removeHouseholdMember } from "@/lib/cases/remove-household-member";
 import { recordCaseReview } from "@/lib/cases/record-case-review";
 import { CaseReviewInput } from "@/lib/validation/case-review";
+import { recordFollowUp } from "@/lib/cases/record-follow-up";
+import { FollowUpInput } from "@/lib/validation/follow-up";
 import { withdrawChangeRequest } from "@/lib/cases/change-requests";
 import { changeRequestRefusal } from "@/lib/cases/hold-change";
 import { WithdrawChangeInput } from "@/lib/validation/change-request";
@@ -102,6 +104,14 @@ export const recordCaseReviewAction = formAction({
   run: recordCaseReview,
   path: casePath,
   success: "caseReviewed",
+});
+
+export const recordFollowUpAction = formAction({
+  name: "recordFollowUpAction",
+  schema: FollowUpInput,
+  run: recordFollowUp,
+  path: casePath,
+  success: "followUpRecorded",
 });
 
 export const withdrawChangeRequestAction = formAction({
