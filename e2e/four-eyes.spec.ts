@@ -76,7 +76,7 @@ async function requestConviction(page: Page, caseId: string, confirmer?: string)
   await page.goto(`/cases/${caseId}`);
   await page.getByText("Change prosecution status").click();
   await page.getByLabel("New status").selectOption("CONVICTED");
-  await page.getByLabel("Effective date").fill("2026-01-15");
+  await page.getByTestId("status-change").getByLabel("Effective date").fill("2026-01-15");
   await page.getByLabel("Sentence in months").fill("60");
   await page.getByLabel("Reason", { exact: true }).fill("Приговор суда вступил в силу");
   if (confirmer) await page.getByTestId("status-change").getByLabel("Who should confirm").selectOption({ label: confirmer });

@@ -21,7 +21,7 @@ async function ownCaseWithNoProceedings(index: number) {
 async function fillStatusChange(page: Page, reason: string) {
   await page.getByText("Change prosecution status").click();
   await page.getByLabel("New status").selectOption("PRELIMINARY_CHECK");
-  await page.getByLabel("Effective date").fill("2026-01-15");
+  await page.getByTestId("status-change").getByLabel("Effective date").fill("2026-01-15");
   await page.getByLabel("Reason", { exact: true }).fill(reason);
 }
 

@@ -1,11 +1,12 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { FollowUpOutcome } from "@/lib/db/generated/enums";
 import type { FollowUpOptions } from "@/lib/cases/follow-up-options";
 import { recordFollowUpAction } from "@/app/(app)/cases/[caseId]/actions";
 import { ActionForm } from "@/components/ui/action-form";
 import { FormField, inputClass } from "@/components/ui/form-field";
+import { formatDay } from "@/lib/i18n/format";
 
 type Props = { caseId: string; version: number; options: FollowUpOptions; today: string };
 
@@ -16,6 +17,7 @@ type Props = { caseId: string; version: number; options: FollowUpOptions; today:
 export function FollowUpForm({ caseId, version, options, today }: Props) {
   const t = useTranslations("followUpForm");
   const tOutcome = useTranslations("enums.followUpOutcome");
+  const locale = useLocale();
   return (
     <details className="mt-4 rounded border border-slate-200 p-3">
       <summary className="cursor-pointer font-medium text-sky-900">{t("open")}</summary>
@@ -43,7 +45,7 @@ export function FollowUpForm({ caseId, version, options, today }: Props) {
                 >
                   {options.enrollments.map((e) => (
                     <option key={e.id} value={e.id}>
-                      {t("enrollmentOption", { program: e.program, date: e.completedOn })}
+                      {t("enrollmentOption", { program: e.program, date: formatDay(locale, e.completedOn) })}
                     </option>
                   ))}
                 </select>
