@@ -1,7 +1,7 @@
 import { createHash, randomInt, randomUUID } from "node:crypto";
 import ExcelJS from "exceljs";
 import type { PrismaClient } from "../lib/db/generated/client";
-import { isoDayOf } from "../lib/i18n/format";
+import { isoDayOf } from "../lib/calendar/calendar-day";
 
 /**
  * Every server action and route handler of the build, and who may use it. The spec

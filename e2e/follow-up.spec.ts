@@ -1,6 +1,7 @@
 import { randomInt } from "node:crypto";
 import { createDb } from "../lib/db/client";
-import { formatDay, isoDayOf } from "../lib/i18n/format";
+import { formatDay } from "../lib/i18n/format";
+import { isoDayOf } from "../lib/calendar/calendar-day";
 import { addMonths } from "../lib/tasks/due-tasks";
 import { recomputeTasks } from "../lib/task-store/recompute-tasks";
 import { expect, test } from "./fixtures";

@@ -1,6 +1,6 @@
 import { randomInt } from "node:crypto";
 import { createDb } from "../lib/db/client";
-import { isoDayOf } from "../lib/i18n/format";
+import { isoDayOf } from "../lib/calendar/calendar-day";
 import { recomputeTasks } from "../lib/task-store/recompute-tasks";
 import { addDays } from "../lib/tasks/due-tasks";
 import { expect, signInThroughForm, test } from "./fixtures";

@@ -8,6 +8,9 @@
  * `npm test -- lint` (or types, unit, e2e) runs one layer.
  */
 import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
 import { randomBytes } from "node:crypto";
 import { createFreshDatabase } from "../lib/db/fresh-database";
 import { applyMigrations } from "../lib/migrations/migrate";
@@ -32,8 +35,33 @@ async function lint(): Promise<boolean> {
   return linted && formatted;
 }
 
+// The names of the failing unit tests, repeated in the run's last lines: CI keeps only the tail of
+// the output, and the browser layer's pages of output come after the unit layer's.
+const failures: string[] = [];
+
 async function unit(): Promise<boolean> {
-  return run("unit and integration", process.execPath, [packageBin("vitest", "vitest"), "run"]);
+  const report = join(mkdtempSync(join(tmpdir(), "zhusan-unit-")), "report.json");
+  const passed = run("unit and integration", process.execPath, [
+    packageBin("vitest", "vitest"),
+    "run",
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${report}`,
+  ]);
+  if (!passed) failures.push(...failedUnitTests(report));
+  return passed;
+}
+
+type VitestReport = { testResults?: { name: string; message?: string; assertionResults?: { status: string; fullName: string }[] }[] };
+
+function failedUnitTests(reportPath: string): string[] {
+  if (!existsSync(reportPath)) return ["(vitest wrote no report: see its output above)"];
+  const report = JSON.parse(readFileSync(reportPath, "utf8")) as VitestReport;
+  return (report.testResults ?? []).flatMap((file) => {
+    const path = relative(process.cwd(), file.name);
+    const tests = (file.assertionResults ?? []).filter((t) => t.status === "failed").map((t) => `${path} > ${t.fullName}`);
+    return tests.length ? tests : file.message ? [`${path}: ${file.message.split("\n")[0]}`] : [];
+  });
 }
 
 // `npm run test:e2e -- e2e/admin.spec.ts` runs one spec: what follows the layer goes to Playwright.
@@ -76,6 +104,7 @@ async function main() {
   }
   const failed: Layer[] = [];
   for (const layer of layers) if (!(await LAYERS[layer]())) failed.push(layer);
+  for (const failure of failures) console.log(`[test] failed: ${failure}`);
   console.log(failed.length ? `\n[test] failing layers: ${failed.join(", ")}` : `\n[test] every layer passed: ${layers.join(", ")}`);
   process.exit(failed.length ? 1 : 0);
 }

@@ -1,7 +1,8 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { getCaseTasks } from "@/lib/cases/case-tasks";
 import type { OpenedCase } from "@/lib/cases/get-case";
-import { formatDay, isoDayOf } from "@/lib/i18n/format";
+import { formatDay } from "@/lib/i18n/format";
+import { isoDayOf } from "@/lib/calendar/calendar-day";
 import { Section } from "@/components/ui/section";
 import { getFollowUpOptions } from "@/lib/cases/follow-up-options";
 import { CaseReviewForm } from "./case-review-form";

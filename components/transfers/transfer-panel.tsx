@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import type { AuthorizedCase } from "@/lib/cases/get-case";
-import { formatDay, formatMoment, isoDayOf } from "@/lib/i18n/format";
+import { formatDay, formatMoment } from "@/lib/i18n/format";
+import { isoDayOf } from "@/lib/calendar/calendar-day";
 import { labelIn } from "@/lib/i18n/locales";
 import { getTransferPanel, type CaseTransfer } from "@/lib/transfers/transfer-views";
 import { TransferRequestForm } from "./transfer-request-form";

@@ -13,7 +13,7 @@ import { getCaseTasks } from "./case-tasks";
 import { recomputeTasks } from "../task-store/recompute-tasks";
 import { recordCaseReview } from "./record-case-review";
 import { addDays } from "../tasks/due-tasks";
-import { isoDayOf } from "../i18n/format";
+import { isoDayOf } from "../calendar/calendar-day";
 
 // The owner's case, with a mother on the owner's own caseload and a sibling on the colleague's.
 let team: Team;

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "../db/client";
-import { isoDayOf } from "../i18n/format";
+import { isoDayOf } from "../calendar/calendar-day";
 import type { DueTask } from "../tasks/due-tasks";
 import type { TaskRule } from "../tasks/task-rules";
 import type { AuthorizedCase } from "./get-case";

@@ -1,4 +1,5 @@
 import "server-only";
+import { isAfterToday } from "../calendar/calendar-day";
 import { getDb, type Tx } from "../db/client";
 import { auditActorOf, recordAuditEvent } from "../audit/record-event";
 import type { CurrentUser } from "../auth/current-user";
@@ -85,7 +86,7 @@ async function checkStatusChange(tx: Tx, person: GuardedCase, change: HeldStatus
   });
   if (!allowed) problems.push({ field: "status", message: "transitionNotAllowed" });
   const effective = new Date(`${change.effectiveDate}T00:00:00Z`);
-  if (effective.getTime() > now.getTime()) problems.push({ field: "effectiveDate", message: "future" });
+  if (isAfterToday(change.effectiveDate, now)) problems.push({ field: "effectiveDate", message: "future" });
   const previous = latest?.effectiveDate;
   if (previous && effective.getTime() < previous.getTime()) problems.push({ field: "effectiveDate", message: "beforePrevious" });
   if (change.sentenceMonths !== undefined && !isConviction(change.status))

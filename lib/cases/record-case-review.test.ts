@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../db/client";
 import type { CurrentUser } from "../auth/session-store";
-import { isoDayOf } from "../i18n/format";
+import { isoDayOf } from "../calendar/calendar-day";
 import { outcome } from "../testing/outcome";
 import { makePerson, makeTeam, makeUser, type Team } from "../testing/factories";
 import { CaseReviewInput } from "../validation/case-review";

@@ -6,7 +6,7 @@ import type { CurrentUser } from "../auth/current-user";
 import { requireEditableCase } from "../access/case-access";
 import { DomainError } from "../errors/domain-error";
 import { FieldProblems, type FieldError } from "../errors/field-problems";
-import { isoDayOf } from "../i18n/format";
+import { isAfterToday } from "../calendar/calendar-day";
 import type { CaseReviewInput } from "../validation/case-review";
 import { registrationDay } from "../tasks/registration-day";
 
@@ -24,7 +24,7 @@ export async function recordCaseReview(user: CurrentUser, input: CaseReviewInput
 
     // Days are compared as Kazakhstan's calendar days, the staff's own "today".
     const problems: FieldError[] = [];
-    if (input.reviewedOn > isoDayOf(now)) problems.push({ field: "reviewedOn", message: "future" });
+    if (isAfterToday(input.reviewedOn, now)) problems.push({ field: "reviewedOn", message: "future" });
     else if (input.reviewedOn < registrationDay(stored.createdAt)) problems.push({ field: "reviewedOn", message: "beforeRegistration" });
     if (problems.length) throw new FieldProblems(problems);
 

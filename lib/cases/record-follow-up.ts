@@ -6,7 +6,7 @@ import type { CurrentUser } from "../auth/current-user";
 import { requireEditableCase } from "../access/case-access";
 import { DomainError } from "../errors/domain-error";
 import { FieldProblems, type FieldError } from "../errors/field-problems";
-import { isoDayOf } from "../i18n/format";
+import { isAfterToday } from "../calendar/calendar-day";
 import type { FollowUpInput } from "../validation/follow-up";
 import { taskRuleSettings } from "../tasks/task-settings";
 
@@ -32,7 +32,7 @@ export async function recordFollowUp(user: CurrentUser, input: FollowUpInput, no
     if (!enrollment || enrollment.status !== "COMPLETED" || !enrollment.completedOn)
       problems.push({ field: "enrollmentId", message: "followUpNotCompleted" });
     if (!rules.programFollowUp.afterMonths.includes(input.afterMonths)) problems.push({ field: "afterMonths", message: "invalid" });
-    if (input.followedUpOn > isoDayOf(now)) problems.push({ field: "followedUpOn", message: "future" });
+    if (isAfterToday(input.followedUpOn, now)) problems.push({ field: "followedUpOn", message: "future" });
     else if (enrollment?.completedOn && input.followedUpOn < enrollment.completedOn.toISOString().slice(0, 10))
       problems.push({ field: "followedUpOn", message: "beforeCompletion" });
     if (problems.length) throw new FieldProblems(problems);

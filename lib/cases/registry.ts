@@ -1,5 +1,5 @@
 import "server-only";
-import { isoDayOf } from "../i18n/format";
+import { isoDayOf } from "../calendar/calendar-day";
 import { overdueCaseIds } from "../task-store/task-lists";
 import type { Prisma } from "../db/client";
 import { getDb } from "../db/client";

@@ -4,6 +4,7 @@ import { Prisma } from "../db/generated/client";
 import type { Actor } from "../policy/can";
 import { caseScopeSql } from "../policy/case-scope-sql";
 import { reachOf } from "../policy/permissions";
+import { todayOf } from "../calendar/calendar-day";
 
 /** How many of the viewer's cases count under one figure ("age:MINOR", "needOpen:EDUCATION", ...) in one region. */
 export type FigureCount = { regionId: string; figure: string; n: number };
@@ -33,7 +34,7 @@ export async function figureCounts(db: Db, viewer: Actor): Promise<FigureCount[]
  * read through the index on each person's waiting date.
  */
 export async function overdueCount(db: Db, viewer: Actor, today: Date, targetDays: number): Promise<number> {
-  const day = Prisma.sql`${today.toISOString().slice(0, 10)}::date`;
+  const day = Prisma.sql`${todayOf(today)}::date`;
   const scope =
     reachOf(viewer.role, "dashboard.view") === "own"
       ? Prisma.sql`f.person_id IN (SELECT p.id FROM person p WHERE ${caseScopeSql(viewer, "dashboard.view", "p")})`

@@ -6,7 +6,7 @@ import { DomainError } from "../errors/domain-error";
 import { reportUnexpected } from "../errors/report-unexpected";
 import { changeVocabulary } from "../audit/change-vocabulary";
 import { labelIn } from "../i18n/locales";
-import { isoDayOf } from "../i18n/format";
+import { isoDayOf } from "../calendar/calendar-day";
 import { isSameOrigin } from "../http/same-origin";
 import { backpressuredStream } from "../http/backpressured-stream";
 import { fieldErrorsOf, formValues, unreadableFields } from "../validation/action-state";

@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "../db/client";
 import type { CurrentUser } from "../auth/current-user";
 import { notFound } from "../errors/domain-error";
-import { isoDayOf } from "../i18n/format";
+import { isoDayOf } from "../calendar/calendar-day";
 import { canAtAll } from "../policy/can";
 import { countTasksByDue, listTasks, type TaskCountsByDue, type TaskListQuery } from "../task-store/task-lists";
 

@@ -1,3 +1,4 @@
+import { CALENDAR_TIME_ZONE } from "../calendar/calendar-day";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "./locales";
 
 /**
@@ -12,7 +13,7 @@ const DAY: Record<Locale, Intl.DateTimeFormatOptions> = {
 };
 
 /** Moments are shown in Kazakhstan's time; calendar days are stored as UTC midnight and shown as such. */
-const MOMENT_TIME_ZONE = "Asia/Almaty";
+const MOMENT_TIME_ZONE = CALENDAR_TIME_ZONE;
 
 const localeOf = (locale: string): Locale => (isLocale(locale) ? locale : DEFAULT_LOCALE);
 
@@ -36,16 +37,6 @@ export function formatMoment(locale: string, moment: string | Date, precision: "
   return new Intl.DateTimeFormat(l, { ...DAY[l], ...time, timeZone: MOMENT_TIME_ZONE }).format(
     typeof moment === "string" ? new Date(moment) : moment,
   );
-}
-
-// Made once: the task recomputation asks for the day of every case's registration.
-const ISO_DAY = new Intl.DateTimeFormat("en", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: MOMENT_TIME_ZONE });
-
-/** The calendar day of a moment in Kazakhstan's time, as YYYY-MM-DD: for file names, which sort by it. */
-export function isoDayOf(moment: string | Date): string {
-  const parts = ISO_DAY.formatToParts(typeof moment === "string" ? new Date(moment) : moment);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${part("year")}-${part("month")}-${part("day")}`;
 }
 
 /** A count or a number of days, grouped the language's way (1,810 or 1 810). */

@@ -10,7 +10,7 @@ import type { AliasType, ImportRowOutcome } from "../db/generated/enums";
 import { Prisma } from "../db/generated/client";
 import { DomainError, notFound } from "../errors/domain-error";
 import { FieldProblems } from "../errors/field-problems";
-import { isoDayOf } from "../i18n/format";
+import { isoDayOf } from "../calendar/calendar-day";
 import { can, canAtAll } from "../policy/can";
 import { normalizeName } from "../search/normalize-name";
 import type { ImportCommitInput, RowDecision } from "../validation/import";

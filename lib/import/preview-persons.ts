@@ -12,7 +12,7 @@ import {
 } from "../cases/possible-duplicates";
 import { getDb } from "../db/client";
 import { notFound } from "../errors/domain-error";
-import { isoDayOf } from "../i18n/format";
+import { isoDayOf } from "../calendar/calendar-day";
 import { canAtAll } from "../policy/can";
 import { meaningfulProbe } from "../validation/duplicate-probe";
 import { loadImportReference } from "./import-reference";

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../db/client";
 import { addDays } from "../tasks/due-tasks";
-import { isoDayOf } from "../i18n/format";
+import { isoDayOf } from "../calendar/calendar-day";
 import { makePerson, makeTeam, type Team } from "../testing/factories";
 import { startSmtpSink } from "../testing/smtp-sink";
 import { runJob } from "./job-handlers";

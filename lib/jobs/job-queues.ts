@@ -1,3 +1,5 @@
+import { CALENDAR_TIME_ZONE } from "../calendar/calendar-day";
+
 /**
  * The background jobs, as data: each queue, and when the nightly ones run (cron, in Kazakhstan's
  * time). pg-boss keeps the schedules in PostgreSQL, so every app server and worker that starts
@@ -13,7 +15,7 @@ export const QUEUES = {
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
-export const SCHEDULE_TIME_ZONE = "Asia/Almaty";
+export const SCHEDULE_TIME_ZONE = CALENDAR_TIME_ZONE;
 
 export const SCHEDULES: { queue: QueueName; cron: string }[] = [
   { queue: QUEUES.recomputeTasks, cron: "0 1 * * *" },

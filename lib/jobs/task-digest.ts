@@ -1,6 +1,6 @@
 import type { Db } from "../db/client";
 import type { Role } from "../db/generated/enums";
-import { isoDayOf } from "../i18n/format";
+import { isoDayOf } from "../calendar/calendar-day";
 import { countTasksByDue } from "../task-store/task-lists";
 import en from "../../messages/en.json";
 import ru from "../../messages/ru.json";

@@ -37,7 +37,7 @@ import { recordFollowUp } from "../cases/record-follow-up";
 import { getTaskList } from "../home/tasks";
 import { recomputeTasks } from "../task-store/recompute-tasks";
 import { TaskListQuery } from "../task-store/task-lists";
-import { isoDayOf } from "../i18n/format";
+import { isoDayOf } from "../calendar/calendar-day";
 import { NewCaseInput, PersonEditInput } from "../validation/person";
 import { StatusChangeInput } from "../validation/prosecution";
 import { RegistryQuery } from "../validation/registry";

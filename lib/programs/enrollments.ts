@@ -1,4 +1,5 @@
 import "server-only";
+import { isAfterToday } from "../calendar/calendar-day";
 import { getDb } from "../db/client";
 import { auditActorOf, recordAuditEvent, recordAuditEvents } from "../audit/record-event";
 import { tasksAfterChange } from "../task-store/tasks-after-change";
@@ -27,7 +28,7 @@ export async function referToProgram(user: CurrentUser, input: ReferInput, now =
     // A person is served where they live: a program of another region is not on offer to them.
     if (!program || !program.active || program.regionId !== person.regionId)
       problems.push({ field: "programId", message: "programUnavailable" });
-    if (day(input.date).getTime() > now.getTime()) problems.push({ field: "date", message: "future" });
+    if (isAfterToday(input.date, now)) problems.push({ field: "date", message: "future" });
     if (problems.length || !program) throw new FieldProblems(problems);
     const enrollment = await tx.enrollment.create({
       data: {
@@ -76,7 +77,7 @@ export async function advanceEnrollment(user: CurrentUser, input: EnrollmentStep
     if (enrollment.status !== step.from) problems.push({ field: "step", message: "stepNotAllowed" });
     const date = day(input.date);
     const previous = enrollment.enrolledOn ?? enrollment.referredOn;
-    if (date.getTime() > now.getTime()) problems.push({ field: "date", message: "future" });
+    if (isAfterToday(input.date, now)) problems.push({ field: "date", message: "future" });
     else if (date.getTime() < previous.getTime()) problems.push({ field: "date", message: "beforePrevious" });
     if (step.reasonKind) {
       const reason = input.reasonId

@@ -9,6 +9,8 @@ import { canAtAll } from "../policy/can";
 import { caseScopeSql } from "../policy/case-scope-sql";
 import type { ReviewQuery } from "../validation/review";
 import { waitingTargetDays } from "./settings";
+import { fullYearsBetween } from "../cases/age-category";
+import { todayAsStoredDay, todayOf } from "../calendar/calendar-day";
 
 export const REVIEW_PAGE_SIZE = 50;
 
@@ -41,7 +43,7 @@ export type QueuePage = { rows: QueueRow[]; total: number; overdue: number; next
  * row per person it lists.
  */
 function queueSql(user: CurrentUser, query: ReviewQuery, today: Date, targetDays: number): Prisma.Sql {
-  const day = Prisma.sql`${today.toISOString().slice(0, 10)}::date`;
+  const day = Prisma.sql`${todayOf(today)}::date`;
   const conditions: Prisma.Sql[] = [caseScopeSql(user, "review.view", "f"), Prisma.sql`f.queued_since IS NOT NULL`];
   if (query.region) conditions.push(Prisma.sql`f.region_id = ${query.region}::uuid`);
   if (query.age) conditions.push(Prisma.sql`f.age_category = ${query.age}::"AgeCategory"`);
@@ -121,11 +123,11 @@ export async function reviewQueue(user: CurrentUser, query: ReviewQuery, today =
       caseNumber: row.case_number,
       name: [row.family_name, row.given_name, row.patronymic].filter(Boolean).join(" "),
       ageCategory: row.age_category,
-      age: fullYears(row.birth_date, today),
+      age: fullYearsBetween(row.birth_date.toISOString().slice(0, 10), todayOf(today)),
       regionId: row.region_id,
       prosecutionStatus: row.prosecution_status,
       missingTypes: row.missing_types,
-      daysSinceReturn: Math.floor((today.getTime() - row.return_date.getTime()) / 86_400_000),
+      daysSinceReturn: Math.round((todayAsStoredDay(today).getTime() - row.return_date.getTime()) / 86_400_000),
       daysWaiting: Number(row.days_waiting),
       overdue: row.overdue,
       caseworkerId: row.caseworker_id,
@@ -136,11 +138,4 @@ export async function reviewQueue(user: CurrentUser, query: ReviewQuery, today =
     nextCursor: rows.length > REVIEW_PAGE_SIZE && last ? `${last.need_since.toISOString().slice(0, 10)}_${last.id}` : null,
     targetDays,
   };
-}
-
-function fullYears(birth: Date, today: Date): number {
-  const years = today.getUTCFullYear() - birth.getUTCFullYear();
-  const beforeBirthday =
-    today.getUTCMonth() < birth.getUTCMonth() || (today.getUTCMonth() === birth.getUTCMonth() && today.getUTCDate() < birth.getUTCDate());
-  return years - (beforeBirthday ? 1 : 0);
 }

@@ -1,4 +1,4 @@
-import { isoDayOf } from "../i18n/format";
+import { isoDayOf } from "../calendar/calendar-day";
 
 /**
  * The day a case was registered: the day its record was created, in Kazakhstan's time, as the

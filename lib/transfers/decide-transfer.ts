@@ -11,6 +11,7 @@ import { FieldProblems } from "../errors/field-problems";
 import type { AcceptTransferInput, RejectTransferInput, WithdrawTransferInput } from "../validation/transfer";
 import { decideGroup, isStale, loadGroup, transferContext, type GroupRow } from "./transfer-group";
 import { refusedTransfer } from "./transfer-refusals";
+import { todayAsStoredDay } from "../calendar/calendar-day";
 
 /** Open referrals and enrollments: those a program of the old region still holds for the person. */
 const OPEN_ENROLLMENT = ["REFERRED", "ENROLLED"] as const;
@@ -137,7 +138,7 @@ async function endOldRegionEnrollments(tx: Tx, user: CurrentUser, personId: stri
     where: { personId, status: { in: [...OPEN_ENROLLMENT] }, program: { regionId: fromRegionId } },
     select: { id: true, status: true, version: true, program: { select: { name: true, programTypeCode: true } } },
   });
-  const today = new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`);
+  const today = todayAsStoredDay(now);
   for (const enrollment of open) {
     const ended = await tx.enrollment.updateMany({
       where: { id: enrollment.id, version: enrollment.version },

@@ -1,3 +1,4 @@
+import { isAfterToday } from "../calendar/calendar-day";
 import { z } from "zod";
 import { AliasType, type Sex } from "../db/generated/enums";
 import { checkIin } from "./iin";
@@ -20,8 +21,7 @@ type PersonFields = { birthDate: string; birthDateEstimated: boolean; iin: strin
 
 /** The IIN, when given, must be well formed and agree with the birth date (unless estimated) and sex. */
 function checkPersonIin(value: PersonFields, ctx: z.RefinementCtx) {
-  const today = new Date().toISOString().slice(0, 10);
-  if (value.birthDate > today) ctx.addIssue({ code: "custom", path: ["birthDate"], message: "future" });
+  if (isAfterToday(value.birthDate)) ctx.addIssue({ code: "custom", path: ["birthDate"], message: "future" });
   if (!value.iin) return;
   const check = checkIin(value.iin, { birthDate: value.birthDateEstimated ? undefined : value.birthDate, sex: value.sex });
   if (!check.ok) ctx.addIssue({ code: "custom", path: ["iin"], message: `iin_${check.problem}` });
@@ -41,7 +41,7 @@ export const NewCaseInput = z
   })
   .superRefine((value, ctx) => {
     checkPersonIin(value, ctx);
-    if (value.returnDate > new Date().toISOString().slice(0, 10)) ctx.addIssue({ code: "custom", path: ["returnDate"], message: "future" });
+    if (isAfterToday(value.returnDate)) ctx.addIssue({ code: "custom", path: ["returnDate"], message: "future" });
     if (value.returnDate < value.birthDate) ctx.addIssue({ code: "custom", path: ["returnDate"], message: "beforeBirth" });
     for (let i = 0; i < MAX_ALIASES; i++) {
       const alias = value as Record<string, unknown>;

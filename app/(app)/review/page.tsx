@@ -13,6 +13,7 @@ import { RequestsToConfirm } from "@/components/four-eyes/requests-to-confirm";
 import { ReviewTabs } from "@/components/four-eyes/review-tabs";
 import { ReviewFilters } from "@/components/review/review-filters";
 import { ReviewQueue } from "@/components/review/review-queue";
+import { todayOf } from "@/lib/calendar/calendar-day";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -58,7 +59,7 @@ export default async function ReviewPage({ searchParams }: Props) {
         </p>
       </div>
       <ReviewFilters query={query} options={options} />
-      <ReviewQueue rows={page.rows} options={options} today={new Date().toISOString().slice(0, 10)} targetDays={page.targetDays} />
+      <ReviewQueue rows={page.rows} options={options} today={todayOf()} targetDays={page.targetDays} />
       {nextHref && (
         <a href={nextHref} className="inline-block rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100">
           {t("more")}
