@@ -7,7 +7,7 @@ import { FormField, inputClass } from "@/components/ui/form-field";
 import type { ConfirmationSettingsView } from "@/lib/admin/confirmation-settings";
 import { CaseStatus, ProsecutionStatus } from "@/lib/db/generated/enums";
 
-/** Which changes wait for a second person: ticked statuses, and corrections of the prosecution record. */
+/** Which changes wait for a second person: ticked statuses, corrections, a minor's need, a child's removal. */
 export function ConfirmationSettingsForm({ settings }: { settings: ConfirmationSettingsView }) {
   const t = useTranslations("admin");
   const tEnum = useTranslations("enums");
@@ -25,6 +25,18 @@ export function ConfirmationSettingsForm({ settings }: { settings: ConfirmationS
           values[field] !== undefined ? values[field].split(",") : stored;
         const prosecution = ticked("prosecutionStatuses", settings.prosecutionStatuses);
         const caseStatuses = ticked("caseStatuses", settings.caseStatuses);
+        // After a refused save the form shows what was sent: a box absent from it was unticked.
+        const switchBox = (field: "corrections" | "minorNeedNotRequired" | "childRemovedFromHousehold") => (
+          <label className="block text-sm">
+            <input
+              type="checkbox"
+              name={field}
+              className="mr-1"
+              defaultChecked={values.reason !== undefined ? values[field] === "on" : settings[field]}
+            />
+            {t(`confirmationSettings.${field}`)}
+          </label>
+        );
         return (
           <>
             <input type="hidden" name="version" value={settings.version} />
@@ -38,14 +50,7 @@ export function ConfirmationSettingsForm({ settings }: { settings: ConfirmationS
               ))}
               {error.prosecutionStatuses && <p className="text-sm text-red-800">{tErrors(error.prosecutionStatuses as "invalid")}</p>}
             </fieldset>
-            <label className="inline-flex items-center gap-1 text-sm">
-              <input
-                type="checkbox"
-                name="corrections"
-                defaultChecked={values.corrections !== undefined ? values.corrections === "on" : settings.corrections}
-              />
-              {t("confirmationSettings.corrections")}
-            </label>
+            {switchBox("corrections")}
             <fieldset>
               <legend className="font-medium">{t("confirmationSettings.caseStatuses")}</legend>
               {Object.values(CaseStatus).map((status) => (
@@ -56,6 +61,8 @@ export function ConfirmationSettingsForm({ settings }: { settings: ConfirmationS
               ))}
               {error.caseStatuses && <p className="text-sm text-red-800">{tErrors(error.caseStatuses as "invalid")}</p>}
             </fieldset>
+            {switchBox("minorNeedNotRequired")}
+            {switchBox("childRemovedFromHousehold")}
             <FormField id="confirmation-settings-reason" label={t("reason")} error={error.reason}>
               {(describedBy, invalid) => (
                 <input

@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { getChangeRequestsPanel, type ChangeRequestView } from "@/lib/cases/change-requests";
 import type { AuthorizedCase } from "@/lib/cases/get-case";
 import { formatMoment } from "@/lib/i18n/format";
-import { statusKey } from "./change-words";
+import { statusKey, subjectWords } from "./change-words";
 import { WithdrawChangeForm } from "./withdraw-change-form";
 
 /**
@@ -19,8 +19,10 @@ export async function ChangeRequestsPanel({ opened }: { opened: AuthorizedCase }
   ]);
   if (requests.length === 0) return null;
   const line = (request: ChangeRequestView) => {
+    const subject = subjectWords(request.subject, locale, (v) => t("householdWith", v), t("household"));
+    const from = tEnums(statusKey(request.kind, request.from) as "prosecution.CHARGED");
     const values = {
-      from: tEnums(statusKey(request.kind, request.from) as "prosecution.CHARGED"),
+      from: subject ? `${subject}: ${from}` : from,
       to: tEnums(statusKey(request.kind, request.to) as "prosecution.CHARGED"),
       name: request.requestedBy,
       date: formatMoment(locale, request.requestedAt),

@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { RequestToConfirm } from "@/lib/cases/change-requests";
 import { formatDay, formatMoment } from "@/lib/i18n/format";
 import { labelIn } from "@/lib/i18n/locales";
-import { statusKey } from "./change-words";
+import { statusKey, subjectWords } from "./change-words";
 import { DecideChangeForm } from "./decide-change-form";
 
 /** The review page's "To confirm" list: each request's case as it stands now beside the change asked for. */
@@ -41,7 +41,13 @@ export async function RequestsToConfirm({ rows, viewerId }: { rows: RequestToCon
                 {t("change")} · {tCase(`kind.${row.kind}`)}
               </h3>
               <p className="font-medium" data-testid="requested-change">
-                {word(statusKey(row.kind, row.from))} → {word(statusKey(row.kind, row.to))}
+                {[
+                  subjectWords(row.subject, locale, (v) => tCase("householdWith", v), tCase("household")),
+                  word(statusKey(row.kind, row.from)),
+                ]
+                  .filter(Boolean)
+                  .join(": ")}{" "}
+                → {word(statusKey(row.kind, row.to))}
               </p>
               {row.effectiveDate && (
                 <p className="text-sm">

@@ -32,6 +32,7 @@ export function BulkSummary({ outcomes, answer }: { outcomes: BulkOutcome[]; ans
           <li key={o.caseId} className={o.result === "ok" ? "text-emerald-800" : "text-red-800"}>
             {o.caseNumber ?? "—"}: {outcomeText(o.result)}
             {o.full && ` · ${t("outcomeFull")}`}
+            {o.held && ` · ${t("outcomeHeld")}`}
             {o.reference && ` (${o.reference})`}
           </li>
         ))}

@@ -21,8 +21,15 @@ const input = (version: number, prosecutionStatuses: string) =>
     prosecutionStatuses,
     corrections: "on",
     caseStatuses: "CLOSED,DECEASED,LEFT_COUNTRY",
+    minorNeedNotRequired: "on",
+    childRemovedFromHousehold: "on",
     reason: "Решение министерства",
   });
+
+it("reads a switch left unticked, and so absent from the form, as off", () => {
+  const parsed = ConfirmationSettingsInput.parse({ version: 1, prosecutionStatuses: "", caseStatuses: "", reason: "x" });
+  expect(parsed).toMatchObject({ corrections: false, minorNeedNotRequired: false, childRemovedFromHousehold: false });
+});
 
 // One test: the setting is one row shared by the run's database, so its steps must not interleave.
 // Every value saved here still holds a conviction and a closure, which other tests of the run expect held.
@@ -36,8 +43,7 @@ describe("the administrator's choice of which changes wait for a second person",
     expect(await saveConfirmationSettings(administrator, input(seen.version, "ACQUITTED,CONVICTED"))).toBe("saved");
     const now = await confirmationSettings();
     expect(now.prosecutionStatuses).toEqual(["ACQUITTED", "CONVICTED"]);
-    // What the form does not offer keeps its value.
-    expect(now.minorNeedNotRequired).toBe(DEFAULT_CONFIRMATION_SETTINGS.minorNeedNotRequired);
+    expect(now).toMatchObject({ minorNeedNotRequired: true, childRemovedFromHousehold: true });
     const event = await getDb().auditEvent.findFirstOrThrow({
       where: { entityId: CONFIRMATION_SETTING, action: "settings.changed", actorId: administrator.id },
       orderBy: { occurredAt: "desc" },

@@ -21,8 +21,7 @@ export async function readConfirmationSettings(user: CurrentUser): Promise<Confi
 
 /**
  * Which changes wait for a second person, from the version the administrator saw; one audit event
- * with the settings before and after. The parts the form does not offer (changes the app cannot
- * hold yet) keep their values.
+ * with the settings before and after.
  */
 export async function saveConfirmationSettings(user: CurrentUser, input: ConfirmationSettingsInput): Promise<SettingSave> {
   await requireAdministrator(user, TARGET);
@@ -33,6 +32,8 @@ export async function saveConfirmationSettings(user: CurrentUser, input: Confirm
       prosecutionStatuses: [...input.prosecutionStatuses].sort(),
       corrections: input.corrections,
       caseStatuses: [...input.caseStatuses].sort(),
+      minorNeedNotRequired: input.minorNeedNotRequired,
+      childRemovedFromHousehold: input.childRemovedFromHousehold,
     };
     const sorted = {
       ...before,

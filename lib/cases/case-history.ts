@@ -19,7 +19,7 @@ export type HistoryEntry = {
   requested: { by: string | null; at: string } | null;
 };
 
-/** What an applied change's event says of the request it came from (lib/cases/hold-change.ts). */
+/** What an applied change's event says of the request it came from (lib/access/hold-change.ts). */
 const ConfirmedContext = z.object({ changeRequest: z.uuid(), requestedBy: z.uuid(), requestedAt: z.iso.datetime() });
 
 /** One page of the case's timeline, where it stands among the events of its kind, and the cursor of the next. */

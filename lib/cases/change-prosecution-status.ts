@@ -11,7 +11,7 @@ import type { StatusChangeInput } from "../validation/prosecution";
 import { requireEditableCase, type GuardedCase } from "../access/case-access";
 import { DomainError } from "../errors/domain-error";
 import { FieldProblems, type FieldError } from "../errors/field-problems";
-import { confirmationContext, holdChange, type Confirmation } from "./hold-change";
+import { confirmationContext, holdChange, type Confirmation } from "../access/hold-change";
 
 /** What a status change did: applied (the case's new version), or held for a second person (the version unchanged). */
 export type StatusChangeResult = { version: number; held: boolean };

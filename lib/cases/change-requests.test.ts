@@ -17,7 +17,7 @@ import {
   rejectChangeRequest,
   withdrawChangeRequest,
 } from "./change-requests";
-import { changeRequestRefusal } from "./hold-change";
+import { changeRequestRefusal } from "../access/hold-change";
 import { updatePerson } from "./update-person";
 import { getCase } from "./get-case";
 import { getHistoryPanel } from "./case-history";

@@ -4,11 +4,13 @@ import type { AgeCategory, CaseStatus, ChangeRequestKind, ChangeRequestState, Pr
 import { auditActorOf, recordAuditEvent } from "../audit/record-event";
 import { recordDenial } from "../audit/record-denial";
 import type { CurrentUser } from "../auth/current-user";
-import { canAtAll } from "../policy/can";
+import { can, canAtAll } from "../policy/can";
 import { caseScopeWhere } from "../policy/case-scope";
 import type { Labels } from "../i18n/locales";
 import {
   HeldCaseStatus,
+  HeldHouseholdRemoval,
+  HeldNeedNotRequired,
   HeldStatusChange,
   type ConfirmChangeInput,
   type RejectChangeInput,
@@ -19,8 +21,10 @@ import { notFound } from "../errors/domain-error";
 import { labels } from "./case-labels";
 import { applyHeldStatusChange } from "./change-prosecution-status";
 import type { AuthorizedCase } from "./get-case";
-import { confirmersWhere, decisionContext, refused, type Confirmation } from "./hold-change";
+import { confirmersWhere, decisionContext, refused, type Confirmation } from "../access/hold-change";
 import { applyHeldCaseStatus } from "./update-person";
+import { applyHeldHouseholdRemoval, householdUnchangedSince } from "./remove-household-member";
+import { applyHeldNeedNotRequired } from "../programs/needs";
 
 const REQUEST_SELECT = {
   id: true,
@@ -41,7 +45,9 @@ type StoredRequest = Prisma.ChangeRequestGetPayload<{ select: typeof REQUEST_SEL
  * The requests this module decides: held changes of a case. A transfer is a request of the same
  * table, decided by the receiving region through lib/transfers, never here by the sending one.
  */
-const HELD_CHANGE = { kind: { in: ["PROSECUTION_STATUS", "CASE_STATUS"] } } as const satisfies Prisma.ChangeRequestWhereInput;
+const HELD_CHANGE = {
+  kind: { in: ["PROSECUTION_STATUS", "CASE_STATUS", "NEED_NOT_REQUIRED", "HOUSEHOLD_REMOVAL"] },
+} as const satisfies Prisma.ChangeRequestWhereInput;
 
 /**
  * Confirms a pending request as a second person: a supervisor of the case's region who did not
@@ -55,7 +61,7 @@ export async function confirmChangeRequest(user: CurrentUser, input: ConfirmChan
   const result = await getDb().$transaction(async (tx) => {
     const { request, person } = await requestToDecide(tx, user, input.requestId);
     if (request.state !== "PENDING" || request.version !== input.version) throw refused("changeAlreadyDecided");
-    if (person.version !== request.baseVersion) {
+    if (!(await stillCurrent(tx, person, request))) {
       await decide(tx, user, request, "SUPERSEDED", null, now);
       return { caseId: person.id, superseded: true };
     }
@@ -142,17 +148,35 @@ async function decide(
   });
 }
 
+/**
+ * Whether the case is still as the request was made against: its version, and for a removal from
+ * a household also the household's, since a removal changes the household and neither person.
+ */
+async function stillCurrent(tx: Tx, person: GuardedCase, request: StoredRequest): Promise<boolean> {
+  if (person.version !== request.baseVersion) return false;
+  if (request.kind !== "HOUSEHOLD_REMOVAL") return true;
+  const held = HeldHouseholdRemoval.safeParse(request.payload);
+  return held.success && (await householdUnchangedSince(tx, held.data));
+}
+
 async function applyHeld(tx: Tx, user: CurrentUser, person: GuardedCase, request: StoredRequest, confirmation: Confirmation, now: Date) {
   switch (request.kind) {
     case "PROSECUTION_STATUS":
       return applyHeldStatusChange(tx, user, person, HeldStatusChange.parse(request.payload), confirmation, now);
     case "CASE_STATUS":
       return applyHeldCaseStatus(tx, user, person, HeldCaseStatus.parse(request.payload), request.reason, confirmation);
+    case "NEED_NOT_REQUIRED":
+      return applyHeldNeedNotRequired(tx, user, person, HeldNeedNotRequired.parse(request.payload), confirmation);
+    case "HOUSEHOLD_REMOVAL":
+      return applyHeldHouseholdRemoval(tx, user, person, HeldHouseholdRemoval.parse(request.payload), request.reason, confirmation);
     case "TRANSFER":
       // Never loaded here (HELD_CHANGE): a transfer is accepted by the receiving region only.
       throw notFound();
   }
 }
+
+/** A need request's program type; a household request's other case, when the viewer may see it. */
+export type ChangeSubject = { programType: Labels } | { householdWith: string | null } | null;
 
 /** A change request as the case page and the list to confirm show it. */
 export type ChangeRequestView = {
@@ -160,9 +184,11 @@ export type ChangeRequestView = {
   version: number;
   kind: ChangeRequestKind;
   state: ChangeRequestState;
-  /** Codes: a prosecution status or a case status, as the kind says. */
+  /** Codes: a prosecution status, a case status, a need's state or a household membership, as the kind says. */
   from: string;
   to: string;
+  /** What a need or household request is about; null for a status. */
+  subject: ChangeSubject;
   /** For a prosecution status: the entry as it would be recorded. */
   effectiveDate: string | null;
   articles: string[];
@@ -189,11 +215,32 @@ const VIEW_SELECT = {
   person: { select: { version: true } },
 } as const satisfies Prisma.ChangeRequestSelect;
 
-function viewOf(row: Prisma.ChangeRequestGetPayload<{ select: typeof VIEW_SELECT }>): ChangeRequestView {
+type ViewRow = Prisma.ChangeRequestGetPayload<{ select: typeof VIEW_SELECT }>;
+
+/** The change's two ends, as codes the kind gives a meaning to (change-words in components/four-eyes). */
+function endsOf(kind: ChangeRequestKind, payload: Prisma.JsonValue): [string, string] {
+  switch (kind) {
+    case "PROSECUTION_STATUS": {
+      const held = HeldStatusChange.safeParse(payload);
+      return held.success ? [held.data.from, held.data.status] : ["", ""];
+    }
+    case "CASE_STATUS": {
+      const held = HeldCaseStatus.safeParse(payload);
+      return held.success ? [held.data.from, held.data.caseStatus] : ["", ""];
+    }
+    case "NEED_NOT_REQUIRED":
+      return ["REQUIRED", "NOT_REQUIRED"];
+    case "HOUSEHOLD_REMOVAL":
+      return ["MEMBER", "REMOVED"];
+    case "TRANSFER":
+      return ["", ""];
+  }
+}
+
+function viewOf(row: ViewRow, subjects: Subjects): ChangeRequestView {
   const status = row.kind === "PROSECUTION_STATUS" ? HeldStatusChange.safeParse(row.payload) : null;
-  const caseStatus = row.kind === "CASE_STATUS" ? HeldCaseStatus.safeParse(row.payload) : null;
   const held = status?.success ? status.data : null;
-  const [from, to] = held ? [held.from, held.status] : caseStatus?.success ? [caseStatus.data.from, caseStatus.data.caseStatus] : ["", ""];
+  const [from, to] = endsOf(row.kind, row.payload);
   return {
     id: row.id,
     version: row.version,
@@ -201,6 +248,7 @@ function viewOf(row: Prisma.ChangeRequestGetPayload<{ select: typeof VIEW_SELECT
     state: row.state,
     from,
     to,
+    subject: subjects.of(row),
     effectiveDate: held?.effectiveDate ?? null,
     articles: held?.articles ?? [],
     sentenceMonths: held?.sentenceMonths ?? null,
@@ -212,6 +260,45 @@ function viewOf(row: Prisma.ChangeRequestGetPayload<{ select: typeof VIEW_SELECT
     decidedAt: row.decidedAt?.toISOString() ?? null,
     comment: row.decisionComment,
     stale: row.state === "PENDING" && row.person.version !== row.baseVersion,
+  };
+}
+
+type Subjects = { of: (row: ViewRow) => ChangeSubject };
+
+/**
+ * What the need and household requests of these rows are about: the program type's names, and
+ * the case a child would leave, named only to a viewer who may see that case (a case number out
+ * of reach is not shown, so the request tells nobody of a case they could not open).
+ */
+async function subjectsOf(user: CurrentUser, rows: ViewRow[]): Promise<Subjects> {
+  const needs = new Map(rows.flatMap((r) => (r.kind === "NEED_NOT_REQUIRED" ? [[r.id, HeldNeedNotRequired.safeParse(r.payload)]] : [])));
+  const removals = new Map(
+    rows.flatMap((r) => (r.kind === "HOUSEHOLD_REMOVAL" ? [[r.id, HeldHouseholdRemoval.safeParse(r.payload)]] : [])),
+  );
+  const codes = [...needs.values()].flatMap((n) => (n.success ? [n.data.programTypeCode] : []));
+  const caseIds = [...removals.values()].flatMap((r) => (r.success ? [r.data.requestedFromCaseId] : []));
+  const db = getDb();
+  const [types, cases] = await Promise.all([
+    codes.length
+      ? db.programType.findMany({ where: { code: { in: codes } }, select: { code: true, labelEn: true, labelRu: true, labelKk: true } })
+      : [],
+    caseIds.length
+      ? db.person.findMany({ where: { id: { in: caseIds } }, select: { id: true, caseNumber: true, regionId: true, caseworkerId: true } })
+      : [],
+  ]);
+  const typeLabels = new Map<string, Labels>(types.map((t) => [t.code, { en: t.labelEn, ru: t.labelRu, kk: t.labelKk }]));
+  const caseNumbers = new Map(cases.map((c) => [c.id, can(user, "case.view", c) ? c.caseNumber : null]));
+  return {
+    of: (row) => {
+      const need = needs.get(row.id);
+      if (need?.success) {
+        const code = need.data.programTypeCode;
+        return { programType: typeLabels.get(code) ?? { en: code, ru: code, kk: code } };
+      }
+      const removal = removals.get(row.id);
+      if (removal?.success) return { householdWith: caseNumbers.get(removal.data.requestedFromCaseId) ?? null };
+      return null;
+    },
   };
 }
 
@@ -239,9 +326,10 @@ export async function getChangeRequestsPanel(opened: AuthorizedCase, now = new D
     take: 20,
     select: VIEW_SELECT,
   });
+  const subjects = await subjectsOf(opened.viewer, rows);
   return {
     requests: rows.map((row) => ({
-      ...viewOf(row),
+      ...viewOf(row, subjects),
       canWithdraw: row.state === "PENDING" && opened.canEdit && row.requestedById === opened.viewer.id,
       canDecide: row.state === "PENDING" && opened.canConfirm && row.requestedById !== opened.viewer.id,
     })),
@@ -290,8 +378,9 @@ export async function listRequestsToConfirm(user: CurrentUser, limit = 200): Pro
       },
     },
   });
+  const subjects = await subjectsOf(user, rows);
   const listed = rows.map((row) => ({
-    ...viewOf(row),
+    ...viewOf(row, subjects),
     caseId: row.personId,
     caseNumber: row.person.caseNumber,
     name: `${row.person.familyName} ${row.person.givenName}`,

@@ -22,7 +22,7 @@ import { DomainError } from "../errors/domain-error";
 import { FieldProblems } from "../errors/field-problems";
 import { checkForDuplicates } from "./possible-duplicates";
 import { CASE_STATUSES_KEPT_NOT_SET } from "../lifecycles/case-status";
-import { confirmationContext, holdChange, type Confirmation } from "./hold-change";
+import { confirmationContext, holdChange, type Confirmation } from "../access/hold-change";
 
 /** What a save did: the case's version after it, the fields it changed, and whether a case status was held for a second person. */
 type Saved = { version: number; changed: EditableField[]; held: boolean };

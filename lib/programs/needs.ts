@@ -1,59 +1,100 @@
 import "server-only";
-import { getDb } from "../db/client";
+import { getDb, type Tx } from "../db/client";
 import { auditActorOf, recordAuditEvent } from "../audit/record-event";
 import type { CurrentUser } from "../auth/current-user";
-import { requireEditableCase } from "../access/case-access";
+import { requireEditableCase, type GuardedCase } from "../access/case-access";
+import { confirmationContext, holdChange, type Confirmation } from "../access/hold-change";
 import { FieldProblems, type FieldError } from "../errors/field-problems";
+import { DomainError } from "../errors/domain-error";
+import { needsConfirmation } from "../four-eyes/confirmation-rules";
+import { confirmationSettings } from "../four-eyes/confirmation-settings";
+import type { NeedState } from "../db/generated/enums";
+import type { HeldNeedNotRequired } from "../validation/change-request";
 import type { NotRequiredInput } from "../validation/review-actions";
 
 /**
  * Marks a program type not required for a person (a two-year-old needs no vocational training),
- * with a reason from the list and a comment; the person leaves the queue once nothing else is missing.
+ * with a reason from the list and a comment; the person leaves the queue once nothing else is
+ * missing. For a minor, the four-eyes settings may hold it for a second supervisor instead: a
+ * child cut off from a program is a decision about the child's future, not a data correction.
  */
-export async function markNeedNotRequired(user: CurrentUser, input: NotRequiredInput): Promise<void> {
-  await getDb().$transaction(async (tx) => {
+export async function markNeedNotRequired(user: CurrentUser, input: NotRequiredInput): Promise<{ held: boolean }> {
+  return getDb().$transaction(async (tx) => {
     const person = await requireEditableCase(tx, user, input.caseId);
-    const [type, reason, existing] = await Promise.all([
-      tx.programType.findUnique({ where: { code: input.programTypeCode }, select: { code: true, active: true } }),
-      tx.reason.findUnique({ where: { id: input.reasonId }, select: { id: true, kind: true, active: true, labelEn: true } }),
-      tx.programNeed.findUnique({
-        where: { personId_programTypeCode: { personId: person.id, programTypeCode: input.programTypeCode } },
-        select: { state: true },
-      }),
-    ]);
-    const problems: FieldError[] = [];
-    if (!type) problems.push({ field: "programTypeCode", message: "invalid" });
-    if (!reason || reason.kind !== "NOT_REQUIRED" || !reason.active) problems.push({ field: "reasonId", message: "invalid" });
-    if (problems.length) throw new FieldProblems(problems);
-    if (existing?.state === "NOT_REQUIRED") return;
-    await tx.programNeed.upsert({
-      where: { personId_programTypeCode: { personId: person.id, programTypeCode: input.programTypeCode } },
-      create: {
-        personId: person.id,
-        programTypeCode: input.programTypeCode,
-        state: "NOT_REQUIRED",
-        reasonId: input.reasonId,
-        comment: input.comment,
-        decidedById: user.id,
-      },
-      update: {
-        state: "NOT_REQUIRED",
-        reasonId: input.reasonId,
-        comment: input.comment,
-        decidedById: user.id,
-        decidedAt: new Date(),
-        version: { increment: 1 },
-      },
-    });
-    await recordAuditEvent(tx, {
-      actor: auditActorOf(user),
-      action: "need.marked",
-      entityType: "program_need",
-      entityId: `${person.id}:${input.programTypeCode}`,
-      caseId: person.id,
-      reason: input.comment,
-      before: { programType: input.programTypeCode, state: existing?.state ?? "REQUIRED" },
-      after: { programType: input.programTypeCode, state: "NOT_REQUIRED", reason: reason!.labelEn },
-    });
+    const change: HeldNeedNotRequired = { programTypeCode: input.programTypeCode, reasonId: input.reasonId, comment: input.comment };
+    const checked = await checkNeedChange(tx, person, change);
+    if (checked.alreadyNotRequired) return { held: false };
+    const { ageCategory } = await tx.person.findUniqueOrThrow({ where: { id: person.id }, select: { ageCategory: true } });
+    if (needsConfirmation({ kind: "needNotRequired", ageCategory }, await confirmationSettings(tx))) {
+      await holdChange(tx, user, person, {
+        kind: "NEED_NOT_REQUIRED",
+        payload: change,
+        reason: change.comment,
+        before: { programType: change.programTypeCode, state: checked.state },
+        after: { programType: change.programTypeCode, state: "NOT_REQUIRED", reason: checked.reasonLabel },
+      });
+      return { held: true };
+    }
+    await writeNeedNotRequired(tx, user, person, change, checked, null);
+    return { held: false };
+  });
+}
+
+/** Applies a held "not required" for the supervisor confirming it, checked again against the need as it stands. */
+export async function applyHeldNeedNotRequired(
+  tx: Tx,
+  confirmer: CurrentUser,
+  person: GuardedCase,
+  change: HeldNeedNotRequired,
+  confirmation: Confirmation,
+): Promise<void> {
+  const checked = await checkNeedChange(tx, person, change);
+  if (checked.alreadyNotRequired) throw new DomainError("conflict", "stale");
+  await writeNeedNotRequired(tx, confirmer, person, change, checked, confirmation);
+}
+
+type CheckedNeed = { state: NeedState | "REQUIRED"; alreadyNotRequired: boolean; reasonLabel: string };
+
+async function checkNeedChange(tx: Tx, person: GuardedCase, change: HeldNeedNotRequired): Promise<CheckedNeed> {
+  const [type, reason, existing] = await Promise.all([
+    tx.programType.findUnique({ where: { code: change.programTypeCode }, select: { code: true } }),
+    tx.reason.findUnique({ where: { id: change.reasonId }, select: { kind: true, active: true, labelEn: true } }),
+    tx.programNeed.findUnique({
+      where: { personId_programTypeCode: { personId: person.id, programTypeCode: change.programTypeCode } },
+      select: { state: true },
+    }),
+  ]);
+  const problems: FieldError[] = [];
+  if (!type) problems.push({ field: "programTypeCode", message: "invalid" });
+  if (!reason || reason.kind !== "NOT_REQUIRED" || !reason.active) problems.push({ field: "reasonId", message: "invalid" });
+  if (problems.length || !reason) throw new FieldProblems(problems);
+  const state = existing?.state ?? "REQUIRED";
+  return { state, alreadyNotRequired: state === "NOT_REQUIRED", reasonLabel: reason.labelEn };
+}
+
+async function writeNeedNotRequired(
+  tx: Tx,
+  user: CurrentUser,
+  person: GuardedCase,
+  change: HeldNeedNotRequired,
+  checked: CheckedNeed,
+  confirmation: Confirmation | null,
+): Promise<void> {
+  const decision = { state: "NOT_REQUIRED", reasonId: change.reasonId, comment: change.comment, decidedById: user.id } as const;
+  await tx.programNeed.upsert({
+    where: { personId_programTypeCode: { personId: person.id, programTypeCode: change.programTypeCode } },
+    create: { personId: person.id, programTypeCode: change.programTypeCode, ...decision },
+    update: { ...decision, decidedAt: new Date(), version: { increment: 1 } },
+  });
+  await recordAuditEvent(tx, {
+    actor: auditActorOf(user),
+    action: "need.marked",
+    entityType: "program_need",
+    entityId: `${person.id}:${change.programTypeCode}`,
+    caseId: person.id,
+    reason: change.comment,
+    before: { programType: change.programTypeCode, state: checked.state },
+    after: { programType: change.programTypeCode, state: "NOT_REQUIRED", reason: checked.reasonLabel },
+    ...(confirmation ? { context: confirmationContext(confirmation) } : {}),
   });
 }

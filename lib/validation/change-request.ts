@@ -29,6 +29,26 @@ export type HeldStatusChange = z.infer<typeof HeldStatusChange>;
 export const HeldCaseStatus = z.object({ from: z.enum(CaseStatus), caseStatus: z.enum(CaseStatus) });
 export type HeldCaseStatus = z.infer<typeof HeldCaseStatus>;
 
+/** A program type marked "not required" for a minor, as it is held: the type, the listed reason and the comment. */
+export const HeldNeedNotRequired = z.object({
+  programTypeCode: z.string().min(1).max(40),
+  reasonId: z.uuid(),
+  comment: z.string().max(2000),
+});
+export type HeldNeedNotRequired = z.infer<typeof HeldNeedNotRequired>;
+
+/**
+ * A child's removal from a household, as it is held on the child's case: the household and its
+ * version when asked (a removal changes the household, not the child, so the household moving on
+ * supersedes the request too), and the member whose case page it was asked from.
+ */
+export const HeldHouseholdRemoval = z.object({
+  householdId: z.uuid(),
+  householdVersion: z.number().int().min(1),
+  requestedFromCaseId: z.uuid(),
+});
+export type HeldHouseholdRemoval = z.infer<typeof HeldHouseholdRemoval>;
+
 const RequestRef = {
   requestId: z.uuid({ error: "required" }),
   /** The request's version the user saw: a request decided or withdrawn since is refused, not decided twice. */

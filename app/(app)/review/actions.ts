@@ -5,7 +5,7 @@ import { runBulkReview, type BulkOutcome } from "@/lib/review/bulk";
 import type { ActionState } from "@/lib/validation/action-state";
 import { BulkReviewInput } from "@/lib/validation/review-actions";
 import { confirmChangeRequest, rejectChangeRequest } from "@/lib/cases/change-requests";
-import { changeRequestRefusal } from "@/lib/cases/hold-change";
+import { changeRequestRefusal } from "@/lib/access/hold-change";
 import { ConfirmChangeInput, RejectChangeInput } from "@/lib/validation/change-request";
 import { acceptTransfer, rejectTransfer } from "@/lib/transfers/decide-transfer";
 import { transferRefusal } from "@/lib/transfers/transfer-refusals";

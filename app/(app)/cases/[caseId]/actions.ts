@@ -18,7 +18,7 @@ import { CaseReviewInput } from "@/lib/validation/case-review";
 import { recordFollowUp } from "@/lib/cases/record-follow-up";
 import { FollowUpInput } from "@/lib/validation/follow-up";
 import { withdrawChangeRequest } from "@/lib/cases/change-requests";
-import { changeRequestRefusal } from "@/lib/cases/hold-change";
+import { changeRequestRefusal } from "@/lib/access/hold-change";
 import { WithdrawChangeInput } from "@/lib/validation/change-request";
 import { requestTransfer } from "@/lib/transfers/request-transfer";
 import { withdrawTransfer } from "@/lib/transfers/decide-transfer";
@@ -95,7 +95,8 @@ export const removeHouseholdMemberAction = formAction({
   schema: RemoveHouseholdMemberInput,
   run: removeHouseholdMember,
   path: casePath,
-  success: "memberRemoved",
+  success: (result) => (result.held ? "changeAwaitsConfirmation" : "memberRemoved"),
+  refusal: changeRequestRefusal,
 });
 
 export const recordCaseReviewAction = formAction({

@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Tx } from "../db/client";
 import type { ChangeRequestKind } from "../db/generated/enums";
-import type { HeldCaseStatus, HeldStatusChange } from "../validation/change-request";
+import type { HeldCaseStatus, HeldHouseholdRemoval, HeldNeedNotRequired, HeldStatusChange } from "../validation/change-request";
 import type { JsonValue } from "../audit/canonical-json";
 import { auditActorOf, recordAuditEvent } from "../audit/record-event";
 import type { CurrentUser } from "../auth/current-user";
@@ -36,7 +36,7 @@ export function changeRequestRefusal(error: unknown): { message: ChangeRefusal }
 /** What a held change records besides the case: its kind, the exact change, and the fields it would change. */
 export type HeldChange = {
   kind: ChangeRequestKind;
-  payload: HeldStatusChange | HeldCaseStatus;
+  payload: HeldStatusChange | HeldCaseStatus | HeldNeedNotRequired | HeldHouseholdRemoval;
   reason: string;
   before: JsonValue;
   after: JsonValue;
