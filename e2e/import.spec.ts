@@ -105,6 +105,14 @@ test("a caseworker has no Import in the navigation and the page is not found", a
   expect(response?.status()).toBe(404);
 });
 
+test("an auditor finds Import in the navigation and reads the imported files, with nothing to upload", async ({ signedInAs }) => {
+  const page = await signedInAs("AUDITOR");
+  await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Import" }).click();
+  await expect(page.getByRole("heading", { name: "Import a spreadsheet" })).toBeVisible();
+  await expect(page.getByTestId("import-batch-list")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Preview" })).toHaveCount(0);
+});
+
 const upload = (context: APIRequestContext, bytes: Buffer, headers: Record<string, string> = { Origin: origin }) =>
   context.post("/api/import/preview", {
     multipart: { file: { name: "f.xlsx", mimeType: "application/octet-stream", buffer: bytes } },

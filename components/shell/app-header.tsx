@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { canAtAll } from "@/lib/policy/can";
 import { LanguageSwitcher } from "./language-switcher";
 import { NAV_ITEMS } from "./nav-items";
 import { NavLink } from "./nav-link";
@@ -9,7 +8,7 @@ import { SignOutButton } from "./sign-out-button";
 
 export async function AppHeader({ user }: { user: CurrentUser }) {
   const [t, tApp, tRoles] = await Promise.all([getTranslations("nav"), getTranslations("app"), getTranslations("roles")]);
-  const items = NAV_ITEMS.filter((item) => item.action === null || canAtAll(user, item.action));
+  const items = NAV_ITEMS.filter((item) => item.shown(user));
   // Two rows, so that long names and the Russian and Kazakh labels never push the account
   // controls onto a line of their own: the account and language strip, then the app's sections.
   return (

@@ -13,7 +13,11 @@ export const CASE_HISTORY_KINDS = [
   "enrollment",
   "need",
   "household",
+  "transfer",
+  "task",
+  "followUp",
   "note",
+  "import",
   "history",
   "access",
 ] as const;
