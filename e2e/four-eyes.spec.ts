@@ -169,3 +169,63 @@ test("a request made against an older version of the case is superseded, and its
   await expect(page.getByTestId("change-request")).toContainText("Not applied: On trial → Convicted");
   await expect(page.getByTestId("prosecution-panel").locator("li").first()).toContainText("On trial");
 });
+
+/** A mother and her child, both the demo caseworker's, in one household of this spec alone. */
+async function motherAndChild(): Promise<{ mother: { id: string; caseNumber: string }; child: { id: string; caseNumber: string } }> {
+  const { caseId: motherId, caseNumber: motherNumber } = await caseOnTrial();
+  const { caseId: childId, caseNumber: childNumber } = await caseOnTrial();
+  await db.person.update({
+    where: { id: childId },
+    data: { familyName: "Детёнова", ageCategory: "MINOR", birthDate: new Date("2016-03-02"), sex: "FEMALE" },
+  });
+  await db.household.create({
+    data: {
+      label: "Четырёхглазовы",
+      members: {
+        create: [
+          { personId: motherId, relationship: "MOTHER" },
+          { personId: childId, relationship: "CHILD" },
+        ],
+      },
+    },
+  });
+  return { mother: { id: motherId, caseNumber: motherNumber }, child: { id: childId, caseNumber: childNumber } };
+}
+
+test("a child's removal from a household waits on the child's case until the region's supervisor confirms it", async ({
+  signedInAs,
+  otherPage,
+}) => {
+  const { mother, child } = await motherAndChild();
+  const page = await signedInAs("CASEWORKER");
+  await page.goto(`/cases/${mother.id}`);
+  const member = page.getByTestId("household-panel").locator("li").filter({ hasText: child.caseNumber });
+  await member.getByText("Remove from household").click();
+  await member.getByLabel("Reason for removing from the household").fill("Ребёнок передан опекуну");
+  await member.getByLabel("Yes, remove this person from the household").check();
+  await member.getByRole("button", { name: "Remove", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved as a request" })).toBeVisible();
+  await expect(page.getByTestId("household-panel")).toContainText(child.caseNumber);
+
+  await page.goto(`/cases/${child.id}`);
+  await expect(page.getByTestId("change-requests")).toContainText(
+    `Awaiting confirmation: Household with ${mother.caseNumber}: member of the household → removed from the household`,
+  );
+
+  const supervisor = await otherPage();
+  await signInThroughForm(supervisor, demoAccount("SUPERVISOR").email);
+  await expect(supervisor.getByTestId("signed-in-as")).toBeVisible();
+  await supervisor.goto("/review?tab=confirm");
+  const item = supervisor.getByTestId("request-to-confirm").filter({ hasText: child.caseNumber });
+  await expect(item).toContainText("Household");
+  await expect(item).toContainText("Ребёнок передан опекуну");
+  await item.getByRole("button", { name: "Confirm", exact: true }).click();
+  await expect(item).toHaveCount(0);
+
+  await page.goto(`/cases/${mother.id}`);
+  await expect(page.getByTestId("household-panel")).not.toContainText(child.caseNumber);
+  const removed = page.getByTestId("history-entry").filter({ hasText: "Ребёнок передан опекуну" }).first();
+  await expect(removed.getByTestId("history-confirmation")).toContainText(
+    /requested by Kamila Caseworker on .*, confirmed by Serik Supervisor on /,
+  );
+});

@@ -10,7 +10,7 @@ import { HouseholdMemberRemove } from "./household-member-remove";
 export async function HouseholdPanel({ opened }: { opened: AuthorizedCase }) {
   const [household, t] = await Promise.all([getHouseholdPanel(opened), getTranslations("case")]);
   return (
-    <Section title={t("household")}>
+    <Section title={t("household")} testId="household-panel">
       {opened.canEdit && <HouseholdMemberForm caseId={opened.id} hasHousehold={household.length > 0} />}
       {household.length === 0 ? (
         <p className="text-sm text-slate-600">{t("noHousehold")}</p>
