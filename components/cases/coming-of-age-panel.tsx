@@ -65,7 +65,10 @@ export async function ComingOfAgePanel({ opened }: { opened: OpenedCase }) {
           {t("referLink")}
         </Link>
         {" · "}
-        <Link href={`/review?${new URLSearchParams({ region: opened.regionId, age: "MINOR" }).toString()}`} className="text-sky-800 underline">
+        <Link
+          href={`/review?${new URLSearchParams({ region: opened.regionId, age: "MINOR" }).toString()}`}
+          className="text-sky-800 underline"
+        >
           {t("queueLink")}
         </Link>
       </p>
