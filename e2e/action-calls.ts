@@ -54,6 +54,7 @@ export async function fingerprint(db: PrismaClient): Promise<string> {
       (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM program_need t) AS program_need,
       (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM note t) AS note,
       (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM case_review t) AS case_review,
+      (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM requirements_review t) AS requirements_review,
       (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM change_request t) AS change_request,
       (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM import_batch t) AS import_batch,
       (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM import_row t) AS import_row,

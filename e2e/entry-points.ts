@@ -358,6 +358,19 @@ export const ENTRY_POINTS: Record<string, EntryPoint> = {
       },
     }),
   },
+  "app/(app)/cases/[caseId]/actions.ts#recordRequirementsReviewAction": {
+    // The supervisors of the case's region only: its caseworker and the auditor read the case but are refused.
+    allowed: ["supervisor"],
+    refused: ["caseworker", "colleague", "caseworkerElsewhere", "supervisorElsewhere", "auditor", "administrator"],
+    reply: async (fx, db) => ({
+      form: {
+        caseId: fx.caseId,
+        version: await caseVersion(fx, db),
+        reviewedOn: isoDayOf(new Date()),
+        note: "Entry-point check review of required programs",
+      },
+    }),
+  },
   "app/(app)/cases/[caseId]/actions.ts#withdrawChangeRequestAction": {
     // Only the requester (the caseworker); the region's supervisor may read the case but is refused.
     allowed: ["caseworker"],

@@ -31,7 +31,13 @@ const BARE_DUE_ITEMS = `
   SELECT e.person_id, 'programFollowUp:' || e.id || ':' || m, (e.completed_on + make_interval(months => m))::date
   FROM enrollment e JOIN person p ON p.id = e.person_id CROSS JOIN unnest(ARRAY[6, 12]) AS m
   WHERE p.case_status = 'OPEN' AND e.status = 'COMPLETED' AND e.completed_on IS NOT NULL
-    AND NOT EXISTS (SELECT 1 FROM follow_up f WHERE f.enrollment_id = e.id AND f.after_months = m)`;
+    AND NOT EXISTS (SELECT 1 FROM follow_up f WHERE f.enrollment_id = e.id AND f.after_months = m)
+  UNION ALL
+  SELECT p.id, 'comingOfAge', (p.birth_date + interval '18 years')::date - 30
+  FROM person p
+  WHERE p.case_status = 'OPEN' AND p.age_category = 'MINOR' AND p.birth_date + interval '18 years' > current_date
+    AND NOT EXISTS (SELECT 1 FROM requirements_review q
+                    WHERE q.person_id = p.id AND q.reviewed_on >= (p.birth_date + interval '18 years')::date - 30)`;
 
 runScript("bench:tasks", async () => {
   const persons = Number(process.argv[2] ?? 100_000);

@@ -17,7 +17,7 @@ export async function ProgramsPanel({ opened }: { opened: AuthorizedCase }) {
   const label = (l: Labels) => labelIn(locale, l);
   const date = (iso: string) => formatDay(locale, iso);
   return (
-    <Section title={t("programs")} testId="programs-panel">
+    <Section title={t("programs")} testId="programs-panel" id="programs">
       <ul className="flex flex-wrap gap-2" aria-label={t("needs")}>
         {needs
           .filter((n) => n.required || n.state === "met")

@@ -55,3 +55,22 @@ export async function requireConfirmableCase(tx: Tx, user: CurrentUser, caseId: 
   }
   return person;
 }
+
+/**
+ * Loads a case inside a write transaction for a supervisor's review of the program types the person
+ * requires: the user must be allowed to review them (a supervisor of its region). Out of sight reads
+ * as absent; in sight but not theirs to review (the caseworker, an auditor) is forbidden.
+ */
+export async function requireRequirementsReviewer(tx: Tx, user: CurrentUser, caseId: string): Promise<GuardedCase> {
+  const person = await tx.person.findUnique({
+    where: { id: caseId },
+    select: { id: true, caseNumber: true, version: true, regionId: true, caseworkerId: true, prosecutionStatus: true },
+  });
+  if (!person) throw notFound();
+  const visible = can(user, "case.view", person);
+  if (!visible || !can(user, "requirements.review", person)) {
+    await recordDenial(user, "requirements.review", { entityType: "person", entityId: caseId, caseId });
+    throw visible ? new DomainError("forbidden", "not a reviewer of requirements") : notFound();
+  }
+  return person;
+}

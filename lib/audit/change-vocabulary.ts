@@ -44,12 +44,15 @@ export async function changeVocabulary(): Promise<ChangeVocabulary> {
       ];
     }),
   );
+  const typeNames = named(programTypes.map((p) => [p.code, { en: p.labelEn, ru: p.labelRu, kk: p.labelKk }]));
   const lookups: Record<string, Map<string, string>> = {
     region: regionNames,
     regionId: regionNames,
     regions: regionNames,
     returnOperation: named(operations.map((o) => [o.code, { en: o.nameEn, ru: o.nameRu, kk: o.nameKk }])),
-    programType: named(programTypes.map((p) => [p.code, { en: p.labelEn, ru: p.labelRu, kk: p.labelKk }])),
+    programType: typeNames,
+    // The types a review of requirements found required (need.reviewed).
+    programTypes: typeNames,
     reasonId: named(reasons.map((r) => [r.id, { en: r.labelEn, ru: r.labelRu, kk: r.labelKk }])),
     caseworkerId: new Map(users.map((u) => [u.id, u.name])),
   };
@@ -93,6 +96,8 @@ export async function changeVocabulary(): Promise<ChangeVocabulary> {
           return enumWord(`prosecution.${value}`, value);
         case "riskLevel":
           return enumWord(`risk.${value}`, value);
+        case "ageCategory":
+          return enumWord(`age.${value}`, value);
         case "outcome":
           return action.startsWith("followUp.") ? enumWord(`followUpOutcome.${value}`, value) : value;
         case "status":

@@ -41,6 +41,7 @@ export const BACKUP_TABLES = [
   "program_need",
   "note",
   "case_review",
+  "requirements_review",
   "follow_up",
   "task",
   "change_request",

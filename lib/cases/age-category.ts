@@ -12,5 +12,8 @@ export function fullYearsBetween(from: string, to: string): number {
 /** Age category is derived from the birth date at return (docs/domain.md, "Age category"): under 18 is a minor. */
 export function ageCategoryAt(birthDate: string, sex: Sex, on: string): AgeCategory {
   if (fullYearsBetween(birthDate, on) < 18) return "MINOR";
-  return sex === "MALE" ? "ADULT_MAN" : "ADULT_WOMAN";
+  return adultCategory(sex);
 }
+
+/** The category a person is in from their 18th birthday. */
+export const adultCategory = (sex: Sex): AgeCategory => (sex === "MALE" ? "ADULT_MAN" : "ADULT_WOMAN");

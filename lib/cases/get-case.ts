@@ -58,6 +58,8 @@ export type AuthorizedCase = {
   readonly canConfirm: boolean;
   /** May ask for this case's transfer to another region (its caseworker, supervisors of its region). */
   readonly canTransfer: boolean;
+  /** May record the review of the program types the person requires (supervisors of its region). */
+  readonly canReviewRequirements: boolean;
   /** The case's version now: a pending request made against another can no longer be confirmed. */
   readonly version: number;
   readonly [authorized]: true;
@@ -144,6 +146,7 @@ export async function getCase(user: CurrentUser, caseId: string, opening: CaseOp
     canExport: can(user, "export.history", stored),
     canConfirm: can(user, "change.confirm", stored),
     canTransfer: can(user, "transfer.request", stored),
+    canReviewRequirements: can(user, "requirements.review", stored),
     version: person.version,
     detail: {
       id: person.id,

@@ -125,6 +125,8 @@ const MAY_LEAVE: Readonly<Record<string, EventShape>> = {
     after: { enrollmentId: "ref", afterMonths: "number", followedUpOn: "month", outcome: "code", note: "removed" },
   },
   "case.reviewed": { before: { riskLevel: "code" }, after: { reviewedOn: "month", riskLevel: "code", note: "removed" } },
+  // The types reviewed are a list, which no rule lets leave; the category says which list it was.
+  "need.reviewed": { after: { reviewedOn: "month", ageCategory: "code", note: "removed" } },
   "household.member_added": { after: HOUSEHOLD },
   "household.member_removed": { before: HOUSEHOLD },
   "alias.added": { after: ALIAS },

@@ -47,6 +47,7 @@ const EXPECTED: Record<Role, Partial<Record<Action, Scope[]>>> = {
     "audit.read": ["assignedToMe", "myRegion"],
     "import.run": ["assignedToMe", "myRegion"],
     "task.view": ["assignedToMe", "myRegion"],
+    "requirements.review": ["assignedToMe", "myRegion"],
   },
   AUDITOR: {
     "case.view": ["assignedToMe", "myRegion", "otherRegion"],

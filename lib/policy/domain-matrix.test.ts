@@ -34,6 +34,8 @@ import { NoteInput } from "../validation/note";
 import { CaseReviewInput } from "../validation/case-review";
 import { recordCaseReview } from "../cases/record-case-review";
 import { recordFollowUp } from "../cases/record-follow-up";
+import { recordRequirementsReview } from "../cases/record-requirements-review";
+import { RequirementsReviewInput } from "../validation/requirements-review";
 import { getTaskList } from "../home/tasks";
 import { recomputeTasks } from "../task-store/recompute-tasks";
 import { TaskListQuery } from "../task-store/task-lists";
@@ -78,6 +80,7 @@ const CASE_ACTIONS = [
   "addNote",
   "reviewCase",
   "recordFollowUp",
+  "reviewRequirements",
   "requestChange",
   "withdrawChange",
   "confirmChange",
@@ -113,6 +116,7 @@ const ALLOWED: Record<(typeof ROLES)[number], Record<CaseAction, Scope[]>> = {
     addNote: MINE,
     reviewCase: MINE,
     recordFollowUp: MINE,
+    reviewRequirements: NONE,
     requestChange: MINE,
     withdrawChange: MINE,
     confirmChange: NONE,
@@ -139,6 +143,7 @@ const ALLOWED: Record<(typeof ROLES)[number], Record<CaseAction, Scope[]>> = {
     addNote: REGION_A,
     reviewCase: REGION_A,
     recordFollowUp: REGION_A,
+    reviewRequirements: REGION_A,
     requestChange: REGION_A,
     withdrawChange: REGION_A,
     confirmChange: REGION_A,
@@ -165,6 +170,7 @@ const ALLOWED: Record<(typeof ROLES)[number], Record<CaseAction, Scope[]>> = {
     addNote: NONE,
     reviewCase: NONE,
     recordFollowUp: NONE,
+    reviewRequirements: NONE,
     requestChange: NONE,
     withdrawChange: NONE,
     confirmChange: NONE,
@@ -191,6 +197,7 @@ const ALLOWED: Record<(typeof ROLES)[number], Record<CaseAction, Scope[]>> = {
     addNote: NONE,
     reviewCase: NONE,
     recordFollowUp: NONE,
+    reviewRequirements: NONE,
     requestChange: NONE,
     withdrawChange: NONE,
     confirmChange: NONE,
@@ -284,6 +291,7 @@ async function caseSnapshot(caseId: string): Promise<string> {
     db.note.findMany({ where: { personId: caseId }, orderBy: { id: "asc" } }),
     db.caseReview.findMany({ where: { personId: caseId }, orderBy: { id: "asc" } }),
     db.followUp.findMany({ where: { personId: caseId }, orderBy: { id: "asc" } }),
+    db.requirementsReview.findMany({ where: { personId: caseId }, orderBy: { id: "asc" } }),
     db.alias.findMany({ where: { personId: caseId }, orderBy: { id: "asc" } }),
     db.changeRequest.findMany({ where: { personId: caseId }, orderBy: { id: "asc" } }),
   ]);
@@ -478,6 +486,10 @@ async function attempt(
         note: "Матрица",
       });
       return { run: () => recordFollowUp(user, input), served: chainHas("followUp.recorded") };
+    }
+    case "reviewRequirements": {
+      const input = RequirementsReviewInput.parse({ caseId: person.id, version: 1, reviewedOn: isoDayOf(new Date()), note: "Матрица" });
+      return { run: () => recordRequirementsReview(user, input), served: chainHas("need.reviewed") };
     }
     case "requestChange": {
       const input = PersonEditInput.parse({

@@ -20,6 +20,7 @@ export const ACTIONS = [
   "admin.manage",
   "import.run",
   "task.view",
+  "requirements.review",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -62,6 +63,9 @@ const MATRIX: Record<Role, Partial<Record<Action, Reach>>> = {
     "import.run": "regions",
     // Their regions' tasks, those of cases with no caseworker included: they are responsible for those.
     "task.view": "regions",
+    // Which programs a person requires is the supervisors' to decide, so the review before a minor's
+    // 18th birthday is theirs too; the caseworker reads it in the case's history.
+    "requirements.review": "regions",
   },
   AUDITOR: {
     "case.view": "all",

@@ -31,6 +31,18 @@ const tasksOf = (personId: string) =>
 const eventsOf = (personId: string) =>
   getDb().auditEvent.findMany({ where: { chain: personId }, orderBy: { seq: "asc" }, select: { action: true, entityType: true } });
 
+/** A minor's case (registered today, by makePerson) who turns 18 on the given day. */
+async function minorTurning18On(adultOn: string, caseworkerId: string | null = team.owner.id) {
+  const person = await makePerson(team.region.id, caseworkerId);
+  await getDb().person.update({
+    where: { id: person.id },
+    data: { birthDate: date(addMonths(adultOn, -18 * 12)), ageCategory: "MINOR", sex: "FEMALE" },
+  });
+  return person.id;
+}
+
+const comingOfAgeOf = async (personId: string) => (await tasksOf(personId)).filter((t) => t.rule === "comingOfAge");
+
 describe("recomputeTasks", () => {
   it("stores one overdue review for a high-risk case last reviewed 31 days ago, owned by its caseworker, as an event of the case", async () => {
     const caseId = await highRiskReviewedDaysAgo(31);
@@ -134,5 +146,74 @@ describe("recomputeTasks", () => {
       expect((await tasksOf(caseId)).length).toBe(1);
       expect((await eventsOf(caseId)).map((e) => e.action)).toEqual(["task.created"]);
     }
+  });
+
+  describe("coming of age", () => {
+    it("stores one task per minor, due 30 days before the 18th birthday, for the region's supervisors even with a caseworker", async () => {
+      const caseId = await minorTurning18On("2027-01-20");
+      expect(await recomputeTasks(getDb(), { now, caseIds: [caseId] })).toMatchObject({ created: 2 });
+      expect(await comingOfAgeOf(caseId)).toEqual([
+        { rule: "comingOfAge", dueKey: "comingOfAge", dueOn: date("2026-12-21"), state: "OPEN", responsibleId: null, closedBy: null },
+      ]);
+      // The case's own review stays its caseworker's.
+      expect((await tasksOf(caseId)).find((t) => t.rule === "caseReview")?.responsibleId).toBe(team.owner.id);
+      // Reassigning the case leaves it with the supervisors.
+      await getDb().person.update({ where: { id: caseId }, data: { caseworkerId: team.colleague.id } });
+      expect(await recomputeTasks(getDb(), { now, caseIds: [caseId] })).toMatchObject({ reassigned: 1 });
+      expect((await comingOfAgeOf(caseId)).map((t) => t.responsibleId)).toEqual([null]);
+    });
+
+    it("changes nothing when run again", async () => {
+      const caseId = await minorTurning18On("2027-01-20");
+      await recomputeTasks(getDb(), { now, caseIds: [caseId] });
+      const [tasks, events] = [await tasksOf(caseId), await eventsOf(caseId)];
+      expect(await recomputeTasks(getDb(), { now, caseIds: [caseId] })).toEqual({
+        cases: 1,
+        created: 0,
+        reopened: 0,
+        done: 0,
+        noLongerNeeded: 0,
+        rescheduled: 0,
+        reassigned: 0,
+      });
+      expect(await tasksOf(caseId)).toEqual(tasks);
+      expect(await eventsOf(caseId)).toEqual(events);
+    });
+
+    it("stores none for a person who is an adult today, but keeps one stored while they were a minor until it is answered", async () => {
+      const cameOfAge = await minorTurning18On(today);
+      await recomputeTasks(getDb(), { now, caseIds: [cameOfAge] });
+      expect(await comingOfAgeOf(cameOfAge)).toEqual([]);
+
+      const caseId = await minorTurning18On(addDays(today, 1));
+      await recomputeTasks(getDb(), { now, caseIds: [caseId] });
+      expect((await comingOfAgeOf(caseId)).map((t) => t.state)).toEqual(["OPEN"]);
+      const later = new Date(`${addDays(today, 60)}T09:00:00Z`);
+      expect(await recomputeTasks(getDb(), { now: later, caseIds: [caseId] })).toMatchObject({ created: 0, done: 0, noLongerNeeded: 0 });
+      expect((await comingOfAgeOf(caseId)).map((t) => t.state)).toEqual(["OPEN"]);
+    });
+
+    it("is done by a review of the requirements recorded from its due day on, not by an earlier one", async () => {
+      const caseId = await minorTurning18On("2026-12-20");
+      await recomputeTasks(getDb(), { now, caseIds: [caseId] });
+      const review = (reviewedOn: string) =>
+        getDb().requirementsReview.create({
+          data: { personId: caseId, reviewedOn: date(reviewedOn), ageCategory: "ADULT_WOMAN", note: "n", reviewedById: team.supervisor.id },
+        });
+      // Due 2026-11-20: a review of 2026-11-19 is before the window.
+      await review("2026-11-19");
+      expect(await recomputeTasks(getDb(), { now, caseIds: [caseId] })).toMatchObject({ done: 0 });
+      await review("2026-11-20");
+      expect(await recomputeTasks(getDb(), { now, caseIds: [caseId] })).toMatchObject({ done: 1, created: 0 });
+      expect((await comingOfAgeOf(caseId)).map((t) => [t.state, t.closedBy])).toEqual([["DONE", "need.reviewed"]]);
+    });
+
+    it("is no longer needed once the case closes", async () => {
+      const caseId = await minorTurning18On("2027-01-20");
+      await recomputeTasks(getDb(), { now, caseIds: [caseId] });
+      await getDb().person.update({ where: { id: caseId }, data: { caseStatus: "CLOSED" } });
+      await recomputeTasks(getDb(), { now, caseIds: [caseId] });
+      expect((await comingOfAgeOf(caseId)).map((t) => [t.state, t.closedBy])).toEqual([["NO_LONGER_NEEDED", "case.closed"]]);
+    });
   });
 });

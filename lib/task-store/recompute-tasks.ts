@@ -6,7 +6,8 @@ import { recordAuditEvent, recordAuditEvents, SYSTEM_ACTOR, type AuditActor, typ
 import { registrationDay } from "../tasks/registration-day";
 import { dueTasks, type CaseState, type DueTask } from "../tasks/due-tasks";
 import { closingOf } from "../tasks/task-closing";
-import { STORED_RULES, type TaskRuleSettings } from "../tasks/task-rules";
+import { STORED_RULES, SUPERVISORS_RULES, type TaskRule, type TaskRuleSettings } from "../tasks/task-rules";
+import { todayOf } from "../calendar/calendar-day";
 import { taskRuleSettings } from "../tasks/task-settings";
 
 export type TaskCounts = {
@@ -44,7 +45,7 @@ export async function syncCaseTasks(
   const counts = noCounts();
   const events: AuditInput[] = [];
   if (caseIds.length === 0) return { counts, events };
-  const { toCreate, toClose, toChange, cases } = await planCaseTasks(tx, caseIds, options.rules, { lock: true });
+  const { toCreate, toClose, toChange, cases } = await planCaseTasks(tx, caseIds, options.rules, { lock: true, now: options.now });
   counts.cases = cases;
   if (toCreate.length) {
     // A key already stored and closed as no longer needed is due again (the case reopened): it
@@ -140,8 +141,18 @@ type Plan = {
   changed: Set<string>;
 };
 
-/** What the rules call for against what is stored, for each case; writes nothing. */
-async function planCaseTasks(db: Tx | Db, caseIds: readonly string[], rules: TaskRuleSettings, options: { lock: boolean }): Promise<Plan> {
+/** Who a rule's task falls to: the case's caseworker, or (null) the supervisors of its region. */
+const responsibleFor = (rule: string, caseworkerId: string | null): string | null =>
+  SUPERVISORS_RULES.includes(rule as TaskRule) ? null : caseworkerId;
+
+/** What the rules call for against what is stored, for each case, as of `now`; writes nothing. */
+async function planCaseTasks(
+  db: Tx | Db,
+  caseIds: readonly string[],
+  rules: TaskRuleSettings,
+  options: { lock: boolean; now: Date },
+): Promise<Plan> {
+  const today = todayOf(options.now);
   const loaded = await loadStates(db, caseIds, options.lock);
   const stored = await db.$queryRaw<StoredTask[]>`
     SELECT id::text, person_id::text AS "personId", rule, due_key AS "dueKey", due_on::text AS "dueOn", responsible_id::text AS "responsibleId"
@@ -162,13 +173,22 @@ async function planCaseTasks(db: Tx | Db, caseIds: readonly string[], rules: Tas
     const open = storedByCase.get(personId) ?? [];
     for (const task of open) {
       const still = due.get(task.dueKey);
+      const responsibleId = responsibleFor(task.rule, caseworkerId);
       if (!still) toClose.push({ id: task.id, ...closingOf(task.dueKey, state) });
-      else if (still.dueOn !== task.dueOn || task.responsibleId !== caseworkerId)
-        toChange.push({ id: task.id, dueOn: still.dueOn, responsibleId: caseworkerId });
+      else if (still.dueOn !== task.dueOn || task.responsibleId !== responsibleId)
+        toChange.push({ id: task.id, dueOn: still.dueOn, responsibleId });
       due.delete(task.dueKey);
     }
     for (const task of due.values())
-      toCreate.push({ id: randomUUID(), personId, rule: task.rule, dueKey: task.key, dueOn: task.dueOn, responsibleId: caseworkerId });
+      if (task.newUntil === undefined || today <= task.newUntil)
+        toCreate.push({
+          id: randomUUID(),
+          personId,
+          rule: task.rule,
+          dueKey: task.key,
+          dueOn: task.dueOn,
+          responsibleId: responsibleFor(task.rule, caseworkerId),
+        });
     if (toCreate.length + toClose.length + toChange.length > before) changed.add(personId);
   }
   return { cases: loaded.size, toCreate, toClose, toChange, changed };
@@ -205,7 +225,7 @@ export async function recomputeTasks(db: Db, options: { now: Date; caseIds?: rea
     const chunk = ids.slice(start, start + size);
     // Read without locks first: on most nights most cases have nothing to change, and only those
     // that do are locked and planned again inside the transaction that writes.
-    const { changed, cases } = await planCaseTasks(db, chunk, rules, { lock: false });
+    const { changed, cases } = await planCaseTasks(db, chunk, rules, { lock: false, now: options.now });
     total.cases += cases;
     if (changed.size === 0) continue;
     const counts = await db.$transaction(
@@ -239,6 +259,7 @@ type PersonRow = {
   createdAt: Date;
   caseworkerId: string | null;
   lastReviewOn: string | null;
+  requirementsReviewedOn: string | null;
 };
 
 /** The rules' input for each case, in three set-based reads; with `lock`, the cases' rows locked in id order. */
@@ -247,7 +268,8 @@ async function loadStates(tx: Tx | Db, caseIds: readonly string[], lock: boolean
   const persons = await tx.$queryRaw<PersonRow[]>`
     SELECT p.id::text, p.case_status AS "caseStatus", p.risk_level AS "riskLevel", p.age_category AS "ageCategory",
            p.birth_date::text AS "birthDate", p.created_at AS "createdAt", p.caseworker_id::text AS "caseworkerId",
-           (SELECT max(r.reviewed_on)::text FROM case_review r WHERE r.person_id = p.id) AS "lastReviewOn"
+           (SELECT max(r.reviewed_on)::text FROM case_review r WHERE r.person_id = p.id) AS "lastReviewOn",
+           (SELECT max(q.reviewed_on)::text FROM requirements_review q WHERE q.person_id = p.id) AS "requirementsReviewedOn"
     FROM person p WHERE p.id = ANY(${ids}::uuid[]) ORDER BY p.id ${lock ? Prisma.sql`FOR NO KEY UPDATE OF p` : Prisma.empty}`;
   const enrollments = await tx.$queryRaw<
     { id: string; personId: string; status: EnrollmentStatus; referredOn: string; completedOn: string | null }[]
@@ -277,8 +299,7 @@ async function loadStates(tx: Tx | Db, caseIds: readonly string[], lock: boolean
             completedOn,
           })),
           followUps: (followUpsByCase.get(p.id) ?? []).map(({ enrollmentId, afterMonths }) => ({ enrollmentId, afterMonths })),
-          // The supervisor's review of required program types is not recorded yet (task-rules.ts, STORED_RULES).
-          requirementsReviewedOn: null,
+          requirementsReviewedOn: p.requirementsReviewedOn,
         },
       },
     ]),

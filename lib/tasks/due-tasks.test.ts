@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, addMonths, dueTasks, type CaseState } from "./due-tasks";
+import { addDays, addMonths, comingOfAgeDays, dueTasks, type CaseState } from "./due-tasks";
 import { DEFAULT_TASK_RULES, TaskRuleSettings } from "./task-rules";
 
 const adult: CaseState = {
@@ -56,11 +56,24 @@ describe("dueTasks", () => {
 
   it("asks for the required programs to be reviewed 30 days before a minor turns 18, until a review made from then on", () => {
     const minor = { ageCategory: "MINOR" as const, birthDate: "2009-02-14" };
-    const comingOfAge = { rule: "comingOfAge", key: "comingOfAge:2027-02-14", dueOn: "2027-01-15" };
+    // One key per person; first stored only up to the day before the 18th birthday.
+    const comingOfAge = { rule: "comingOfAge", key: "comingOfAge", dueOn: "2027-01-15", newUntil: "2027-02-13" };
     expect(tasks(minor).filter((t) => t.rule === "comingOfAge")).toEqual([comingOfAge]);
     expect(tasks({ ...minor, requirementsReviewedOn: "2026-06-01" }).filter((t) => t.rule === "comingOfAge")).toEqual([comingOfAge]);
     expect(tasks({ ...minor, requirementsReviewedOn: "2027-01-20" }).filter((t) => t.rule === "comingOfAge")).toEqual([]);
     expect(tasks({}).filter((t) => t.rule === "comingOfAge")).toEqual([]);
+  });
+
+  it("moves the coming-of-age task with a corrected birth date rather than adding another, and follows the rule's days", () => {
+    const corrected = tasks({ ageCategory: "MINOR", birthDate: "2009-03-01" }).filter((t) => t.rule === "comingOfAge");
+    expect(corrected.map((t) => [t.key, t.dueOn])).toEqual([["comingOfAge", "2027-01-30"]]);
+    const rules = { ...DEFAULT_TASK_RULES, comingOfAge: { daysBefore: 60 } };
+    const earlier = dueTasks({ ...adult, ageCategory: "MINOR", birthDate: "2009-03-01" }, rules).filter((t) => t.rule === "comingOfAge");
+    expect(earlier.map((t) => t.dueOn)).toEqual(["2026-12-31"]);
+  });
+
+  it("counts a 29 February birthday as 28 February in a year without one", () => {
+    expect(comingOfAgeDays("2008-02-29", DEFAULT_TASK_RULES)).toEqual({ adultOn: "2026-02-28", dueOn: "2026-01-29" });
   });
 
   it.each(["CLOSED", "TRANSFERRED", "DECEASED", "LEFT_COUNTRY"] as const)(

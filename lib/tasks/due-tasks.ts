@@ -27,7 +27,16 @@ export type CaseState = {
   requirementsReviewedOn: string | null;
 };
 
-export type DueTask = { rule: TaskRule; key: string; dueOn: string };
+export type DueTask = {
+  rule: TaskRule;
+  key: string;
+  dueOn: string;
+  /**
+   * The last day a task not stored yet may be stored: past it the occurrence is history, not work
+   * (a coming of age is asked of minors only). A task stored by then stays until it is answered.
+   */
+  newUntil?: string;
+};
 
 /** Only open cases call for work; a closed, transferred, deceased or departed person's tasks end. */
 const ACTIVE: readonly CaseStatus[] = ["OPEN"];
@@ -66,13 +75,23 @@ function referralsWaiting(state: CaseState, rules: TaskRuleSettings): DueTask[] 
     }));
 }
 
+/** A person's 18th birthday, and the day the supervisor's review of their required program types falls due. */
+export function comingOfAgeDays(birthDate: string, rules: TaskRuleSettings): { adultOn: string; dueOn: string } {
+  const adultOn = addMonths(birthDate, 18 * 12);
+  return { adultOn, dueOn: addDays(adultOn, -rules.comingOfAge.daysBefore) };
+}
+
+/**
+ * One per person (the key names no date, so a corrected birth date moves the task rather than adding
+ * one), first stored only while the person is a minor: someone who came of age before the app knew
+ * them gets no task from the past.
+ */
 function comingOfAge(state: CaseState, rules: TaskRuleSettings): DueTask[] {
   if (state.ageCategory !== "MINOR") return [];
-  const adultOn = addMonths(state.birthDate, 18 * 12);
-  const dueOn = addDays(adultOn, -rules.comingOfAge.daysBefore);
+  const { adultOn, dueOn } = comingOfAgeDays(state.birthDate, rules);
   // A review of the requirements made once the task was due answers it; an older one does not.
   if (state.requirementsReviewedOn !== null && state.requirementsReviewedOn >= dueOn) return [];
-  return [{ rule: "comingOfAge", key: `comingOfAge:${adultOn}`, dueOn }];
+  return [{ rule: "comingOfAge", key: "comingOfAge", dueOn, newUntil: addDays(adultOn, -1) }];
 }
 
 const MS_PER_DAY = 86_400_000;

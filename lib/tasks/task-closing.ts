@@ -25,6 +25,10 @@ export function closingOf(dueKey: string, state: CaseState): Closing {
       if (state.followUps.some((f) => f.enrollmentId === subject && String(f.afterMonths) === months))
         return { state: "DONE", closedBy: "followUp.recorded" };
       return { state: "NO_LONGER_NEEDED", closedBy: "enrollment.changed" };
+    case "comingOfAge":
+      // Still a minor's case and reviewed: a review made once it was due (an older one keeps it due).
+      if (state.ageCategory === "MINOR" && state.requirementsReviewedOn !== null) return { state: "DONE", closedBy: "need.reviewed" };
+      return { state: "NO_LONGER_NEEDED", closedBy: "person.updated" };
     default:
       return { state: "NO_LONGER_NEEDED", closedBy: "rules.changed" };
   }

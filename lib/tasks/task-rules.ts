@@ -36,12 +36,15 @@ export const DEFAULT_TASK_RULES: TaskRuleSettings = {
   comingOfAge: { daysBefore: 30 },
 };
 
+/** Rules whose work can be recorded in the app, and so the only ones stored as tasks. */
+export const STORED_RULES: readonly TaskRule[] = ["caseReview", "programFollowUp", "referralWaiting", "comingOfAge"];
+
 /**
- * Rules whose work can be recorded in the app, and so the only ones stored as tasks. Coming of age
- * waits for the supervisor's review of a minor's required program types: until that action exists
- * its task could never be answered, and a list that showed it would only teach people to ignore it.
+ * Rules whose tasks are the supervisors' of the case's region whoever its caseworker is: deciding
+ * which programs a person requires is theirs. Stored with no responsible person, as the tasks of a
+ * case with no caseworker are.
  */
-export const STORED_RULES: readonly TaskRule[] = ["caseReview", "programFollowUp", "referralWaiting"];
+export const SUPERVISORS_RULES: readonly TaskRule[] = ["comingOfAge"];
 
 /** The setting that overrides the defaults, versioned and audited like every administrator's setting. */
 export const TASK_RULES_SETTING = "tasks.rules";

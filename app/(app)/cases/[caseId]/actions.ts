@@ -17,6 +17,8 @@ import { recordCaseReview } from "@/lib/cases/record-case-review";
 import { CaseReviewInput } from "@/lib/validation/case-review";
 import { recordFollowUp } from "@/lib/cases/record-follow-up";
 import { FollowUpInput } from "@/lib/validation/follow-up";
+import { recordRequirementsReview } from "@/lib/cases/record-requirements-review";
+import { RequirementsReviewInput } from "@/lib/validation/requirements-review";
 import { withdrawChangeRequest } from "@/lib/cases/change-requests";
 import { changeRequestRefusal } from "@/lib/access/hold-change";
 import { WithdrawChangeInput } from "@/lib/validation/change-request";
@@ -113,6 +115,14 @@ export const recordFollowUpAction = formAction({
   run: recordFollowUp,
   path: casePath,
   success: "followUpRecorded",
+});
+
+export const recordRequirementsReviewAction = formAction({
+  name: "recordRequirementsReviewAction",
+  schema: RequirementsReviewInput,
+  run: recordRequirementsReview,
+  path: casePath,
+  success: "requirementsReviewed",
 });
 
 export const withdrawChangeRequestAction = formAction({

@@ -10,6 +10,7 @@ import { HistoryPanel } from "@/components/cases/history-panel";
 import { HouseholdPanel } from "@/components/cases/household-panel";
 import { NotesPanel } from "@/components/cases/notes-panel";
 import { TasksPanel } from "@/components/cases/tasks-panel";
+import { ComingOfAgePanel } from "@/components/cases/coming-of-age-panel";
 import { ChangeRequestsPanel } from "@/components/four-eyes/change-requests-panel";
 import { TransferPanel } from "@/components/transfers/transfer-panel";
 import { ProgramsPanel } from "@/components/programs/programs-panel";
@@ -39,6 +40,7 @@ export default async function CasePage({ params, searchParams }: Props) {
       <ChangeRequestsPanel opened={opened} />
       <TransferPanel opened={opened} />
       <TasksPanel opened={opened} />
+      <ComingOfAgePanel opened={opened} />
       <div className="grid gap-6 lg:grid-cols-2">
         <ProsecutionPanel opened={opened} />
         <ProgramsPanel opened={opened} />
