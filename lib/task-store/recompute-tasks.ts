@@ -6,7 +6,7 @@ import { recordAuditEvent, recordAuditEvents, SYSTEM_ACTOR, type AuditActor, typ
 import { registrationDay } from "../tasks/registration-day";
 import { dueTasks, type CaseState, type DueTask } from "../tasks/due-tasks";
 import { closingOf } from "../tasks/task-closing";
-import { STORED_RULES, type TaskRuleSettings } from "../tasks/task-rules";
+import { STORED_RULES, SUPERVISOR_RULES, type TaskRule, type TaskRules } from "../tasks/task-rules";
 import { taskRuleSettings } from "../tasks/task-settings";
 
 export type TaskCounts = {
@@ -39,7 +39,7 @@ type StoredTask = { id: string; personId: string; rule: string; dueKey: string; 
 export async function syncCaseTasks(
   tx: Tx,
   caseIds: readonly string[],
-  options: { actor: AuditActor; now: Date; rules: TaskRuleSettings },
+  options: { actor: AuditActor; now: Date; rules: TaskRules },
 ): Promise<{ counts: TaskCounts; events: AuditInput[] }> {
   const counts = noCounts();
   const events: AuditInput[] = [];
@@ -141,7 +141,7 @@ type Plan = {
 };
 
 /** What the rules call for against what is stored, for each case; writes nothing. */
-async function planCaseTasks(db: Tx | Db, caseIds: readonly string[], rules: TaskRuleSettings, options: { lock: boolean }): Promise<Plan> {
+async function planCaseTasks(db: Tx | Db, caseIds: readonly string[], rules: TaskRules, options: { lock: boolean }): Promise<Plan> {
   const loaded = await loadStates(db, caseIds, options.lock);
   const stored = await db.$queryRaw<StoredTask[]>`
     SELECT id::text, person_id::text AS "personId", rule, due_key AS "dueKey", due_on::text AS "dueOn", responsible_id::text AS "responsibleId"
@@ -162,17 +162,29 @@ async function planCaseTasks(db: Tx | Db, caseIds: readonly string[], rules: Tas
     const open = storedByCase.get(personId) ?? [];
     for (const task of open) {
       const still = due.get(task.dueKey);
+      const responsibleId = still ? responsibleFor(still.rule, caseworkerId) : null;
       if (!still) toClose.push({ id: task.id, ...closingOf(task.dueKey, state) });
-      else if (still.dueOn !== task.dueOn || task.responsibleId !== caseworkerId)
-        toChange.push({ id: task.id, dueOn: still.dueOn, responsibleId: caseworkerId });
+      else if (still.dueOn !== task.dueOn || task.responsibleId !== responsibleId)
+        toChange.push({ id: task.id, dueOn: still.dueOn, responsibleId });
       due.delete(task.dueKey);
     }
     for (const task of due.values())
-      toCreate.push({ id: randomUUID(), personId, rule: task.rule, dueKey: task.key, dueOn: task.dueOn, responsibleId: caseworkerId });
+      toCreate.push({
+        id: randomUUID(),
+        personId,
+        rule: task.rule,
+        dueKey: task.key,
+        dueOn: task.dueOn,
+        responsibleId: responsibleFor(task.rule, caseworkerId),
+      });
     if (toCreate.length + toClose.length + toChange.length > before) changed.add(personId);
   }
   return { cases: loaded.size, toCreate, toClose, toChange, changed };
 }
+
+/** The caseworker, or no one named (the supervisors of the case's region) for a supervisor's rule or a case without one. */
+const responsibleFor = (rule: TaskRule, caseworkerId: string | null): string | null =>
+  SUPERVISOR_RULES.includes(rule) ? null : caseworkerId;
 
 function taskEvent(
   actor: AuditActor,
@@ -239,6 +251,7 @@ type PersonRow = {
   createdAt: Date;
   caseworkerId: string | null;
   lastReviewOn: string | null;
+  queueWaitingSince: string | null;
 };
 
 /** The rules' input for each case, in three set-based reads; with `lock`, the cases' rows locked in id order. */
@@ -247,7 +260,8 @@ async function loadStates(tx: Tx | Db, caseIds: readonly string[], lock: boolean
   const persons = await tx.$queryRaw<PersonRow[]>`
     SELECT p.id::text, p.case_status AS "caseStatus", p.risk_level AS "riskLevel", p.age_category AS "ageCategory",
            p.birth_date::text AS "birthDate", p.created_at AS "createdAt", p.caseworker_id::text AS "caseworkerId",
-           (SELECT max(r.reviewed_on)::text FROM case_review r WHERE r.person_id = p.id) AS "lastReviewOn"
+           (SELECT max(r.reviewed_on)::text FROM case_review r WHERE r.person_id = p.id) AS "lastReviewOn",
+           (SELECT f.waiting_since::text FROM person_figures f WHERE f.person_id = p.id) AS "queueWaitingSince"
     FROM person p WHERE p.id = ANY(${ids}::uuid[]) ORDER BY p.id ${lock ? Prisma.sql`FOR NO KEY UPDATE OF p` : Prisma.empty}`;
   const enrollments = await tx.$queryRaw<
     { id: string; personId: string; status: EnrollmentStatus; referredOn: string; completedOn: string | null }[]
@@ -279,6 +293,7 @@ async function loadStates(tx: Tx | Db, caseIds: readonly string[], lock: boolean
           followUps: (followUpsByCase.get(p.id) ?? []).map(({ enrollmentId, afterMonths }) => ({ enrollmentId, afterMonths })),
           // The supervisor's review of required program types is not recorded yet (task-rules.ts, STORED_RULES).
           requirementsReviewedOn: null,
+          queueWaitingSince: p.queueWaitingSince,
         },
       },
     ]),

@@ -25,6 +25,14 @@ export function closingOf(dueKey: string, state: CaseState): Closing {
       if (state.followUps.some((f) => f.enrollmentId === subject && String(f.afterMonths) === months))
         return { state: "DONE", closedBy: "followUp.recorded" };
       return { state: "NO_LONGER_NEEDED", closedBy: "enrollment.changed" };
+    case "queueTarget": {
+      // Its key is the day the wait began: still waiting since then, only the rule switched off ends it;
+      // waiting since another day (the return date corrected), a new task replaces it.
+      if (state.queueWaitingSince === subject) return { state: "NO_LONGER_NEEDED", closedBy: "rules.changed" };
+      if (state.queueWaitingSince !== null) return { state: "NO_LONGER_NEEDED", closedBy: "queue.changed" };
+      const referred = state.enrollments.some((e) => ["REFERRED", "ENROLLED", "COMPLETED"].includes(e.status));
+      return { state: "DONE", closedBy: referred ? "enrollment.referred" : "queue.left" };
+    }
     default:
       return { state: "NO_LONGER_NEEDED", closedBy: "rules.changed" };
   }
