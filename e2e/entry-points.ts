@@ -63,6 +63,7 @@ const caseVersion = (fx: Fixtures, db: PrismaClient) =>
 const SECOND_FACTOR = "auth.secondFactorRequiredRoles";
 const WAITING_TARGET = "review.waitingTargetDays";
 const CONFIRMATION = "fourEyes.confirmation";
+const TASK_RULES = "tasks.rules";
 const settingVersionOf = async (db: PrismaClient, key: string) =>
   String((await db.setting.findUnique({ where: { key }, select: { version: true } }))?.version ?? 0);
 const userVersion = (fx: Fixtures, db: PrismaClient) =>
@@ -512,6 +513,28 @@ export const ENTRY_POINTS: Record<string, EntryPoint> = {
     }),
     restore: async (db) => {
       await db.setting.deleteMany({ where: { key: CONFIRMATION } });
+    },
+  },
+  "app/(app)/admin/actions.ts#saveTaskRulesAction": {
+    ...ADMINISTRATION,
+    // The defaults with low-risk reviews a day later, so the save changes something; the setting
+    // is removed at once, which puts the defaults back for the task specs.
+    reply: async (_fx, db) => ({
+      form: {
+        version: await settingVersionOf(db, TASK_RULES),
+        caseReviewHIGH: "30",
+        caseReviewMEDIUM: "90",
+        caseReviewLOW: "181",
+        caseReviewUNASSESSED: "180",
+        followUpMonths: "6, 12",
+        referralWaitingDays: "21",
+        comingOfAgeDaysBefore: "30",
+        queueTarget: "on",
+        reason: "Entry-point check",
+      },
+    }),
+    restore: async (db) => {
+      await db.setting.deleteMany({ where: { key: TASK_RULES } });
     },
   },
   "app/(app)/review/actions.ts#confirmChangeRequestAction": {
