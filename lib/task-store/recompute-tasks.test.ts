@@ -5,6 +5,13 @@ import { addDays, addMonths } from "../tasks/due-tasks";
 import { waitingTargetDays } from "../tasks/waiting-target";
 import { referToProgram } from "../programs/enrollments";
 import { ReferInput } from "../validation/enrollment";
+import { markNeedNotRequired } from "../programs/needs";
+import { changeProsecutionStatus } from "../cases/change-prosecution-status";
+import { confirmChangeRequest } from "../cases/change-requests";
+import { TRANSITIONS } from "../prosecution/transitions";
+import { ConfirmChangeInput } from "../validation/change-request";
+import { StatusChangeInput } from "../validation/prosecution";
+import { makeReason } from "../testing/factories";
 import { recomputeTasks } from "./recompute-tasks";
 import { countTasksByDue, listTasks } from "./task-lists";
 
@@ -187,6 +194,40 @@ describe("the review queue's target as a task of the region's supervisors", () =
     await referToProgram(team.owner, ReferInput.parse({ caseId: person.id, programId: program.id, date: today }), now);
     expect((await queueTasksOf(person.id)).map((t) => [t.state, t.closedBy])).toEqual([["DONE", "enrollment.referred"]]);
     expect(await recomputeTasks(getDb(), { now, caseIds: [person.id] })).toMatchObject({ created: 0, done: 0, noLongerNeeded: 0 });
+  });
+
+  it("is done at once when the last missing type is marked not required, in that action's transaction", async () => {
+    const person = await makePerson(team.region.id, team.owner.id);
+    await recomputeTasks(getDb(), { now, caseIds: [person.id] });
+    const reason = await makeReason("NOT_REQUIRED");
+    const { missingTypes } = await getDb().personFigures.findUniqueOrThrow({ where: { personId: person.id } });
+    for (const programTypeCode of missingTypes)
+      await markNeedNotRequired(team.supervisor, { caseId: person.id, programTypeCode, reasonId: reason.id, comment: "Не требуется" });
+    expect((await queueTasksOf(person.id)).map((t) => [t.state, t.closedBy])).toEqual([["DONE", "queue.left"]]);
+  });
+
+  it("is done at once when a confirmed conviction takes the person out of the queue, in the confirmation's transaction", async () => {
+    await getDb().prosecutionTransition.createMany({
+      data: TRANSITIONS.map((t) => ({ fromStatus: t.from, toStatus: t.to, isCorrection: t.isCorrection })),
+      skipDuplicates: true,
+    });
+    const person = await makePerson(team.region.id, team.owner.id);
+    await getDb().person.update({ where: { id: person.id }, data: { prosecutionStatus: "ON_TRIAL" } });
+    await recomputeTasks(getDb(), { now, caseIds: [person.id] });
+    const conviction = StatusChangeInput.parse({
+      caseId: person.id,
+      version: 1,
+      status: "CONVICTED",
+      effectiveDate: "2024-03-01",
+      sentenceMonths: "60",
+      articles: "255",
+      reason: "Приговор суда",
+    });
+    await changeProsecutionStatus(team.owner, conviction, now);
+    const request = await getDb().changeRequest.findFirstOrThrow({ where: { personId: person.id, state: "PENDING" } });
+    expect((await queueTasksOf(person.id)).map((t) => t.state)).toEqual(["OPEN"]);
+    await confirmChangeRequest(team.supervisor, ConfirmChangeInput.parse({ requestId: request.id, version: 1, comment: "Проверено" }), now);
+    expect((await queueTasksOf(person.id)).map((t) => [t.state, t.closedBy])).toEqual([["DONE", "queue.left"]]);
   });
 
   it("is no longer needed when the case closes, and follows a changed target", async () => {
