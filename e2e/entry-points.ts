@@ -517,18 +517,19 @@ export const ENTRY_POINTS: Record<string, EntryPoint> = {
   },
   "app/(app)/admin/actions.ts#saveTaskRulesAction": {
     ...ADMINISTRATION,
-    // The defaults with low-risk reviews a day later, so the save changes something; the setting
-    // is removed at once, which puts the defaults back for the task specs.
+    // The defaults with the coming-of-age review a day earlier, a rule no stored task of the other
+    // specs follows, so the save changes something that the recomputation it asks for leaves alone;
+    // the setting is removed at once, which puts the defaults back.
     reply: async (_fx, db) => ({
       form: {
         version: await settingVersionOf(db, TASK_RULES),
         caseReviewHIGH: "30",
         caseReviewMEDIUM: "90",
-        caseReviewLOW: "181",
+        caseReviewLOW: "180",
         caseReviewUNASSESSED: "180",
         followUpMonths: "6, 12",
         referralWaitingDays: "21",
-        comingOfAgeDaysBefore: "30",
+        comingOfAgeDaysBefore: "31",
         queueTarget: "on",
         reason: "Entry-point check",
       },
