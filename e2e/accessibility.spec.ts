@@ -31,7 +31,17 @@ const PAGES: Record<DemoRole, string[]> = {
   CASEWORKER: ["/", "/cases", "/cases/new", "/review", "/dashboard", "/audit", "/account/password", "/account/security"],
   SUPERVISOR: ["/", "/cases", "/review", "/dashboard", "/import", "/audit"],
   AUDITOR: ["/", "/cases", "/review", "/dashboard", "/audit"],
-  ADMINISTRATOR: ["/", "/admin", "/admin/regions", "/admin/programs", "/admin/reference", "/admin/review", "/admin/security", "/audit"],
+  ADMINISTRATOR: [
+    "/",
+    "/admin",
+    "/admin/regions",
+    "/admin/programs",
+    "/admin/reference",
+    "/admin/review",
+    "/admin/tasks",
+    "/admin/security",
+    "/audit",
+  ],
 };
 
 test("the sign-in page has no serious or critical accessibility violation", async ({ page }) => {

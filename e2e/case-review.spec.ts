@@ -37,6 +37,8 @@ async function overdueHighRiskCase() {
         returnedFrom: "SY",
         ageCategory: "ADULT_WOMAN",
         riskLevel: "HIGH",
+        // Serving a sentence: out of the review queue, so the review is the case's one task.
+        prosecutionStatus: "SERVING_SENTENCE",
         caseworkerId: caseworker.id,
         createdAt: registered,
       },

@@ -63,6 +63,7 @@ const caseVersion = (fx: Fixtures, db: PrismaClient) =>
 const SECOND_FACTOR = "auth.secondFactorRequiredRoles";
 const WAITING_TARGET = "review.waitingTargetDays";
 const CONFIRMATION = "fourEyes.confirmation";
+const TASK_RULES = "tasks.rules";
 const settingVersionOf = async (db: PrismaClient, key: string) =>
   String((await db.setting.findUnique({ where: { key }, select: { version: true } }))?.version ?? 0);
 const userVersion = (fx: Fixtures, db: PrismaClient) =>
@@ -525,6 +526,29 @@ export const ENTRY_POINTS: Record<string, EntryPoint> = {
     }),
     restore: async (db) => {
       await db.setting.deleteMany({ where: { key: CONFIRMATION } });
+    },
+  },
+  "app/(app)/admin/actions.ts#saveTaskRulesAction": {
+    ...ADMINISTRATION,
+    // The defaults with the coming-of-age review a day earlier, a rule no stored task of the other
+    // specs follows, so the save changes something that the recomputation it asks for leaves alone;
+    // the setting is removed at once, which puts the defaults back.
+    reply: async (_fx, db) => ({
+      form: {
+        version: await settingVersionOf(db, TASK_RULES),
+        caseReviewHIGH: "30",
+        caseReviewMEDIUM: "90",
+        caseReviewLOW: "180",
+        caseReviewUNASSESSED: "180",
+        followUpMonths: "6, 12",
+        referralWaitingDays: "21",
+        comingOfAgeDaysBefore: "31",
+        queueTarget: "on",
+        reason: "Entry-point check",
+      },
+    }),
+    restore: async (db) => {
+      await db.setting.deleteMany({ where: { key: TASK_RULES } });
     },
   },
   "app/(app)/review/actions.ts#confirmChangeRequestAction": {

@@ -8,7 +8,10 @@ import { expect, signInThroughForm, test } from "./fixtures";
 /**
  * The clock is moved by dating the data back, not by reaching into the server: a high-risk case of
  * the demo caseworker's whose last review was 31 days ago, made for this spec alone, and its tasks
- * recomputed as the nightly job would, straight on the test database.
+ * recomputed as the nightly job would, straight on the test database. Unless `waiting`, the person
+ * serves a sentence, so is out of the review queue and the review is the case's one task; waiting,
+ * they have had no program since a return in 2008, before any demo person's, so their queue-target
+ * task is the first of the supervisor's list.
  */
 async function withDb<T>(work: (db: ReturnType<typeof createDb>) => Promise<T>): Promise<T> {
   const url = process.env.E2E_DATABASE_URL;
@@ -21,7 +24,7 @@ async function withDb<T>(work: (db: ReturnType<typeof createDb>) => Promise<T>):
   }
 }
 
-async function reviewedMonthAgo() {
+async function reviewedMonthAgo({ waiting = false } = {}) {
   return withDb(async (db) => {
     const [caseworker, region, operation] = await Promise.all([
       db.user.findUniqueOrThrow({ where: { email: "caseworker@example.org" }, select: { id: true } }),
@@ -38,13 +41,14 @@ async function reviewedMonthAgo() {
         givenNameLatin: "Aliya",
         searchName: "zadanova aliya",
         sex: "FEMALE",
-        birthDate: new Date("1990-02-03"),
+        birthDate: new Date(waiting ? "1985-02-03" : "1990-02-03"),
         regionId: region.id,
-        returnDate: new Date("2019-05-07"),
+        returnDate: new Date(waiting ? "2008-01-10" : "2019-05-07"),
         returnOperationCode: operation.code,
         returnedFrom: "SY",
         ageCategory: "ADULT_WOMAN",
         riskLevel: "HIGH",
+        prosecutionStatus: waiting ? "NO_PROCEEDINGS" : "SERVING_SENTENCE",
         caseworkerId: caseworker.id,
         createdAt: new Date(Date.now() - 90 * 86_400_000),
       },
@@ -115,9 +119,19 @@ test("an overdue review reaches its caseworker only, and recording the review cl
   await expect(page.getByText(caseNumber)).toHaveCount(0);
 });
 
-test("a closed case's tasks disappear from every list", async ({ signedInAs }) => {
-  const { caseId, caseNumber } = await reviewedMonthAgo();
+test("a person past the review queue's target is the supervisors' task, and a closed case's tasks disappear from every list", async ({
+  signedInAs,
+}) => {
+  const { caseId, caseNumber } = await reviewedMonthAgo({ waiting: true });
   const page = await signedInAs("SUPERVISOR");
+  await page.goto(`/cases/${caseId}`);
+  await expect(page.getByTestId("tasks-panel").getByRole("listitem").first()).toHaveText(
+    /^Past the review queue's target with no program, due .* · for the region's supervisors · overdue$/,
+  );
+  await page.goto("/tasks?due=overdue&rule=queueTarget");
+  const queueRow = page.getByTestId("task-row").filter({ hasText: caseNumber });
+  await expect(queueRow).toContainText("Past the review queue's target");
+  await expect(queueRow).toContainText("Supervisors of the region");
   await page.goto("/tasks?due=overdue&page=10000");
   await expect(page.getByTestId("task-row").filter({ hasText: caseNumber })).toHaveCount(1);
 
@@ -131,4 +145,44 @@ test("a closed case's tasks disappear from every list", async ({ signedInAs }) =
   await expect(page.getByText(caseNumber)).toHaveCount(0);
   await page.goto(`/cases/${caseId}`);
   await expect(page.getByTestId("tasks-panel")).toContainText("No open tasks");
+});
+
+test("the administrator edits a task rule, sees it saved, and a stale save from the same form is refused with the conflict message", async ({
+  signedInAs,
+}) => {
+  const page = await signedInAs("ADMINISTRATOR");
+  await page.goto("/admin");
+  await page.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Task rules" }).click();
+  await expect(page.getByRole("heading", { name: "Task rules" })).toBeVisible();
+  const form = page.getByTestId("task-rules");
+  const low = form.getByLabel("Days between reviews, Low risk");
+  await expect(low).toHaveValue("180");
+
+  // A value out of bounds is refused next to its field.
+  await form.getByLabel("Days between reviews, High risk").fill("0");
+  await form.getByLabel("Reason").fill("Приказ министерства");
+  await form.getByRole("button", { name: "Save" }).click();
+  await expect(form.getByText("Enter a whole number of days from 1 to 3650.")).toBeVisible();
+
+  await form.getByLabel("Days between reviews, High risk").fill("30");
+  await low.fill("181");
+  await form.getByRole("button", { name: "Save" }).click();
+  await expect(form.getByRole("status").filter({ hasText: "Settings saved." })).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId("task-rules").getByLabel("Days between reviews, Low risk")).toHaveValue("181");
+
+  // Another administrator saves meanwhile; this form still carries the version it was opened at.
+  await withDb((db) => db.setting.update({ where: { key: "tasks.rules" }, data: { version: { increment: 1 } } }));
+  const again = page.getByTestId("task-rules");
+  await again.getByLabel("Days between reviews, Low risk").fill("182");
+  await again.getByLabel("Reason").fill("Уточнение");
+  await again.getByRole("button", { name: "Save" }).click();
+  await expect(again.getByRole("alert").filter({ hasText: "Someone else changed these settings meanwhile." })).toBeVisible();
+  await expect(again.getByLabel("Days between reviews, Low risk")).toHaveValue("182");
+  expect(await withDb((db) => db.setting.findUniqueOrThrow({ where: { key: "tasks.rules" } }))).toMatchObject({
+    value: { caseReview: { LOW: 181 } },
+  });
+
+  // The defaults back for the other specs.
+  await withDb((db) => db.setting.deleteMany({ where: { key: "tasks.rules" } }));
 });

@@ -7,6 +7,7 @@ const SECTIONS = [
   { key: "programs", href: "/admin/programs" },
   { key: "reference", href: "/admin/reference" },
   { key: "review", href: "/admin/review" },
+  { key: "tasks", href: "/admin/tasks" },
   { key: "fourEyes", href: "/admin/four-eyes" },
   { key: "security", href: "/admin/security" },
 ] as const;

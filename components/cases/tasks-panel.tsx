@@ -27,6 +27,7 @@ export async function TasksPanel({ opened }: { opened: OpenedCase }) {
           {tasks.map((task) => (
             <li key={task.key} className={task.overdue ? "font-medium text-red-800" : ""}>
               {t(`task.${task.rule}`, { date: formatDay(locale, task.dueOn) })}
+              {task.supervisors && ` · ${t("taskForSupervisors")}`}
               {task.overdue && ` · ${t("overdue")}`}
             </li>
           ))}

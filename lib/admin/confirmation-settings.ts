@@ -1,11 +1,10 @@
 import "server-only";
 import { getDb } from "../db/client";
-import { auditActorOf, recordAuditEvent } from "../audit/record-event";
 import type { CurrentUser } from "../auth/current-user";
 import type { ConfirmationSettings } from "../four-eyes/confirmation-rules";
 import { CONFIRMATION_SETTING, confirmationSettings } from "../four-eyes/confirmation-settings";
 import type { ConfirmationSettingsInput } from "../validation/confirmation-settings";
-import { settingVersion, unchangedSetting, writeSetting, type SettingSave } from "./versioned-setting";
+import { saveSettingValue, settingVersion, type SettingSave } from "./versioned-setting";
 import { requireAdministrator } from "./require-administrator";
 
 export type ConfirmationSettingsView = ConfirmationSettings & { version: number };
@@ -24,8 +23,7 @@ export async function readConfirmationSettings(user: CurrentUser): Promise<Confi
  * with the settings before and after.
  */
 export async function saveConfirmationSettings(user: CurrentUser, input: ConfirmationSettingsInput): Promise<SettingSave> {
-  await requireAdministrator(user, TARGET);
-  return getDb().$transaction(async (tx) => {
+  return saveSettingValue(user, CONFIRMATION_SETTING, input, async (tx) => {
     const before = await confirmationSettings(tx);
     const after: ConfirmationSettings = {
       ...before,
@@ -40,17 +38,6 @@ export async function saveConfirmationSettings(user: CurrentUser, input: Confirm
       prosecutionStatuses: [...before.prosecutionStatuses].sort(),
       caseStatuses: [...before.caseStatuses].sort(),
     };
-    if (await unchangedSetting(tx, CONFIRMATION_SETTING, input.version, sorted, after)) return "unchanged";
-    await writeSetting(tx, CONFIRMATION_SETTING, input.version, after);
-    await recordAuditEvent(tx, {
-      actor: auditActorOf(user),
-      action: "settings.changed",
-      entityType: TARGET.entityType,
-      entityId: TARGET.entityId,
-      reason: input.reason,
-      before: sorted,
-      after,
-    });
-    return "saved";
+    return { before: sorted, after };
   });
 }

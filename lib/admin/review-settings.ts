@@ -5,7 +5,7 @@ import { auditActorOf, recordAuditEvent } from "../audit/record-event";
 import type { CurrentUser } from "../auth/current-user";
 import { settingVersion, unchangedSetting, writeSetting, type SettingSave } from "./versioned-setting";
 import { FieldProblems } from "../errors/field-problems";
-import { WAITING_TARGET_SETTING, waitingTargetDays } from "../review/settings";
+import { WAITING_TARGET_SETTING, waitingTargetDays } from "../tasks/waiting-target";
 import type { ReviewSettingsInput } from "../validation/review-settings";
 import { requireAdministrator } from "./require-administrator";
 

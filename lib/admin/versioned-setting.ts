@@ -1,6 +1,10 @@
 import type { Prisma, Tx } from "../db/client";
 import { getDb } from "../db/client";
 import { DomainError } from "../errors/domain-error";
+import { auditActorOf, recordAuditEvent } from "../audit/record-event";
+import type { JsonValue } from "../audit/canonical-json";
+import type { CurrentUser } from "../auth/current-user";
+import { requireAdministrator } from "./require-administrator";
 
 /** The version an edit form carries; 0 stands for "never saved", so the first save is checked like any other. */
 export async function settingVersion(key: string, db: Tx | ReturnType<typeof getDb> = getDb()): Promise<number> {
@@ -31,4 +35,34 @@ export async function writeSetting(tx: Tx, key: string, version: number, value: 
       ? await tx.setting.createMany({ data: [{ key, value }], skipDuplicates: true })
       : await tx.setting.updateMany({ where: { key, version }, data: { value, version: { increment: 1 } } });
   if (written.count !== 1) throw new DomainError("conflict", "stale");
+}
+
+/**
+ * The whole save of a setting kept as one value: administrators only; from the version the
+ * administrator saw (a stale one is a conflict, even when it would change nothing); the value and
+ * one "settings.changed" event with the reason, before and after, in one transaction. `change`
+ * reads the stored value and builds the new one inside that transaction.
+ */
+export async function saveSettingValue<T extends Prisma.InputJsonValue & JsonValue>(
+  user: CurrentUser,
+  key: string,
+  input: { version: number; reason: string },
+  change: (tx: Tx) => Promise<{ before: T; after: T }>,
+): Promise<SettingSave> {
+  await requireAdministrator(user, { entityType: "setting", entityId: key });
+  return getDb().$transaction(async (tx) => {
+    const { before, after } = await change(tx);
+    if (await unchangedSetting(tx, key, input.version, before, after)) return "unchanged";
+    await writeSetting(tx, key, input.version, after);
+    await recordAuditEvent(tx, {
+      actor: auditActorOf(user),
+      action: "settings.changed",
+      entityType: "setting",
+      entityId: key,
+      reason: input.reason,
+      before,
+      after,
+    });
+    return "saved";
+  });
 }

@@ -95,18 +95,30 @@ describe("the case page's tasks", () => {
   it("a high-risk person registered 31 days ago has one overdue case review; recording the review moves it 30 days on", async () => {
     const person = await makePerson(team.region.id, team.owner.id, "Задачева");
     const registered = new Date(Date.now() - 31 * 86_400_000);
-    await getDb().person.update({ where: { id: person.id }, data: { riskLevel: "HIGH", createdAt: registered } });
+    // Serving a sentence: out of the review queue, so the review is the case's one task.
+    await getDb().person.update({
+      where: { id: person.id },
+      data: { riskLevel: "HIGH", createdAt: registered, prosecutionStatus: "SERVING_SENTENCE" },
+    });
     await recomputeTasks(getDb(), { now: new Date(), caseIds: [person.id] });
 
     const before = await getCaseTasks(await getCase(team.owner, person.id));
     expect(before).toEqual([
-      { rule: "caseReview", key: `caseReview:${isoDayOf(registered)}`, dueOn: addDays(isoDayOf(registered), 30), overdue: true },
+      {
+        rule: "caseReview",
+        key: `caseReview:${isoDayOf(registered)}`,
+        dueOn: addDays(isoDayOf(registered), 30),
+        overdue: true,
+        supervisors: false,
+      },
     ]);
 
     const today = isoDayOf(new Date());
     await recordCaseReview(team.owner, { caseId: person.id, version: 1, reviewedOn: today, riskLevel: "HIGH", note: "Риск подтверждён" });
     const after = await getCaseTasks(await getCase(team.owner, person.id));
-    expect(after).toEqual([{ rule: "caseReview", key: `caseReview:${today}`, dueOn: addDays(today, 30), overdue: false }]);
+    expect(after).toEqual([
+      { rule: "caseReview", key: `caseReview:${today}`, dueOn: addDays(today, 30), overdue: false, supervisors: false },
+    ]);
   });
 
   it("lists a referral left waiting and a completed enrollment's follow-ups", async () => {
@@ -141,9 +153,9 @@ describe("the case page's tasks", () => {
     await recomputeTasks(getDb(), { now: new Date(), caseIds: [person.id] });
     const tasks = await getCaseTasks(await getCase(team.owner, person.id));
     expect(tasks.filter((t) => t.rule !== "caseReview")).toEqual([
-      { rule: "programFollowUp", key: `programFollowUp:${completed.id}:6`, dueOn: "2025-12-30", overdue: true },
-      { rule: "referralWaiting", key: `referralWaiting:${waiting.id}`, dueOn: "2026-01-26", overdue: true },
-      { rule: "programFollowUp", key: `programFollowUp:${completed.id}:12`, dueOn: "2026-06-30", overdue: true },
+      { rule: "programFollowUp", key: `programFollowUp:${completed.id}:6`, dueOn: "2025-12-30", overdue: true, supervisors: false },
+      { rule: "referralWaiting", key: `referralWaiting:${waiting.id}`, dueOn: "2026-01-26", overdue: true, supervisors: false },
+      { rule: "programFollowUp", key: `programFollowUp:${completed.id}:12`, dueOn: "2026-06-30", overdue: true, supervisors: false },
     ]);
   });
 
@@ -151,7 +163,11 @@ describe("the case page's tasks", () => {
     const person = await makePerson(team.region.id, team.owner.id, "Закрытова");
     await recomputeTasks(getDb(), { now: new Date(), caseIds: [person.id] });
     expect(await getCaseTasks(await getCase(team.auditor, person.id))).toEqual(await getCaseTasks(await getCase(team.owner, person.id)));
-    expect(await getCaseTasks(await getCase(team.owner, person.id))).toHaveLength(1);
+    // Its review, and the review queue's target (waiting since 2019 with no program), the supervisors' to act on.
+    expect((await getCaseTasks(await getCase(team.owner, person.id))).map((t) => [t.rule, t.supervisors])).toEqual([
+      ["queueTarget", true],
+      ["caseReview", false],
+    ]);
     await getDb().person.update({ where: { id: person.id }, data: { caseStatus: "CLOSED" } });
     await recomputeTasks(getDb(), { now: new Date(), caseIds: [person.id] });
     expect(await getCaseTasks(await getCase(team.supervisor, person.id))).toEqual([]);

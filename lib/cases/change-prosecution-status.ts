@@ -1,7 +1,8 @@
 import "server-only";
 import { isAfterToday } from "../calendar/calendar-day";
 import { getDb, type Tx } from "../db/client";
-import { auditActorOf, recordAuditEvent } from "../audit/record-event";
+import { auditActorOf, recordAuditEvent, recordAuditEvents } from "../audit/record-event";
+import { tasksAfterChange } from "../task-store/tasks-after-change";
 import type { CurrentUser } from "../auth/current-user";
 import { confirmationSettings } from "../four-eyes/confirmation-settings";
 import { needsConfirmation } from "../four-eyes/confirmation-rules";
@@ -50,7 +51,7 @@ export async function changeProsecutionStatus(user: CurrentUser, input: StatusCh
       });
       return { version: person.version, held: true };
     }
-    await writeStatusChange(tx, user, person, change, isCorrection, null);
+    await writeStatusChange(tx, user, person, change, isCorrection, null, now);
     return { version: person.version + 1, held: false };
   });
 }
@@ -70,7 +71,7 @@ export async function applyHeldStatusChange(
 ): Promise<void> {
   if (person.prosecutionStatus !== change.from) throw new DomainError("conflict", "stale");
   const isCorrection = await checkStatusChange(tx, person, change, now);
-  await writeStatusChange(tx, confirmer, person, change, isCorrection, confirmation);
+  await writeStatusChange(tx, confirmer, person, change, isCorrection, confirmation, now);
 }
 
 /** The rules a status change must meet against the stored case; whether the move is a correction. */
@@ -113,6 +114,7 @@ async function writeStatusChange(
   change: HeldStatusChange,
   isCorrection: boolean,
   confirmation: Confirmation | null,
+  now: Date,
 ): Promise<void> {
   // Guarded by the version read when the case was loaded: a concurrent edit that committed first makes this match nothing.
   const updated = await tx.person.updateMany({
@@ -134,6 +136,9 @@ async function writeStatusChange(
     },
     select: { id: true },
   });
+  // A conviction takes the person out of the review queue, and a release or a correction can bring
+  // them back: the queue's target task follows at once.
+  const taskEvents = await tasksAfterChange(tx, [person.id], auditActorOf(actor), now);
   const context = {
     ...(isCorrection ? { correction: true } : {}),
     ...(confirmation ? confirmationContext(confirmation) : {}),
@@ -149,4 +154,5 @@ async function writeStatusChange(
     after: { status: change.status, ...fields },
     context: Object.keys(context).length > 0 ? context : null,
   });
+  await recordAuditEvents(tx, taskEvents);
 }

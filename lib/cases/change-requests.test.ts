@@ -155,9 +155,11 @@ describe("requesting a change that needs a second person", () => {
       [true, "SUPERSEDED", 1],
       [false, "PENDING", 2],
     ]);
+    // The edit stores the case's review and, the person waiting in the review queue, the queue's target.
     expect(await actions(person.id)).toEqual([
       "change.requested",
       "person.updated",
+      "task.created",
       "task.created",
       "change.superseded",
       "change.requested",
@@ -212,7 +214,8 @@ describe("confirming a change request", () => {
       decisionComment: "Проверено по приговору",
       version: 2,
     });
-    expect(await actions(person.id)).toEqual(["change.requested", "change.confirmed", "prosecution.status_changed"]);
+    // Applied, the change settles the case's tasks: convicted, the person is out of the review queue, so only the review is stored.
+    expect(await actions(person.id)).toEqual(["change.requested", "change.confirmed", "prosecution.status_changed", "task.created"]);
     // The case's history names both: the confirmer as the event's actor, the requester beside them.
     const history = await getHistoryPanel(await getCase(team.owner, person.id));
     const shown = history.entries.find((e) => e.action === "prosecution.status_changed");
@@ -281,7 +284,7 @@ describe("confirming a change request", () => {
       state: "SUPERSEDED",
       decidedById: team.supervisor.id,
     });
-    expect(await actions(person.id)).toEqual(["change.requested", "person.updated", "task.created", "change.superseded"]);
+    expect(await actions(person.id)).toEqual(["change.requested", "person.updated", "task.created", "task.created", "change.superseded"]);
     // The requester learns of it on the case page; nothing is left to withdraw or decide.
     const panel = await getChangeRequestsPanel(await getCase(team.owner, person.id));
     expect(panel.requests).toEqual([

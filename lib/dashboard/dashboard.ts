@@ -6,7 +6,7 @@ import { recordDenial } from "../audit/record-denial";
 import { notFound } from "../errors/domain-error";
 import { registryHref } from "../cases/registry-href";
 import { canAtAll } from "../policy/can";
-import { waitingTargetDays } from "../review/settings";
+import { waitingTargetDays } from "../tasks/waiting-target";
 import { figureCounts, overdueCount, percentileOf, type FigureCount } from "./maintained-figures";
 
 type Labels = { en: string; ru: string; kk: string };

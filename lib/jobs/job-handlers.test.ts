@@ -18,7 +18,8 @@ beforeAll(async () => {
   team = await makeTeam();
   const person = await makePerson(team.region.id, team.owner.id, "Напоминаева");
   [caseNumber, caseId] = [person.caseNumber, person.id];
-  await getDb().person.update({ where: { id: person.id }, data: { riskLevel: "HIGH" } });
+  // Serving a sentence: out of the review queue, so the review is the case's one task.
+  await getDb().person.update({ where: { id: person.id }, data: { riskLevel: "HIGH", prosecutionStatus: "SERVING_SENTENCE" } });
   await getDb().caseReview.create({
     data: {
       personId: person.id,

@@ -3,8 +3,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import { getDb } from "../db/client";
 import { enqueueTaskRecompute, startJobRunner, type JobRunner } from "./job-runner";
 import { JOBS_SCHEMA, QUEUES, SCHEDULES } from "./job-queues";
+import { requestFullTaskRecompute } from "./recompute-request";
 
 const runners: JobRunner[] = [];
+/** What the runners' stand-in handler was given, by which server. */
+const runs: { server: number; caseIds: string[] }[] = [];
 afterAll(async () => {
   await Promise.all(runners.map((r) => r.stop()));
 });
@@ -19,7 +22,6 @@ async function until(done: () => boolean, timeoutMs = 20_000) {
 
 describe("the job runner on PostgreSQL", () => {
   it("two app servers share one schedule, and each job sent by either runs exactly once", async () => {
-    const runs: { server: number; caseIds: string[] }[] = [];
     const start = (server: number) =>
       startJobRunner({
         connectionString: process.env.DATABASE_URL ?? "",
@@ -53,5 +55,28 @@ describe("the job runner on PostgreSQL", () => {
     expect(runs).toHaveLength(22);
     expect(runs.filter((r) => r.caseIds.length === 0)).toHaveLength(1);
     expect(await first.boss.getQueue(QUEUES.recomputeTasks)).toMatchObject({ name: QUEUES.recomputeTasks });
+  }, 60_000);
+
+  // After the test above, in this file, so its count of runs is not disturbed by these.
+  it("a page's request for a full recomputation after a settings change is worked as one, and requests close together make one more job, not one each", async () => {
+    const fullRuns = () => runs.filter((r) => r.caseIds.length === 0).length;
+    const requested = async () =>
+      Number(
+        (
+          await getDb().$queryRawUnsafe<{ n: bigint }[]>(
+            `SELECT count(*) AS n FROM ${JOBS_SCHEMA}.job WHERE name = $1 AND singleton_key = 'settings-changed'`,
+            QUEUES.recomputeTasks,
+          )
+        )[0]?.n ?? 0,
+      );
+    const before = fullRuns();
+    await requestFullTaskRecompute(process.env.DATABASE_URL);
+    await until(() => fullRuns() === before + 1);
+    // One more job for the requests that came while the first was in its window; two if a window
+    // happens to end between them; never one each.
+    const sent = await requested();
+    for (let i = 0; i < 3; i++) await requestFullTaskRecompute(process.env.DATABASE_URL);
+    expect(await requested()).toBeGreaterThanOrEqual(sent + 1);
+    expect(await requested()).toBeLessThanOrEqual(sent + 2);
   }, 60_000);
 });

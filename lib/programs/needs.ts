@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb, type Tx } from "../db/client";
-import { auditActorOf, recordAuditEvent } from "../audit/record-event";
+import { auditActorOf, recordAuditEvent, recordAuditEvents } from "../audit/record-event";
+import { tasksAfterChange } from "../task-store/tasks-after-change";
 import type { CurrentUser } from "../auth/current-user";
 import { requireEditableCase, type GuardedCase } from "../access/case-access";
 import { confirmationContext, holdChange, type Confirmation } from "../access/hold-change";
@@ -86,6 +87,8 @@ async function writeNeedNotRequired(
     create: { personId: person.id, programTypeCode: change.programTypeCode, ...decision },
     update: { ...decision, decidedAt: new Date(), version: { increment: 1 } },
   });
+  // The person may leave the review queue with it: the queue's target task follows at once.
+  const taskEvents = await tasksAfterChange(tx, [person.id], auditActorOf(user), new Date());
   await recordAuditEvent(tx, {
     actor: auditActorOf(user),
     action: "need.marked",
@@ -97,4 +100,5 @@ async function writeNeedNotRequired(
     after: { programType: change.programTypeCode, state: "NOT_REQUIRED", reason: checked.reasonLabel },
     ...(confirmation ? { context: confirmationContext(confirmation) } : {}),
   });
+  await recordAuditEvents(tx, taskEvents);
 }

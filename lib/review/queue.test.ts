@@ -7,7 +7,7 @@ import { Random } from "../../prisma/seed/random";
 import { ReviewQuery } from "../validation/review";
 import { reviewQueue } from "./queue";
 import { getDashboard } from "../dashboard/dashboard";
-import { waitingTargetDays } from "./settings";
+import { waitingTargetDays } from "../tasks/waiting-target";
 import { assignCaseworker } from "../cases/assign-caseworker";
 import { markNeedNotRequired } from "../programs/needs";
 import { ensureProgramType, makePerson, makeProgram, makeReason, makeRegion, makeUser } from "../testing/factories";

@@ -8,7 +8,7 @@ import { notFound } from "../errors/domain-error";
 import { canAtAll } from "../policy/can";
 import { caseScopeSql } from "../policy/case-scope-sql";
 import type { ReviewQuery } from "../validation/review";
-import { waitingTargetDays } from "./settings";
+import { waitingTargetDays } from "../tasks/waiting-target";
 import { fullYearsBetween } from "../cases/age-category";
 import { todayAsStoredDay, todayOf } from "../calendar/calendar-day";
 

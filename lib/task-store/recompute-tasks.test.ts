@@ -2,7 +2,18 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../db/client";
 import { makePerson, makeProgram, makeTeam, type Team } from "../testing/factories";
 import { addDays, addMonths } from "../tasks/due-tasks";
+import { waitingTargetDays } from "../tasks/waiting-target";
+import { referToProgram } from "../programs/enrollments";
+import { ReferInput } from "../validation/enrollment";
+import { markNeedNotRequired } from "../programs/needs";
+import { changeProsecutionStatus } from "../cases/change-prosecution-status";
+import { confirmChangeRequest } from "../cases/change-requests";
+import { TRANSITIONS } from "../prosecution/transitions";
+import { ConfirmChangeInput } from "../validation/change-request";
+import { StatusChangeInput } from "../validation/prosecution";
+import { makeReason } from "../testing/factories";
 import { recomputeTasks } from "./recompute-tasks";
+import { countTasksByDue, listTasks } from "./task-lists";
 
 let team: Team;
 beforeAll(async () => {
@@ -15,7 +26,8 @@ const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 async function highRiskReviewedDaysAgo(days: number, caseworkerId: string | null = team.owner.id) {
   const person = await makePerson(team.region.id, caseworkerId);
-  await getDb().person.update({ where: { id: person.id }, data: { riskLevel: "HIGH" } });
+  // Serving a sentence: out of the review queue, so the queue's target asks nothing of these cases.
+  await getDb().person.update({ where: { id: person.id }, data: { riskLevel: "HIGH", prosecutionStatus: "SERVING_SENTENCE" } });
   await getDb().caseReview.create({
     data: { personId: person.id, reviewedOn: date(addDays(today, -days)), riskLevel: "HIGH", note: "n", reviewedById: team.owner.id },
   });
@@ -151,7 +163,8 @@ describe("recomputeTasks", () => {
   describe("coming of age", () => {
     it("stores one task per minor, due 30 days before the 18th birthday, for the region's supervisors even with a caseworker", async () => {
       const caseId = await minorTurning18On("2027-01-20");
-      expect(await recomputeTasks(getDb(), { now, caseIds: [caseId] })).toMatchObject({ created: 2 });
+      // With the case's review and the review queue's target, which a minor with no referral also waits under.
+      expect(await recomputeTasks(getDb(), { now, caseIds: [caseId] })).toMatchObject({ created: 3 });
       expect(await comingOfAgeOf(caseId)).toEqual([
         { rule: "comingOfAge", dueKey: "comingOfAge", dueOn: date("2026-12-21"), state: "OPEN", responsibleId: null, closedBy: null },
       ]);
@@ -215,5 +228,103 @@ describe("recomputeTasks", () => {
       await recomputeTasks(getDb(), { now, caseIds: [caseId] });
       expect((await comingOfAgeOf(caseId)).map((t) => [t.state, t.closedBy])).toEqual([["NO_LONGER_NEEDED", "case.closed"]]);
     });
+  });
+});
+
+describe("the review queue's target as a task of the region's supervisors", () => {
+  // makePerson's people returned on 2019-05-07 and have no program: waiting in the queue since then.
+  const waitingSince = "2019-05-07";
+  const queueTasksOf = async (personId: string) => (await tasksOf(personId)).filter((t) => t.rule === "queueTarget");
+
+  it("stores one task for a person waiting past the target with no referral, due on the target's day, for no one named", async () => {
+    const person = await makePerson(team.region.id, team.owner.id);
+    await recomputeTasks(getDb(), { now, caseIds: [person.id] });
+    expect(await queueTasksOf(person.id)).toEqual([
+      {
+        rule: "queueTarget",
+        dueKey: `queueTarget:${waitingSince}`,
+        dueOn: date(addDays(waitingSince, await waitingTargetDays())),
+        state: "OPEN",
+        responsibleId: null,
+        closedBy: null,
+      },
+    ]);
+    const again = await recomputeTasks(getDb(), { now, caseIds: [person.id] });
+    expect(again).toEqual({ cases: 1, created: 0, reopened: 0, done: 0, noLongerNeeded: 0, rescheduled: 0, reassigned: 0 });
+  });
+
+  it("is the supervisor's to see in the task list and the counts, never the caseworker's", async () => {
+    const person = await makePerson(team.region.id, team.owner.id);
+    await recomputeTasks(getDb(), { now, caseIds: [person.id] });
+    const listed = async (actor: typeof team.owner) =>
+      (await listTasks(getDb(), actor, { rule: "queueTarget", page: 1 }, today)).rows.filter((r) => r.caseId === person.id);
+    expect((await listed(team.supervisor)).map((r) => [r.rule, r.overdue, r.responsible])).toEqual([["queueTarget", true, null]]);
+    expect(await listed(team.owner)).toEqual([]);
+    expect((await listed(team.auditor)).length).toBe(1);
+    const supervisorBefore = await countTasksByDue(getDb(), team.supervisor, today);
+    const other = await makePerson(team.region.id, team.owner.id);
+    const ownerBefore = await countTasksByDue(getDb(), team.owner, today);
+    await recomputeTasks(getDb(), { now, caseIds: [other.id] });
+    expect((await countTasksByDue(getDb(), team.supervisor, today)).overdue).toBe(supervisorBefore.overdue + 1);
+    expect(await countTasksByDue(getDb(), team.owner, today)).toEqual(ownerBefore);
+  });
+
+  it("is done the moment a referral takes the person out of the wait, in the referral's own transaction", async () => {
+    const person = await makePerson(team.region.id, team.owner.id);
+    await recomputeTasks(getDb(), { now, caseIds: [person.id] });
+    const program = await makeProgram(team.region.id, 10);
+    await referToProgram(team.owner, ReferInput.parse({ caseId: person.id, programId: program.id, date: today }), now);
+    expect((await queueTasksOf(person.id)).map((t) => [t.state, t.closedBy])).toEqual([["DONE", "enrollment.referred"]]);
+    expect(await recomputeTasks(getDb(), { now, caseIds: [person.id] })).toMatchObject({ created: 0, done: 0, noLongerNeeded: 0 });
+  });
+
+  it("is done at once when the last missing type is marked not required, in that action's transaction", async () => {
+    const person = await makePerson(team.region.id, team.owner.id);
+    await recomputeTasks(getDb(), { now, caseIds: [person.id] });
+    const reason = await makeReason("NOT_REQUIRED");
+    const { missingTypes } = await getDb().personFigures.findUniqueOrThrow({ where: { personId: person.id } });
+    for (const programTypeCode of missingTypes)
+      await markNeedNotRequired(team.supervisor, { caseId: person.id, programTypeCode, reasonId: reason.id, comment: "Не требуется" });
+    expect((await queueTasksOf(person.id)).map((t) => [t.state, t.closedBy])).toEqual([["DONE", "queue.left"]]);
+  });
+
+  it("is done at once when a confirmed conviction takes the person out of the queue, in the confirmation's transaction", async () => {
+    await getDb().prosecutionTransition.createMany({
+      data: TRANSITIONS.map((t) => ({ fromStatus: t.from, toStatus: t.to, isCorrection: t.isCorrection })),
+      skipDuplicates: true,
+    });
+    const person = await makePerson(team.region.id, team.owner.id);
+    await getDb().person.update({ where: { id: person.id }, data: { prosecutionStatus: "ON_TRIAL" } });
+    await recomputeTasks(getDb(), { now, caseIds: [person.id] });
+    const conviction = StatusChangeInput.parse({
+      caseId: person.id,
+      version: 1,
+      status: "CONVICTED",
+      effectiveDate: "2024-03-01",
+      sentenceMonths: "60",
+      articles: "255",
+      reason: "Приговор суда",
+    });
+    await changeProsecutionStatus(team.owner, conviction, now);
+    const request = await getDb().changeRequest.findFirstOrThrow({ where: { personId: person.id, state: "PENDING" } });
+    expect((await queueTasksOf(person.id)).map((t) => t.state)).toEqual(["OPEN"]);
+    await confirmChangeRequest(team.supervisor, ConfirmChangeInput.parse({ requestId: request.id, version: 1, comment: "Проверено" }), now);
+    expect((await queueTasksOf(person.id)).map((t) => [t.state, t.closedBy])).toEqual([["DONE", "queue.left"]]);
+  });
+
+  it("is no longer needed when the case closes, and follows a changed target", async () => {
+    const person = await makePerson(team.region.id, team.owner.id);
+    const closing = await makePerson(team.region.id, team.owner.id);
+    await recomputeTasks(getDb(), { now, caseIds: [person.id, closing.id] });
+    await getDb().person.update({ where: { id: closing.id }, data: { caseStatus: "CLOSED" } });
+    await recomputeTasks(getDb(), { now, caseIds: [closing.id] });
+    expect((await queueTasksOf(closing.id)).map((t) => [t.state, t.closedBy])).toEqual([["NO_LONGER_NEEDED", "case.closed"]]);
+    // A person no longer waiting since the same day (the return date corrected) gets a task for the new wait.
+    await getDb().person.update({ where: { id: person.id }, data: { returnDate: date("2026-11-20") } });
+    await recomputeTasks(getDb(), { now, caseIds: [person.id] });
+    expect((await queueTasksOf(person.id)).map((t) => [t.dueKey, t.state])).toEqual([
+      [`queueTarget:${waitingSince}`, "NO_LONGER_NEEDED"],
+      ["queueTarget:2026-11-20", "OPEN"],
+    ]);
   });
 });

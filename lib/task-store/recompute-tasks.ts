@@ -6,7 +6,7 @@ import { recordAuditEvent, recordAuditEvents, SYSTEM_ACTOR, type AuditActor, typ
 import { registrationDay } from "../tasks/registration-day";
 import { dueTasks, type CaseState, type DueTask } from "../tasks/due-tasks";
 import { closingOf } from "../tasks/task-closing";
-import { STORED_RULES, SUPERVISORS_RULES, type TaskRule, type TaskRuleSettings } from "../tasks/task-rules";
+import { STORED_RULES, SUPERVISOR_RULES, type TaskRule, type TaskRules } from "../tasks/task-rules";
 import { todayOf } from "../calendar/calendar-day";
 import { taskRuleSettings } from "../tasks/task-settings";
 
@@ -40,7 +40,7 @@ type StoredTask = { id: string; personId: string; rule: string; dueKey: string; 
 export async function syncCaseTasks(
   tx: Tx,
   caseIds: readonly string[],
-  options: { actor: AuditActor; now: Date; rules: TaskRuleSettings },
+  options: { actor: AuditActor; now: Date; rules: TaskRules },
 ): Promise<{ counts: TaskCounts; events: AuditInput[] }> {
   const counts = noCounts();
   const events: AuditInput[] = [];
@@ -141,15 +141,11 @@ type Plan = {
   changed: Set<string>;
 };
 
-/** Who a rule's task falls to: the case's caseworker, or (null) the supervisors of its region. */
-const responsibleFor = (rule: string, caseworkerId: string | null): string | null =>
-  SUPERVISORS_RULES.includes(rule as TaskRule) ? null : caseworkerId;
-
 /** What the rules call for against what is stored, for each case, as of `now`; writes nothing. */
 async function planCaseTasks(
   db: Tx | Db,
   caseIds: readonly string[],
-  rules: TaskRuleSettings,
+  rules: TaskRules,
   options: { lock: boolean; now: Date },
 ): Promise<Plan> {
   const today = todayOf(options.now);
@@ -173,7 +169,7 @@ async function planCaseTasks(
     const open = storedByCase.get(personId) ?? [];
     for (const task of open) {
       const still = due.get(task.dueKey);
-      const responsibleId = responsibleFor(task.rule, caseworkerId);
+      const responsibleId = still ? responsibleFor(still.rule, caseworkerId) : null;
       if (!still) toClose.push({ id: task.id, ...closingOf(task.dueKey, state) });
       else if (still.dueOn !== task.dueOn || task.responsibleId !== responsibleId)
         toChange.push({ id: task.id, dueOn: still.dueOn, responsibleId });
@@ -193,6 +189,10 @@ async function planCaseTasks(
   }
   return { cases: loaded.size, toCreate, toClose, toChange, changed };
 }
+
+/** The caseworker, or no one named (the supervisors of the case's region) for a supervisor's rule or a case without one. */
+const responsibleFor = (rule: TaskRule, caseworkerId: string | null): string | null =>
+  SUPERVISOR_RULES.includes(rule) ? null : caseworkerId;
 
 function taskEvent(
   actor: AuditActor,
@@ -260,6 +260,7 @@ type PersonRow = {
   caseworkerId: string | null;
   lastReviewOn: string | null;
   requirementsReviewedOn: string | null;
+  queueWaitingSince: string | null;
 };
 
 /** The rules' input for each case, in three set-based reads; with `lock`, the cases' rows locked in id order. */
@@ -269,7 +270,8 @@ async function loadStates(tx: Tx | Db, caseIds: readonly string[], lock: boolean
     SELECT p.id::text, p.case_status AS "caseStatus", p.risk_level AS "riskLevel", p.age_category AS "ageCategory",
            p.birth_date::text AS "birthDate", p.created_at AS "createdAt", p.caseworker_id::text AS "caseworkerId",
            (SELECT max(r.reviewed_on)::text FROM case_review r WHERE r.person_id = p.id) AS "lastReviewOn",
-           (SELECT max(q.reviewed_on)::text FROM requirements_review q WHERE q.person_id = p.id) AS "requirementsReviewedOn"
+           (SELECT max(q.reviewed_on)::text FROM requirements_review q WHERE q.person_id = p.id) AS "requirementsReviewedOn",
+           (SELECT f.waiting_since::text FROM person_figures f WHERE f.person_id = p.id) AS "queueWaitingSince"
     FROM person p WHERE p.id = ANY(${ids}::uuid[]) ORDER BY p.id ${lock ? Prisma.sql`FOR NO KEY UPDATE OF p` : Prisma.empty}`;
   const enrollments = await tx.$queryRaw<
     { id: string; personId: string; status: EnrollmentStatus; referredOn: string; completedOn: string | null }[]
@@ -300,6 +302,7 @@ async function loadStates(tx: Tx | Db, caseIds: readonly string[], lock: boolean
           })),
           followUps: (followUpsByCase.get(p.id) ?? []).map(({ enrollmentId, afterMonths }) => ({ enrollmentId, afterMonths })),
           requirementsReviewedOn: p.requirementsReviewedOn,
+          queueWaitingSince: p.queueWaitingSince,
         },
       },
     ]),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { addDays, addMonths, comingOfAgeDays, dueTasks, type CaseState } from "./due-tasks";
-import { DEFAULT_TASK_RULES, TaskRuleSettings } from "./task-rules";
+import { DEFAULT_TASK_RULES, TaskRuleSettings, type TaskRules } from "./task-rules";
+import { closingOf } from "./task-closing";
 
 const adult: CaseState = {
   caseStatus: "OPEN",
@@ -12,9 +13,11 @@ const adult: CaseState = {
   enrollments: [],
   followUps: [],
   requirementsReviewedOn: null,
+  queueWaitingSince: null,
 };
 
-const tasks = (changes: Partial<CaseState>) => dueTasks({ ...adult, ...changes }, DEFAULT_TASK_RULES);
+const RULES: TaskRules = { ...DEFAULT_TASK_RULES, waitingTargetDays: 30 };
+const tasks = (changes: Partial<CaseState>) => dueTasks({ ...adult, ...changes }, RULES);
 
 describe("dueTasks", () => {
   it.each([
@@ -67,20 +70,45 @@ describe("dueTasks", () => {
   it("moves the coming-of-age task with a corrected birth date rather than adding another, and follows the rule's days", () => {
     const corrected = tasks({ ageCategory: "MINOR", birthDate: "2009-03-01" }).filter((t) => t.rule === "comingOfAge");
     expect(corrected.map((t) => [t.key, t.dueOn])).toEqual([["comingOfAge", "2027-01-30"]]);
-    const rules = { ...DEFAULT_TASK_RULES, comingOfAge: { daysBefore: 60 } };
+    const rules = { ...RULES, comingOfAge: { daysBefore: 60 } };
     const earlier = dueTasks({ ...adult, ageCategory: "MINOR", birthDate: "2009-03-01" }, rules).filter((t) => t.rule === "comingOfAge");
     expect(earlier.map((t) => t.dueOn)).toEqual(["2026-12-31"]);
   });
 
   it("counts a 29 February birthday as 28 February in a year without one", () => {
-    expect(comingOfAgeDays("2008-02-29", DEFAULT_TASK_RULES)).toEqual({ adultOn: "2026-02-28", dueOn: "2026-01-29" });
+    expect(comingOfAgeDays("2008-02-29", RULES)).toEqual({ adultOn: "2026-02-28", dueOn: "2026-01-29" });
+  });
+
+  it("asks the region's supervisors to act on a person waiting with no referral, due the day the queue's target is reached", () => {
+    const queueTarget = (changes: Partial<CaseState>, rules = RULES) =>
+      dueTasks({ ...adult, ...changes }, rules).filter((t) => t.rule === "queueTarget");
+    expect(queueTarget({ queueWaitingSince: "2026-11-01" })).toEqual([
+      { rule: "queueTarget", key: "queueTarget:2026-11-01", dueOn: "2026-12-01" },
+    ]);
+    expect(queueTarget({ queueWaitingSince: "2026-11-01" }, { ...RULES, waitingTargetDays: 45 })).toEqual([
+      { rule: "queueTarget", key: "queueTarget:2026-11-01", dueOn: "2026-12-16" },
+    ]);
+    expect(queueTarget({ queueWaitingSince: null })).toEqual([]);
+    expect(queueTarget({ queueWaitingSince: "2026-11-01" }, { ...RULES, queueTarget: { enabled: false } })).toEqual([]);
+    expect(queueTarget({ queueWaitingSince: "2026-11-01", caseStatus: "CLOSED" })).toEqual([]);
+  });
+
+  it("counts a queue-target task done once the person leaves the queue, by a referral or otherwise", () => {
+    const referred = { id: "e", status: "REFERRED" as const, referredOn: "2026-12-02", completedOn: null };
+    const key = "queueTarget:2026-11-01";
+    expect(closingOf(key, { ...adult, enrollments: [referred] })).toEqual({ state: "DONE", closedBy: "enrollment.referred" });
+    expect(closingOf(key, adult)).toEqual({ state: "DONE", closedBy: "queue.left" });
+    expect(closingOf(key, { ...adult, queueWaitingSince: "2026-11-01" })).toEqual({ state: "NO_LONGER_NEEDED", closedBy: "rules.changed" });
+    expect(closingOf(key, { ...adult, caseStatus: "CLOSED" })).toEqual({ state: "NO_LONGER_NEEDED", closedBy: "case.closed" });
   });
 
   it.each(["CLOSED", "TRANSFERRED", "DECEASED", "LEFT_COUNTRY"] as const)(
     "asks nothing of a %s case: its tasks are no longer needed",
     (caseStatus) => {
       const enrollments = [{ id: "w", status: "REFERRED" as const, referredOn: "2026-11-01", completedOn: null }];
-      expect(tasks({ caseStatus, enrollments, ageCategory: "MINOR", birthDate: "2009-02-14" })).toEqual([]);
+      expect(tasks({ caseStatus, enrollments, ageCategory: "MINOR", birthDate: "2009-02-14", queueWaitingSince: "2026-11-01" })).toEqual(
+        [],
+      );
     },
   );
 
@@ -89,7 +117,7 @@ describe("dueTasks", () => {
       ...adult,
       enrollments: [{ id: "e", status: "COMPLETED" as const, referredOn: "2025-01-01", completedOn: "2025-06-30" }],
     };
-    expect(dueTasks(state, DEFAULT_TASK_RULES)).toEqual(dueTasks(state, DEFAULT_TASK_RULES));
+    expect(dueTasks(state, RULES)).toEqual(dueTasks(state, RULES));
   });
 });
 

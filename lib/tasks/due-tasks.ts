@@ -1,5 +1,5 @@
 import type { AgeCategory, CaseStatus, EnrollmentStatus, RiskLevel } from "../db/generated/enums";
-import type { TaskRule, TaskRuleSettings } from "./task-rules";
+import type { TaskRule, TaskRules } from "./task-rules";
 
 /**
  * The tasks a case's state calls for, computed from that state alone: nothing is remembered
@@ -25,6 +25,11 @@ export type CaseState = {
   followUps: { enrollmentId: string; afterMonths: number }[];
   /** The last day a supervisor reviewed the person's required program types. */
   requirementsReviewedOn: string | null;
+  /**
+   * The day the person has waited since in the review queue with no referral, enrollment or
+   * completion of any type (person_figures.waiting_since, docs/decisions/025); null when not waiting.
+   */
+  queueWaitingSince: string | null;
 };
 
 export type DueTask = {
@@ -41,17 +46,23 @@ export type DueTask = {
 /** Only open cases call for work; a closed, transferred, deceased or departed person's tasks end. */
 const ACTIVE: readonly CaseStatus[] = ["OPEN"];
 
-export function dueTasks(state: CaseState, rules: TaskRuleSettings): DueTask[] {
+export function dueTasks(state: CaseState, rules: TaskRules): DueTask[] {
   if (!ACTIVE.includes(state.caseStatus)) return [];
-  return [...caseReview(state, rules), ...programFollowUps(state, rules), ...referralsWaiting(state, rules), ...comingOfAge(state, rules)];
+  return [
+    ...caseReview(state, rules),
+    ...programFollowUps(state, rules),
+    ...referralsWaiting(state, rules),
+    ...comingOfAge(state, rules),
+    ...queueTarget(state, rules),
+  ];
 }
 
-function caseReview(state: CaseState, rules: TaskRuleSettings): DueTask[] {
+function caseReview(state: CaseState, rules: TaskRules): DueTask[] {
   const since = state.lastCaseReviewOn ?? state.registeredOn;
   return [{ rule: "caseReview", key: `caseReview:${since}`, dueOn: addDays(since, rules.caseReview[state.riskLevel]) }];
 }
 
-function programFollowUps(state: CaseState, rules: TaskRuleSettings): DueTask[] {
+function programFollowUps(state: CaseState, rules: TaskRules): DueTask[] {
   return state.enrollments.flatMap((enrollment) => {
     if (enrollment.status !== "COMPLETED" || enrollment.completedOn === null) return [];
     const completedOn = enrollment.completedOn;
@@ -65,7 +76,7 @@ function programFollowUps(state: CaseState, rules: TaskRuleSettings): DueTask[] 
   });
 }
 
-function referralsWaiting(state: CaseState, rules: TaskRuleSettings): DueTask[] {
+function referralsWaiting(state: CaseState, rules: TaskRules): DueTask[] {
   return state.enrollments
     .filter((enrollment) => enrollment.status === "REFERRED")
     .map((enrollment) => ({
@@ -76,7 +87,7 @@ function referralsWaiting(state: CaseState, rules: TaskRuleSettings): DueTask[] 
 }
 
 /** A person's 18th birthday, and the day the supervisor's review of their required program types falls due. */
-export function comingOfAgeDays(birthDate: string, rules: TaskRuleSettings): { adultOn: string; dueOn: string } {
+export function comingOfAgeDays(birthDate: string, rules: TaskRules): { adultOn: string; dueOn: string } {
   const adultOn = addMonths(birthDate, 18 * 12);
   return { adultOn, dueOn: addDays(adultOn, -rules.comingOfAge.daysBefore) };
 }
@@ -86,12 +97,23 @@ export function comingOfAgeDays(birthDate: string, rules: TaskRuleSettings): { a
  * one), first stored only while the person is a minor: someone who came of age before the app knew
  * them gets no task from the past.
  */
-function comingOfAge(state: CaseState, rules: TaskRuleSettings): DueTask[] {
+function comingOfAge(state: CaseState, rules: TaskRules): DueTask[] {
   if (state.ageCategory !== "MINOR") return [];
   const { adultOn, dueOn } = comingOfAgeDays(state.birthDate, rules);
   // A review of the requirements made once the task was due answers it; an older one does not.
   if (state.requirementsReviewedOn !== null && state.requirementsReviewedOn >= dueOn) return [];
   return [{ rule: "comingOfAge", key: "comingOfAge", dueOn, newUntil: addDays(adultOn, -1) }];
+}
+
+/**
+ * Due on the day the person reaches the review queue's target; overdue from the next, exactly when
+ * the queue marks them overdue. Keyed by the day they wait since, so a referral declined later
+ * starts a new wait and a new task rather than reopening the one a referral answered.
+ */
+function queueTarget(state: CaseState, rules: TaskRules): DueTask[] {
+  if (!rules.queueTarget.enabled || state.queueWaitingSince === null) return [];
+  const since = state.queueWaitingSince;
+  return [{ rule: "queueTarget", key: `queueTarget:${since}`, dueOn: addDays(since, rules.waitingTargetDays) }];
 }
 
 const MS_PER_DAY = 86_400_000;

@@ -29,6 +29,14 @@ export function closingOf(dueKey: string, state: CaseState): Closing {
       // Still a minor's case and reviewed: a review made once it was due (an older one keeps it due).
       if (state.ageCategory === "MINOR" && state.requirementsReviewedOn !== null) return { state: "DONE", closedBy: "need.reviewed" };
       return { state: "NO_LONGER_NEEDED", closedBy: "person.updated" };
+    case "queueTarget": {
+      // Its key is the day the wait began: still waiting since then, only the rule switched off ends it;
+      // waiting since another day (the return date corrected), a new task replaces it.
+      if (state.queueWaitingSince === subject) return { state: "NO_LONGER_NEEDED", closedBy: "rules.changed" };
+      if (state.queueWaitingSince !== null) return { state: "NO_LONGER_NEEDED", closedBy: "queue.changed" };
+      const referred = state.enrollments.some((e) => ["REFERRED", "ENROLLED", "COMPLETED"].includes(e.status));
+      return { state: "DONE", closedBy: referred ? "enrollment.referred" : "queue.left" };
+    }
     default:
       return { state: "NO_LONGER_NEEDED", closedBy: "rules.changed" };
   }

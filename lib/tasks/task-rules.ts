@@ -6,7 +6,7 @@ import type { RiskLevel } from "../db/generated/enums";
  * declaration, which an administrator's settings will override within these bounds; the defaults
  * are what a ministry starts with.
  */
-export const TASK_RULES = ["caseReview", "programFollowUp", "referralWaiting", "comingOfAge"] as const;
+export const TASK_RULES = ["caseReview", "programFollowUp", "referralWaiting", "comingOfAge", "queueTarget"] as const;
 export type TaskRule = (typeof TASK_RULES)[number];
 
 const Days = z.number().int().min(1).max(3650);
@@ -26,6 +26,11 @@ export const TaskRuleSettings = z.object({
   referralWaiting: z.object({ days: Days }),
   /** Days before a minor's 18th birthday when the supervisor reviews the required program types. */
   comingOfAge: z.object({ daysBefore: Days }),
+  /**
+   * Whether a person past the review queue's waiting target with no referral is a task for the
+   * region's supervisors. The target itself is the review settings' (waiting-target.ts), not a second one.
+   */
+  queueTarget: z.object({ enabled: z.boolean() }),
 });
 export type TaskRuleSettings = z.infer<typeof TaskRuleSettings>;
 
@@ -34,17 +39,22 @@ export const DEFAULT_TASK_RULES: TaskRuleSettings = {
   programFollowUp: { afterMonths: [6, 12] },
   referralWaiting: { days: 21 },
   comingOfAge: { daysBefore: 30 },
+  queueTarget: { enabled: true },
 };
 
+/** The rules as tasks are computed: the settings, with the review queue's waiting target the queueTarget rule falls due on. */
+export type TaskRules = TaskRuleSettings & { waitingTargetDays: number };
+
 /** Rules whose work can be recorded in the app, and so the only ones stored as tasks. */
-export const STORED_RULES: readonly TaskRule[] = ["caseReview", "programFollowUp", "referralWaiting", "comingOfAge"];
+export const STORED_RULES: readonly TaskRule[] = ["caseReview", "programFollowUp", "referralWaiting", "comingOfAge", "queueTarget"];
 
 /**
- * Rules whose tasks are the supervisors' of the case's region whoever its caseworker is: deciding
- * which programs a person requires is theirs. Stored with no responsible person, as the tasks of a
- * case with no caseworker are.
+ * Rules whose work is the region's supervisors' whoever the caseworker is (deciding which programs
+ * a person requires, finding a program for whoever waits too long): their tasks name no one
+ * (responsible_id null, "the supervisors of the region"), as a case without a caseworker's do
+ * (docs/decisions/027-supervisor-tasks-region-wide.md).
  */
-export const SUPERVISORS_RULES: readonly TaskRule[] = ["comingOfAge"];
+export const SUPERVISOR_RULES: readonly TaskRule[] = ["comingOfAge", "queueTarget"];
 
 /** The setting that overrides the defaults, versioned and audited like every administrator's setting. */
 export const TASK_RULES_SETTING = "tasks.rules";

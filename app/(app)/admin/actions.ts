@@ -12,6 +12,10 @@ import {
 import { saveSecondFactorRoles } from "@/lib/admin/second-factor-roles";
 import type { SettingSave } from "@/lib/admin/versioned-setting";
 import { saveReviewSettings } from "@/lib/admin/review-settings";
+import { saveTaskRules } from "@/lib/admin/task-rules";
+import { TaskRulesInput } from "@/lib/tasks/task-rules-input";
+import { requestFullTaskRecompute } from "@/lib/jobs/recompute-request";
+import type { CurrentUser } from "@/lib/auth/current-user";
 import { ReviewSettingsInput } from "@/lib/validation/review-settings";
 import { saveConfirmationSettings } from "@/lib/admin/confirmation-settings";
 import { ConfirmationSettingsInput } from "@/lib/validation/confirmation-settings";
@@ -23,6 +27,18 @@ import { ProgramInput, ProgramTypeInput, ReasonInput, RegionInput } from "@/lib/
 // The default conflict message speaks of a case; these records are accounts and reference data.
 /** A save that changed nothing says so, rather than "saved", since nothing was written. */
 const settingsMessage = (result: SettingSave) => (result === "unchanged" ? "settingsUnchanged" : "settingsSaved");
+/**
+ * For settings every case's tasks are computed from (the task rules, the review queue's target and
+ * required types): a save that changed them asks for all tasks to be recomputed at once, rather
+ * than at night.
+ */
+const recomputingTasks =
+  <I>(save: (user: CurrentUser, input: I) => Promise<SettingSave>) =>
+  async (user: CurrentUser, input: I): Promise<SettingSave> => {
+    const result = await save(user, input);
+    if (result === "saved") await requestFullTaskRecompute();
+    return result;
+  };
 const ACCOUNT_MESSAGES: MessageOverrides = { conflict: "accountConflict", notFound: "accountNotFound" };
 const userPath = (form: Record<string, string>) => `/admin/users/${form.userId ?? ""}`;
 
@@ -111,7 +127,7 @@ export const saveSecondFactorRolesAction = formAction({
 export const saveReviewSettingsAction = formAction({
   name: "saveReviewSettingsAction",
   schema: ReviewSettingsInput,
-  run: saveReviewSettings,
+  run: recomputingTasks(saveReviewSettings),
   path: "/admin/review",
   success: settingsMessage,
   messages: { conflict: "settingsConflict" },
@@ -122,6 +138,15 @@ export const saveConfirmationSettingsAction = formAction({
   schema: ConfirmationSettingsInput,
   run: saveConfirmationSettings,
   path: "/admin/four-eyes",
+  success: settingsMessage,
+  messages: { conflict: "settingsConflict" },
+});
+
+export const saveTaskRulesAction = formAction({
+  name: "saveTaskRulesAction",
+  schema: TaskRulesInput,
+  run: recomputingTasks(saveTaskRules),
+  path: "/admin/tasks",
   success: settingsMessage,
   messages: { conflict: "settingsConflict" },
 });

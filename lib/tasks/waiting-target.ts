@@ -1,7 +1,12 @@
 import { z } from "zod";
 import { getDb, type Tx } from "../db/client";
 
-/** The default of docs/domain.md ("Overdue"): past 30 days without any enrollment, a person stands out in the queue. */
+/**
+ * The review queue's waiting target (docs/domain.md, "Overdue"): past this many days without any
+ * enrollment, a person stands out in the queue, and the queueTarget task of the region's
+ * supervisors falls due. Set with the review settings; read here, below both the queue and the
+ * stored tasks, so that both read the one value.
+ */
 export const DEFAULT_WAITING_TARGET_DAYS = 30;
 export const WAITING_TARGET_SETTING = "review.waitingTargetDays";
 
