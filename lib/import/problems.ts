@@ -70,8 +70,12 @@ export type FieldProblemCode = (typeof FIELD_PROBLEM_CODES)[number];
 export const LINK_PROBLEM_CODES = [
   "unknownKey",
   "personNotReady",
+  "personNotImported",
   "samePerson",
   "forbiddenTransition",
+  "needsConfirmation",
+  "noSentence",
+  "sentenceRequired",
   "beforeLastEntry",
   "unknownProgram",
   "programFull",
