@@ -74,6 +74,8 @@ export type FilePerson = {
   ready: boolean;
   /** At the commit: the row was skipped or refused, so nothing may be written about its person. */
   notImported?: boolean;
+  /** At the commit: the case the row created or joined, which the key now names. */
+  written?: RegisteredCase;
   regionId: string | null;
   birthDate: string | null;
   sex: Sex | null;
@@ -182,6 +184,7 @@ function resolver(ctx: LinkContext) {
   return (key: string | null, field: string, problem: (field: string, code: LinkProblemCode) => void): PersonRef | null => {
     if (key === null) return null;
     const inFile = ctx.fileKeys.get(key);
+    if (inFile?.written) return { caseId: inFile.written.caseId, caseNumber: inFile.written.caseNumber };
     if (inFile) {
       if (!inFile.ready) problem(field, inFile.notImported ? "personNotImported" : "personNotReady");
       return { row: inFile.row };
@@ -191,6 +194,22 @@ function resolver(ctx: LinkContext) {
     problem(field, "unknownKey");
     return null;
   };
+}
+
+const indexes = new WeakMap<LinkContext, { cases: Map<string, RegisteredCase>; rows: Map<number, FilePerson> }>();
+
+/** The context's cases by id and persons by row, built once per context: a file names the same person on many rows. */
+function indexOf(ctx: LinkContext) {
+  let index = indexes.get(ctx);
+  if (!index) {
+    const files = [...ctx.fileKeys.values()];
+    index = {
+      cases: new Map([...ctx.cases.values(), ...files.flatMap((p) => (p.written ? [p.written] : []))].map((c) => [c.caseId, c])),
+      rows: new Map(files.map((p) => [p.row, p])),
+    };
+    indexes.set(ctx, index);
+  }
+  return index;
 }
 
 const refKey = (ref: PersonRef) => ("row" in ref ? `row:${ref.row}` : `case:${ref.caseId}`);
@@ -229,12 +248,12 @@ export function readHouseholdRows(
  */
 function startOf(ref: PersonRef, ctx: LinkContext): { status: ProsecutionStatus; after: string | null; startingRecord: boolean } | null {
   if ("caseId" in ref) {
-    const registered = [...ctx.cases.values()].find((c) => c.caseId === ref.caseId);
+    const registered = indexOf(ctx).cases.get(ref.caseId);
     return registered
       ? { status: registered.prosecutionStatus, after: registered.lastEntryOn, startingRecord: registered.startingRecord ?? false }
       : null;
   }
-  const person = [...ctx.fileKeys.values()].find((p) => p.row === ref.row);
+  const person = indexOf(ctx).rows.get(ref.row);
   if (!person?.birthDate || !person.sex || !person.returnDate) return null;
   return {
     status: ageCategoryAt(person.birthDate, person.sex, person.returnDate) === "MINOR" ? "NOT_APPLICABLE" : "NO_PROCEEDINGS",
@@ -245,7 +264,14 @@ function startOf(ref: PersonRef, ctx: LinkContext): { status: ProsecutionStatus;
 
 /** An entry by the status form's own schema and sentence rule: each field it refuses is a problem of that field. */
 function checkEntry(
-  entry: { status: ProsecutionStatus; effectiveDate: string; articles: string[]; authority: string | null; sentenceMonths: number | null; reason: string },
+  entry: {
+    status: ProsecutionStatus;
+    effectiveDate: string;
+    articles: string[];
+    authority: string | null;
+    sentenceMonths: number | null;
+    reason: string;
+  },
   problem: (field: string, code: LinkedRowProblem["code"]) => void,
 ) {
   const parsed = HeldStatusChange.safeParse({
@@ -320,8 +346,8 @@ export function readProsecutionRows(
 
 /** The region a person is or will be registered in. */
 function regionOf(ref: PersonRef, ctx: LinkContext): string | null {
-  if ("caseId" in ref) return [...ctx.cases.values()].find((c) => c.caseId === ref.caseId)?.regionId ?? null;
-  return [...ctx.fileKeys.values()].find((p) => p.row === ref.row)?.regionId ?? null;
+  if ("caseId" in ref) return indexOf(ctx).cases.get(ref.caseId)?.regionId ?? null;
+  return indexOf(ctx).rows.get(ref.row)?.regionId ?? null;
 }
 
 export function readEnrollmentRows(
@@ -391,3 +417,6 @@ export function readEnrollmentRows(
     };
   });
 }
+
+/** Each sheet's reader, for the preview and the commit alike. */
+export const LINKED_READERS = { household: readHouseholdRows, prosecution: readProsecutionRows, enrollments: readEnrollmentRows } as const;

@@ -72,6 +72,7 @@ export const LINK_PROBLEM_CODES = [
   "personNotReady",
   "personNotImported",
   "samePerson",
+  "alreadyMember",
   "forbiddenTransition",
   "needsConfirmation",
   "noSentence",
