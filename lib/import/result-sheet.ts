@@ -57,7 +57,8 @@ export async function buildResultSheet(locale: Locale, batch: ResultBatch): Prom
     sheet.addRow([
       neutraliseFormula(line.sheet),
       line.row,
-      text(`outcomes.${line.outcome}`),
+      // A row of the other sheets writes a fact to a case; only a persons row creates one.
+      line.sheet !== batch.sheet && line.outcome === "CREATED" ? text("written") : text(`outcomes.${line.outcome}`),
       line.caseNumber ?? "",
       line.error === null ? "" : neutraliseFormula(resultErrorText(locale, line.error)),
     ]);

@@ -96,7 +96,9 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ ba
                 >
                   <td className="py-1 pr-3">{line.sheet}</td>
                   <td className="py-1 pr-3">{line.row}</td>
-                  <td className="py-1 pr-3">{t(`outcomes.${line.outcome}`)}</td>
+                  <td className="py-1 pr-3">
+                    {line.sheet !== batch.sheet && line.outcome === "CREATED" ? t("written") : t(`outcomes.${line.outcome}`)}
+                  </td>
                   <td className="py-1 pr-3">
                     {line.caseId && (
                       <a href={`/cases/${line.caseId}`} className="text-sky-800 underline">
