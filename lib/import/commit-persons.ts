@@ -13,7 +13,7 @@ import { isoDayOf } from "../calendar/calendar-day";
 import { can, canAtAll } from "../policy/can";
 import { normalizeName } from "../search/normalize-name";
 import type { ImportCommitInput, RowDecision } from "../validation/import";
-import { commitLinkedSheets } from "./commit-linked";
+import { commitLinkedSheets, type LinkedSheetCounts } from "./commit-linked";
 import { loadImportReference } from "./import-reference";
 import { countOutcomes, isUniqueViolation, markImportRow, type RowMark } from "./import-rows";
 import type { BatchCounts, StoredPreview } from "./import-batches";
@@ -89,7 +89,8 @@ async function readBatchPersons(user: CurrentUser, batch: Batch) {
   return { persons, sheet, sheets: read.workbook.sheets, reference, today };
 }
 
-export type CommitResult = { batchId: string; counts: BatchCounts };
+/** The persons sheet's counts, and each other sheet's. */
+export type CommitResult = { batchId: string; counts: BatchCounts; linked: LinkedSheetCounts[] };
 
 export async function commitImportBatch(user: CurrentUser, input: ImportCommitInput): Promise<CommitResult> {
   const stored = await committableBatch(user, input.batchId);
@@ -143,7 +144,7 @@ export async function commitImportBatch(user: CurrentUser, input: ImportCommitIn
       reason: input.reason,
       context: { ...about, rows: persons.length, ...counts, linked },
     });
-    return { batchId: batch.id, counts };
+    return { batchId: batch.id, counts, linked };
   });
 }
 
