@@ -324,7 +324,7 @@ export async function checkImportForDuplicates(
     const matched = await unsafeMatchingPersonsOfMany(tx, chunk);
     const facts = await matchedFacts(tx, user, [...new Set([...matched.values()].flatMap((m) => [...m.keys()]))]);
     for (const { row, probe } of chunk) {
-      const answer = redactedFrom(facts, matched.get(row) ?? new Map());
+      const answer = redactedFrom(facts, matched.get(row) ?? new Map<string, DuplicateWhy>());
       answers.set(row, { inReach: answer.inReach, elsewhere: answer.elsewhere });
       searches.push({ row, searched: searchedParts(probe), ...answer.counts });
     }
