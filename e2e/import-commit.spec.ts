@@ -1,13 +1,20 @@
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { createDb } from "../lib/db/client";
 import type { PrismaClient } from "../lib/db/generated/client";
-import { templateFields } from "../lib/import/import-fields";
+import { templateFields, type ImportSheetName } from "../lib/import/import-fields";
 import { expect, signedInContext, test } from "./fixtures";
+
+/** The Russian template's sheet names, from the catalog: Playwright's loader takes no import of a JSON file. */
+const SHEET_TITLES = (
+  JSON.parse(readFileSync("messages/ru.json", "utf8")) as { import: { template: { sheets: Record<ImportSheetName, string> } } }
+).import.template.sheets;
 
 let db: PrismaClient;
 let regionName: string;
 let operationCode: string;
+let program: { name: string; programTypeCode: string };
 
 test.beforeAll(async () => {
   const url = process.env.E2E_DATABASE_URL;
@@ -15,9 +22,13 @@ test.beforeAll(async () => {
   db = createDb(url);
   const supervisor = await db.user.findUniqueOrThrow({
     where: { email: "supervisor@example.org" },
-    select: { regions: { select: { region: { select: { nameRu: true } } } } },
+    select: { regions: { select: { regionId: true, region: { select: { nameRu: true } } } } },
   });
   regionName = supervisor.regions[0]?.region.nameRu ?? "";
+  program = await db.program.findFirstOrThrow({
+    where: { regionId: supervisor.regions[0]?.regionId, active: true },
+    select: { name: true, programTypeCode: true },
+  });
   operationCode = (await db.returnOperation.findFirstOrThrow({ select: { code: true } })).code;
 });
 
@@ -28,14 +39,21 @@ test.afterAll(async () => {
 const uniqueName = () =>
   `Перенос${Array.from(randomUUID().replace(/-/g, "").slice(0, 8), (c) => "бвгдклмнпрстфхш"[parseInt(c, 16) % 15]).join("")}`;
 
-/** A persons sheet on the Russian template: one person with aliases, and another written twice. */
+/**
+ * The Russian template with all four sheets: one person with aliases, and another written twice; the
+ * two spouses, the first one's prosecution history with one move the table forbids, and a referral.
+ */
 async function officeFile(): Promise<{ bytes: Buffer; names: string[] }> {
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet("Лица");
-  const fields = templateFields("persons");
-  sheet.addRow(fields.map((field) => field.headers.ru[0]));
+  const addSheet = (kind: ImportSheetName, rows: Record<string, string | number>[]) => {
+    const sheet = workbook.addWorksheet(SHEET_TITLES[kind]);
+    const fields = templateFields(kind);
+    sheet.addRow(fields.map((field) => field.headers.ru[0]));
+    for (const values of rows) sheet.addRow(fields.map((field) => values[field.key] ?? null));
+  };
   const names = [uniqueName(), uniqueName()];
-  const row = (familyName: string, aliases: string): Record<string, string> => ({
+  const row = (key: string, familyName: string, aliases: string): Record<string, string> => ({
+    key,
     familyName,
     givenName: "Нурлан",
     sex: "Мужской",
@@ -47,8 +65,14 @@ async function officeFile(): Promise<{ bytes: Buffer; names: string[] }> {
     returnOperation: operationCode,
     returnedFrom: "SY",
   });
-  for (const values of [row(names[0]!, "Abu Nurlan; Нурик"), row(names[1]!, ""), row(names[1]!, "")])
-    sheet.addRow(fields.map((field) => values[field.key] ?? null));
+  addSheet("persons", [row("1", names[0]!, "Abu Nurlan; Нурик"), row("2", names[1]!, ""), row("3", names[1]!, "")]);
+  addSheet("household", [{ person: "1", personRole: "SPOUSE", relative: "2", relativeRole: "SPOUSE" }]);
+  addSheet("prosecution", [
+    { person: "1", status: "CHARGED", effectiveDate: "01.03.2020", reason: "Предъявлено обвинение" },
+    { person: "1", status: "UNDER_INVESTIGATION", effectiveDate: "15.01.2020", reason: "Задержан" },
+    { person: "1", status: "RELEASED_AFTER_SENTENCE", effectiveDate: "01.06.2020", reason: "Ошибка" },
+  ]);
+  addSheet("enrollments", [{ person: "1", program: program.name, programType: program.programTypeCode, referredOn: "01.02.2021" }]);
   return { bytes: Buffer.from(await workbook.xlsx.writeBuffer()), names };
 }
 
@@ -75,8 +99,18 @@ test("a supervisor decides on a duplicate, commits a file into cases with their 
   await expect(page.getByTestId("import-result-row-4")).toContainText("Skipped");
   await page.screenshot({ path: "test-results/import-batch-result.png", fullPage: true });
 
-  const first = await db.person.findFirstOrThrow({ where: { familyName: file.names[0] }, include: { aliases: true } });
+  const first = await db.person.findFirstOrThrow({
+    where: { familyName: file.names[0] },
+    include: { aliases: true, households: true, enrollments: true },
+  });
   expect(first.aliases.map((a) => a.value).sort()).toEqual(["Abu Nurlan", "Нурик"]);
+  // The other sheets, after the persons: the history in date order up to the move the table refuses.
+  expect(first.prosecutionStatus).toBe("CHARGED");
+  expect(first.households).toHaveLength(1);
+  expect(first.enrollments.map((e) => e.status)).toEqual(["REFERRED"]);
+  const prosecutionSheet = SHEET_TITLES.prosecution;
+  await expect(page.getByTestId(`import-result-row-${prosecutionSheet}-3`)).toContainText("Written to the case");
+  await expect(page.getByTestId(`import-result-row-${prosecutionSheet}-4`)).toContainText("cannot go from");
   expect(await db.person.count({ where: { familyName: file.names[1] } })).toBe(1);
   await expect(page.getByTestId("import-result-row-2")).toContainText(first.caseNumber);
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("import-result-download").click()]);

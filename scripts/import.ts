@@ -116,6 +116,10 @@ runScript("import", async () => {
       `[import] committed as ${user.email}: ${c.created} created, ${c.linked} joined, ${c.skipped} skipped, ` +
         `${c.alreadyImported} already imported, ${c.errors} errors (${Math.round(performance.now() - started)} ms)`,
     );
+    for (const sheet of committed.linked)
+      console.log(
+        `[import] ${sheet.kind} sheet "${sheet.sheet}": ${sheet.created} written, ${sheet.alreadyImported} already imported, ${sheet.errors} errors`,
+      );
   } finally {
     await getDb().$disconnect();
     await database.stop();

@@ -6,7 +6,8 @@ import { tasksAfterChange } from "../task-store/tasks-after-change";
 import type { CurrentUser } from "../auth/current-user";
 import { confirmationSettings } from "../four-eyes/confirmation-settings";
 import { needsConfirmation } from "../four-eyes/confirmation-rules";
-import { isConviction } from "../prosecution/transitions";
+import { sentenceProblem } from "../prosecution/transitions";
+import type { JsonValue } from "../audit/canonical-json";
 import type { HeldStatusChange } from "../validation/change-request";
 import type { StatusChangeInput } from "../validation/prosecution";
 import { requireEditableCase, type GuardedCase } from "../access/case-access";
@@ -74,6 +75,32 @@ export async function applyHeldStatusChange(
   await writeStatusChange(tx, confirmer, person, change, isCorrection, confirmation, now);
 }
 
+/**
+ * A status change written inside the caller's transaction, by the same rules and with the same
+ * event as the form's: the import writes a case's history this way, entry by entry in date order,
+ * with its batch, file and row in `context`. Nothing is held here. A change the four-eyes settings
+ * name is refused (`needsConfirmation`), so a file cannot decide a registered person's legal
+ * situation alone, unless `startingRecord` says the history is the record the case was created
+ * with by this same file (docs/decisions/029).
+ */
+export async function changeProsecutionStatusIn(
+  tx: Tx,
+  user: CurrentUser,
+  person: GuardedCase,
+  change: HeldStatusChange,
+  options: { context: Record<string, JsonValue>; startingRecord: boolean; now?: Date },
+): Promise<void> {
+  if (person.prosecutionStatus !== change.from) throw new DomainError("conflict", "stale");
+  const now = options.now ?? new Date();
+  const isCorrection = await checkStatusChange(tx, person, change, now);
+  if (
+    !options.startingRecord &&
+    needsConfirmation({ kind: "prosecutionStatus", to: change.status, isCorrection }, await confirmationSettings(tx))
+  )
+    throw new FieldProblems([{ field: "status", message: "needsConfirmation" }]);
+  await writeStatusChange(tx, user, person, change, isCorrection, null, now, options.context);
+}
+
 /** The rules a status change must meet against the stored case; whether the move is a correction. */
 async function checkStatusChange(tx: Tx, person: GuardedCase, change: HeldStatusChange, now: Date): Promise<boolean> {
   const latest = await tx.prosecutionEntry.findFirst({
@@ -90,10 +117,8 @@ async function checkStatusChange(tx: Tx, person: GuardedCase, change: HeldStatus
   if (isAfterToday(change.effectiveDate, now)) problems.push({ field: "effectiveDate", message: "future" });
   const previous = latest?.effectiveDate;
   if (previous && effective.getTime() < previous.getTime()) problems.push({ field: "effectiveDate", message: "beforePrevious" });
-  if (change.sentenceMonths !== undefined && !isConviction(change.status))
-    problems.push({ field: "sentenceMonths", message: "noSentence" });
-  if (change.status === "CONVICTED" && change.sentenceMonths === undefined)
-    problems.push({ field: "sentenceMonths", message: "sentenceRequired" });
+  const sentence = sentenceProblem(change.status, change.sentenceMonths);
+  if (sentence) problems.push({ field: "sentenceMonths", message: sentence });
   if (problems.length) throw new FieldProblems(problems);
   return allowed?.isCorrection ?? false;
 }
@@ -115,6 +140,7 @@ async function writeStatusChange(
   isCorrection: boolean,
   confirmation: Confirmation | null,
   now: Date,
+  extraContext: Record<string, JsonValue> = {},
 ): Promise<void> {
   // Guarded by the version read when the case was loaded: a concurrent edit that committed first makes this match nothing.
   const updated = await tx.person.updateMany({
@@ -142,6 +168,7 @@ async function writeStatusChange(
   const context = {
     ...(isCorrection ? { correction: true } : {}),
     ...(confirmation ? confirmationContext(confirmation) : {}),
+    ...extraContext,
   };
   await recordAuditEvent(tx, {
     actor: auditActorOf(actor),

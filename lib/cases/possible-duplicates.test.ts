@@ -5,9 +5,11 @@ import type { CurrentUser } from "../auth/session-store";
 import { ensureOperation, makePerson, makeTeam, makeUser } from "../testing/factories";
 import { outcome } from "../testing/outcome";
 import { makeIin } from "../validation/iin";
+import { normalizeName } from "../search/normalize-name";
 import { NewCaseInput, PersonEditInput } from "../validation/person";
 import { createCase, PossibleDuplicates } from "./create-case";
-import { checkNewCaseForDuplicates, DUPLICATE_CHECKS_PER_HOUR } from "./possible-duplicates";
+import { meaningfulProbe, type DuplicateProbe } from "../validation/duplicate-probe";
+import { checkForDuplicates, checkImportForDuplicates, checkNewCaseForDuplicates, DUPLICATE_CHECKS_PER_HOUR } from "./possible-duplicates";
 import { updatePerson } from "./update-person";
 
 let regionA: { id: string; nameEn: string };
@@ -296,5 +298,58 @@ describe("duplicate check on registering and on changing an IIN", () => {
       }),
     ]);
     expect((await getDb().person.findUniqueOrThrow({ where: { id: own.id } })).iin).toBeNull();
+  });
+});
+
+describe("the import's duplicate check", () => {
+  it("answers every row exactly as the form's own lookup answers it, however many rows one query looks up", async () => {
+    const supervisor = await makeUser("SUPERVISOR", [regionA.id]);
+    const mine = await registered(regionA.id, null);
+    const elsewhere = await registered(regionB.id, null);
+    const aliased = await registered(regionA.id, null);
+    const kunya = uniqueName();
+    await getDb().alias.create({
+      data: { personId: aliased.id, value: kunya, type: "KUNYA", source: "test", script: "CYRILLIC", searchName: normalizeName(kunya) },
+    });
+    // More namesakes than a lookup keeps: the cap must drop the same ones.
+    const common = uniqueName();
+    for (let i = 0; i < 22; i++) await makePerson(i % 2 ? regionA.id : regionB.id, null, common);
+
+    const probe = (input: { familyName?: string; givenName?: string; birthDate?: string; iin?: string }): DuplicateProbe => {
+      const made = meaningfulProbe({ familyName: "", givenName: "", birthDate: "", iin: "", ...input });
+      if (!made) throw new Error(JSON.stringify(input));
+      return made;
+    };
+    const probes = [
+      probe(byIin(mine)),
+      probe(byName(mine)),
+      probe(byName(elsewhere)),
+      probe({ familyName: kunya, givenName: "", birthDate: "1990-06-01" }),
+      probe({ ...byName(mine), iin: elsewhere.iin ?? "" }),
+      probe({ familyName: common, givenName: "Иван", birthDate: "1990-01-01" }),
+      probe({ familyName: uniqueName(), givenName: "Никто", birthDate: "1990-01-01" }),
+    ];
+    const single = await getDb().$transaction(async (tx) => {
+      const answers = [];
+      for (const p of probes) {
+        const check = await checkForDuplicates(tx, supervisor, p, { kind: "typing" });
+        if (check.limited) throw new Error("limited");
+        answers.push({ inReach: check.inReach, elsewhere: check.elsewhere });
+      }
+      return answers;
+    });
+    expect(single[0]?.inReach.map((d) => d.id)).toEqual([mine.id]);
+    expect(single[2]?.elsewhere).toHaveLength(1);
+    expect(single[3]?.inReach.map((d) => d.id)).toEqual([aliased.id]);
+    expect(single[5]!.inReach.length + single[5]!.elsewhere.length).toBeGreaterThan(0);
+    expect(single[6]).toEqual({ inReach: [], elsewhere: [] });
+
+    // Enough rows for two queries, each probe many times over.
+    const rows = Array.from({ length: 530 }, (_, i) => ({ row: i + 2, probe: probes[i % probes.length]! }));
+    const batched = await getDb().$transaction((tx) =>
+      checkImportForDuplicates(tx, supervisor, rows, { name: "same.xlsx", sha256: "b".repeat(64) }, "command"),
+    );
+    if (batched.limited) throw new Error("limited");
+    for (const { row } of rows) expect(batched.answers.get(row)).toEqual(single[(row - 2) % probes.length]);
   });
 });

@@ -75,6 +75,59 @@ async function unsafeMatchingPersons(tx: Tx, probe: DuplicateProbe, exceptId: st
   return matches;
 }
 
+/** Probes looked up in one query: a chunk small enough for one statement's parameters and plan, large enough that round trips stop counting. */
+const PROBES_PER_QUERY = 500;
+
+/**
+ * `unsafeMatchingPersons` for many probes in one query, each probe's matches chosen and capped
+ * exactly as its own lookup would (the same conditions, the same order, the same limit), so an
+ * import's answers are those of the form, row for row. Unscoped for the same reason, and its
+ * result never leaves this module unredacted.
+ */
+async function unsafeMatchingPersonsOfMany(tx: Tx, probes: readonly ImportProbe[]): Promise<Map<number, Map<string, DuplicateWhy>>> {
+  const rows: number[] = [];
+  const iins: (string | null)[] = [];
+  const names: (string | null)[] = [];
+  const froms: (string | null)[] = [];
+  const tos: (string | null)[] = [];
+  for (const { row, probe } of probes) {
+    rows.push(row);
+    iins.push(probe.iin ?? null);
+    const birth = probe.name ? new Date(`${probe.name.birthDate}T00:00:00Z`).getTime() : null;
+    names.push(probe.name ? normalizeName(`${probe.name.familyName} ${probe.name.givenName}`) : null);
+    froms.push(birth === null ? null : new Date(birth - CLOSE_BIRTH_DAYS * 86_400_000).toISOString());
+    tos.push(birth === null ? null : new Date(birth + CLOSE_BIRTH_DAYS * 86_400_000).toISOString());
+  }
+  const found = await tx.$queryRaw<{ row: number; id: string; why: DuplicateWhy }[]>`
+    WITH probe AS (
+      SELECT * FROM unnest(${rows}::int[], ${iins}::text[], ${names}::text[], ${froms}::timestamptz[], ${tos}::timestamptz[])
+        AS q(row_number, iin, name, birth_from, birth_to)
+    )
+    SELECT r.row_number AS row, r.id, r.why FROM (
+      SELECT q.row_number, m.id, m.why,
+             row_number() OVER (PARTITION BY q.row_number ORDER BY m.score DESC, m.id) AS rank
+      FROM probe q
+      CROSS JOIN LATERAL (
+        SELECT id, 'iin' AS why, 2::real AS score FROM person WHERE q.iin IS NOT NULL AND iin = q.iin
+        UNION ALL
+        SELECT p.id, 'name' AS why,
+               GREATEST(similarity(p.search_name, q.name), COALESCE((SELECT max(similarity(a.search_name, q.name)) FROM alias a WHERE a.person_id = p.id), 0)) AS score
+        FROM person p
+        WHERE q.name IS NOT NULL AND p.birth_date BETWEEN q.birth_from AND q.birth_to
+          AND (similarity(p.search_name, q.name) > 0.45
+               OR EXISTS (SELECT 1 FROM alias a WHERE a.person_id = p.id AND similarity(a.search_name, q.name) > 0.45))
+      ) m
+    ) r
+    WHERE r.rank <= ${MAX_MATCHES}
+    ORDER BY r.row_number, r.rank`;
+  const matches = new Map<number, Map<string, DuplicateWhy>>(probes.map(({ row }) => [row, new Map()]));
+  for (const { row, id, why } of found) {
+    const ofRow = matches.get(row);
+    if (ofRow && !ofRow.has(id)) ofRow.set(id, why);
+  }
+  return matches;
+}
+
 /**
  * The one way to ask whether a person is already registered. Each lookup counts against the
  * account's hourly allowance, counted from the audit log itself, so every app server sharing the
@@ -152,7 +205,21 @@ type Redacted = DuplicateAnswer & {
 
 /** Matches in the user's `case.view` scope in full, the others as one line per region. */
 async function redacted(tx: Tx, user: CurrentUser, matches: Map<string, DuplicateWhy>): Promise<Redacted> {
-  const ids = [...matches.keys()];
+  return redactedFrom(await matchedFacts(tx, user, [...matches.keys()]), matches);
+}
+
+type MatchedFacts = { rows: MatchedPerson[]; inReachIds: Set<string> };
+type MatchedPerson = {
+  id: string;
+  caseNumber: string;
+  familyName: string;
+  givenName: string;
+  birthDate: Date;
+  region: { id: string; nameEn: string; nameRu: string; nameKk: string };
+};
+
+/** What redaction needs of the persons matched, ordered by case number, and which of them the user may see. */
+async function matchedFacts(tx: Tx, user: CurrentUser, ids: string[]): Promise<MatchedFacts> {
   const [rows, visible] = ids.length
     ? await Promise.all([
         tx.person.findMany({
@@ -170,7 +237,13 @@ async function redacted(tx: Tx, user: CurrentUser, matches: Map<string, Duplicat
         tx.person.findMany({ where: { AND: [{ id: { in: ids } }, caseScopeWhere(user, "case.view")] }, select: { id: true } }),
       ])
     : [[], []];
-  const inReachIds = new Set(visible.map((v) => v.id));
+  return { rows, inReachIds: new Set(visible.map((v) => v.id)) };
+}
+
+/** One lookup's matches, redacted: `facts` holds at least every person they name. */
+function redactedFrom(facts: MatchedFacts, matches: Map<string, DuplicateWhy>): Redacted {
+  const { inReachIds } = facts;
+  const rows = facts.rows.filter((row) => matches.has(row.id));
   const regionName = (r: { nameEn: string; nameRu: string; nameKk: string }): RegionName => ({ en: r.nameEn, ru: r.nameRu, kk: r.nameKk });
 
   const inReach: InReachDuplicate[] = [];
@@ -246,10 +319,15 @@ export async function checkImportForDuplicates(
   }
   const answers = new Map<number, DuplicateAnswer>();
   const searches: ({ row: number; searched: ReturnType<typeof searchedParts> } & Redacted["counts"])[] = [];
-  for (const { row, probe } of probes) {
-    const answer = await redacted(tx, user, await unsafeMatchingPersons(tx, probe, null));
-    answers.set(row, { inReach: answer.inReach, elsewhere: answer.elsewhere });
-    searches.push({ row, searched: searchedParts(probe), ...answer.counts });
+  for (let start = 0; start < probes.length; start += PROBES_PER_QUERY) {
+    const chunk = probes.slice(start, start + PROBES_PER_QUERY);
+    const matched = await unsafeMatchingPersonsOfMany(tx, chunk);
+    const facts = await matchedFacts(tx, user, [...new Set([...matched.values()].flatMap((m) => [...m.keys()]))]);
+    for (const { row, probe } of chunk) {
+      const answer = redactedFrom(facts, matched.get(row) ?? new Map<string, DuplicateWhy>());
+      answers.set(row, { inReach: answer.inReach, elsewhere: answer.elsewhere });
+      searches.push({ row, searched: searchedParts(probe), ...answer.counts });
+    }
   }
   await recordAuditEvent(tx, {
     ...event,

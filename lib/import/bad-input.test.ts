@@ -100,7 +100,13 @@ describe("bad input through the preview", () => {
       const sheet = book.addWorksheet(sheetTitle("ru", "prosecution"));
       const fields = templateFields("prosecution");
       sheet.addRow(fields.map((field) => field.headers.ru[0]));
-      const entry: Record<string, unknown> = { person: "1", status: "CONVICTED", effectiveDate: "01.06.2020", reason: "Приговор" };
+      const entry: Record<string, unknown> = {
+        person: "1",
+        status: "CONVICTED",
+        effectiveDate: "01.06.2020",
+        reason: "Приговор",
+        sentenceMonths: 36,
+      };
       sheet.addRow(fields.map((field) => entry[field.key] ?? null));
     });
     const preview = await previewPersonsImport(team.supervisor, { name: "forbidden.xlsx", bytes });

@@ -6,22 +6,24 @@ import { requireEditableCase } from "../access/case-access";
 import { addAliasIn } from "../cases/aliases";
 import { writeNewCase } from "../cases/create-case";
 import { getDb, type Tx } from "../db/client";
-import type { AliasType, ImportRowOutcome } from "../db/generated/enums";
-import { Prisma } from "../db/generated/client";
+import type { AliasType } from "../db/generated/enums";
 import { DomainError, notFound } from "../errors/domain-error";
 import { FieldProblems } from "../errors/field-problems";
 import { isoDayOf } from "../calendar/calendar-day";
 import { can, canAtAll } from "../policy/can";
 import { normalizeName } from "../search/normalize-name";
 import type { ImportCommitInput, RowDecision } from "../validation/import";
+import { commitLinkedSheets, type LinkedSheetCounts } from "./commit-linked";
 import { loadImportReference } from "./import-reference";
+import { countOutcomes, isUniqueViolation, markImportRow, type RowMark } from "./import-rows";
 import type { BatchCounts, StoredPreview } from "./import-batches";
 import { markSameInFile, personRowReader, type InterpretedPerson, type PersonColumns } from "./person-rows";
 import { ImportMapping } from "./mapping";
 import { readFile } from "./read-file";
 
 /**
- * The commit of a previewed batch's persons sheet (docs/import.md, docs/decisions/023). The file
+ * The commit of a previewed batch (docs/import.md, docs/decisions/023): its persons sheet here, then
+ * its household, prosecution history and enrollments sheets (`commit-linked.ts`). The file
  * is read again from the bytes the batch kept, every row through the same reader and schema as
  * the preview, and each row is written in its own transaction through the forms' domain writes
  * (`writeNewCase`, `addAliasIn`), together with its `import_row`: a row is either wholly written
@@ -73,19 +75,22 @@ async function committableBatch(user: CurrentUser, batchId: string) {
   return batch;
 }
 
-/** Every row of the batch's persons sheet, read as the preview read it, against today's reference data. */
-async function readBatchPersons(user: CurrentUser, batch: Batch): Promise<InterpretedPerson[]> {
+/** Every row of the batch's persons sheet, read as the preview read it, against today's reference data; and the workbook it is in. */
+async function readBatchPersons(user: CurrentUser, batch: Batch) {
   const read = await readFile(batch.fileBytes);
   const sheet = read.ok ? read.workbook.sheets.find((s) => s.name === batch.sheet) : undefined;
   // The bytes are those the preview read; failing now means the reader changed, not the file.
-  if (!sheet) throw new DomainError("invalid", "batch file unreadable");
-  const readRow = personRowReader(await loadImportReference(user), isoDayOf(new Date()), batch.mapping?.sheets.persons?.values);
-  const persons = sheet.rows.slice(1).map((row) => readRow(row, batch.columns));
+  if (!read.ok || !sheet) throw new DomainError("invalid", "batch file unreadable");
+  const reference = await loadImportReference(user);
+  const today = isoDayOf(new Date());
+  const readRow = personRowReader(reference, today, batch.mapping?.sheets.persons?.values);
+  const persons: InterpretedPerson[] = sheet.rows.slice(1).map((row) => readRow(row, batch.columns));
   markSameInFile(persons, batch.columns.key ?? null);
-  return persons;
+  return { persons, sheet, sheets: read.workbook.sheets, reference, today };
 }
 
-export type CommitResult = { batchId: string; counts: BatchCounts };
+/** The persons sheet's counts, and each other sheet's. */
+export type CommitResult = { batchId: string; counts: BatchCounts; linked: LinkedSheetCounts[] };
 
 export async function commitImportBatch(user: CurrentUser, input: ImportCommitInput): Promise<CommitResult> {
   const stored = await committableBatch(user, input.batchId);
@@ -120,11 +125,13 @@ export async function commitImportBatch(user: CurrentUser, input: ImportCommitIn
     });
   });
 
-  const persons = await readBatchPersons(user, batch);
+  const { persons, sheet, sheets, reference, today } = await readBatchPersons(user, batch);
   for (const person of persons) await commitRow(user, batch, person, decisions[String(person.row)], aliasType);
+  // The other sheets after every person, so each key names the case its row became.
+  const linked = await commitLinkedSheets(user, batch, sheets, sheet, persons, reference, today);
 
   return getDb().$transaction(async (tx) => {
-    const counts = await countOutcomes(tx, batch.id);
+    const counts = await countOutcomes(tx, batch.id, batch.sheet);
     await tx.importBatch.update({
       where: { id: batch.id },
       data: { state: "COMMITTED", committedAt: new Date(), ...counts, version: { increment: 1 } },
@@ -135,27 +142,11 @@ export async function commitImportBatch(user: CurrentUser, input: ImportCommitIn
       entityType: "import",
       entityId: batch.id,
       reason: input.reason,
-      context: { ...about, rows: persons.length, ...counts },
+      context: { ...about, rows: persons.length, ...counts, linked },
     });
-    return { batchId: batch.id, counts };
+    return { batchId: batch.id, counts, linked };
   });
 }
-
-async function countOutcomes(tx: Tx, batchId: string): Promise<BatchCounts> {
-  const groups = await tx.importRow.groupBy({ by: ["outcome"], where: { batchId }, _count: { _all: true } });
-  const of = (outcome: ImportRowOutcome) => groups.find((g) => g.outcome === outcome)?._count._all ?? 0;
-  return {
-    created: of("CREATED"),
-    linked: of("LINKED"),
-    skipped: of("SKIPPED"),
-    alreadyImported: of("ALREADY_IMPORTED"),
-    errors: of("ERROR"),
-  };
-}
-
-type Written = { outcome: ImportRowOutcome; personId?: string | null; error?: string };
-
-const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
 /**
  * One row in one transaction, with its import_row. A unique violation means another commit of
@@ -189,19 +180,7 @@ function rowErrorOf(error: unknown): string | null {
   return null;
 }
 
-async function markRow(tx: Tx, batch: Batch, row: number, written: Written): Promise<void> {
-  await tx.importRow.create({
-    data: {
-      batchId: batch.id,
-      fileSha256: batch.fileSha256,
-      sheet: batch.sheet,
-      rowNumber: row,
-      outcome: written.outcome,
-      personId: written.personId ?? null,
-      error: written.error ?? null,
-    },
-  });
-}
+const markRow = (tx: Tx, batch: Batch, row: number, written: RowMark) => markImportRow(tx, batch, batch.sheet, row, written);
 
 /** A row without a decision is one the preview found no possible duplicate for: it is created. */
 async function writeRow(
@@ -217,7 +196,7 @@ async function writeRow(
     select: { id: true },
   });
   if (done) return;
-  const mark = (written: Written) => markRow(tx, batch, person.row, written);
+  const mark = (written: RowMark) => markRow(tx, batch, person.row, written);
   const earlier = await tx.importRow.findFirst({
     where: { fileSha256: batch.fileSha256, sheet: batch.sheet, rowNumber: person.row, outcome: { in: ["CREATED", "LINKED"] } },
     select: { personId: true },

@@ -133,7 +133,15 @@ export type BatchDetail = BatchSummary & {
   reason: string | null;
   /** May this user commit or resume it (a supervisor of all its regions); auditors only read. */
   committable: boolean;
-  results: { row: number; outcome: ImportRowOutcome; caseId: string | null; caseNumber: string | null; error: string | null }[];
+  /** Every row committed, the persons sheet's first, then the other sheets' by name, each in row order. */
+  results: {
+    sheet: string;
+    row: number;
+    outcome: ImportRowOutcome;
+    caseId: string | null;
+    caseNumber: string | null;
+    error: string | null;
+  }[];
 };
 
 /** One batch in the user's reach, with what each row became; absent and out of reach look alike. */
@@ -151,16 +159,18 @@ export async function getImportBatch(user: CurrentUser, batchId: string): Promis
   }
   const results = await getDb().importRow.findMany({
     where: { batchId },
-    orderBy: { rowNumber: "asc" },
-    select: { rowNumber: true, outcome: true, error: true, person: { select: { id: true, caseNumber: true } } },
+    orderBy: [{ sheet: "asc" }, { rowNumber: "asc" }],
+    select: { sheet: true, rowNumber: true, outcome: true, error: true, person: { select: { id: true, caseNumber: true } } },
   });
+  const personsFirst = [...results.filter((r) => r.sheet === row.sheet), ...results.filter((r) => r.sheet !== row.sheet)];
   return {
     ...summaryOf(row),
     preview: row.preview,
     decisions: row.decisions,
     reason: row.reason,
     committable: reachOf(user.role, "import.run") === "regions",
-    results: results.map((r) => ({
+    results: personsFirst.map((r) => ({
+      sheet: r.sheet,
       row: r.rowNumber,
       outcome: r.outcome,
       caseId: r.person?.id ?? null,

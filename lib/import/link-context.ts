@@ -1,6 +1,8 @@
 import "server-only";
 import type { CurrentUser } from "../auth/current-user";
 import { getDb } from "../db/client";
+import { confirmationSettings } from "../four-eyes/confirmation-settings";
+import { needsConfirmation } from "../four-eyes/confirmation-rules";
 import { PLACE_TAKING_STATUSES } from "../lifecycles/enrollment";
 import { caseScopeWhere } from "../policy/case-scope";
 import { reachOf } from "../policy/permissions";
@@ -31,7 +33,7 @@ export async function loadLinkContext(
     ),
   ];
   const regionIds = reachOf(user.role, "import.run") === "regions" ? [...user.regionIds] : [];
-  const [cases, transitions, programs] = await Promise.all([
+  const [cases, transitions, programs, settings] = await Promise.all([
     caseNumbers.length === 0
       ? []
       : db.person.findMany({
@@ -44,11 +46,12 @@ export async function loadLinkContext(
             prosecution: { orderBy: { effectiveDate: "desc" }, take: 1, select: { effectiveDate: true } },
           },
         }),
-    db.prosecutionTransition.findMany({ select: { fromStatus: true, toStatus: true } }),
+    db.prosecutionTransition.findMany({ select: { fromStatus: true, toStatus: true, isCorrection: true } }),
     db.program.findMany({
       where: { regionId: { in: regionIds }, active: true },
       select: { id: true, name: true, programTypeCode: true, regionId: true, capacity: true },
     }),
+    confirmationSettings(db),
   ]);
   const taken = programs.length
     ? await db.enrollment.groupBy({
@@ -75,6 +78,11 @@ export async function loadLinkContext(
       ]),
     ),
     transitions: new Set(transitions.map((t) => `${t.fromStatus}>${t.toStatus}`)),
+    heldMoves: new Set(
+      transitions
+        .filter((t) => needsConfirmation({ kind: "prosecutionStatus", to: t.toStatus, isCorrection: t.isCorrection }, settings))
+        .map((t) => `${t.fromStatus}>${t.toStatus}`),
+    ),
     programs: programs.map((p) => ({ ...p, taken: takenOf.get(p.id) ?? 0 })),
   };
 }

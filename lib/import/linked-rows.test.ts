@@ -32,6 +32,7 @@ const context: LinkContext = {
     ],
   ]),
   transitions: new Set(TRANSITIONS.map((t) => `${t.from}>${t.to}`)),
+  heldMoves: new Set(),
   programs: [{ id: "program-1", name: "Жаңа өмір", programTypeCode: "PSY", regionId: "region-a", capacity: 1, taken: 0 }],
 };
 
@@ -104,6 +105,36 @@ describe("the prosecution history sheet", () => {
     expect(read[3]?.problems[0]?.values).toEqual({ from: "ON_TRIAL", to: "RELEASED_AFTER_SENTENCE" });
     expect(read[6]?.problems[0]?.values).toEqual({ from: "NOT_APPLICABLE", to: "UNDER_INVESTIGATION" });
     expect(read[4]?.data).toMatchObject({ from: "ON_TRIAL", status: "CONVICTED", effectiveDate: "2020-10-01", sentenceMonths: 60 });
+  });
+
+  it("holds a registered case to the four-eyes settings and every entry to the status form's sentence rule", () => {
+    const held: LinkContext = { ...context, heldMoves: new Set(["CHARGED>ON_TRIAL", "ON_TRIAL>CONVICTED"]) };
+    const read = readProsecutionRows(
+      rows(
+        // The file's own person: the history is the case's starting record, nothing is held.
+        ["1", "UNDER_INVESTIGATION", "15.01.2020", "Задержан", null],
+        ["1", "CHARGED", "01.03.2020", "Обвинение", 12],
+        ["1", "ON_TRIAL", "01.06.2020", "Суд", null],
+        ["1", "CONVICTED", "01.10.2020", "Приговор", null],
+        // A registered case: a move the settings hold is refused, the next is checked from where it stayed.
+        ["KZ-2020-000001", "ON_TRIAL", "01.02.2021", "Суд", null],
+        ["KZ-2020-000001", "PROCEEDINGS_DROPPED", "01.03.2021", "Прекращено", null],
+        ["KZ-2020-000001", "UNDER_INVESTIGATION", "01.04.2021", "Ok", null],
+      ),
+      columns,
+      held,
+    );
+    expect(codes(read)).toEqual([
+      [],
+      ["sentenceMonths:noSentence"],
+      // Checked from the last entry accepted: under investigation.
+      ["status:forbiddenTransition"],
+      ["sentenceMonths:sentenceRequired"],
+      ["status:needsConfirmation"],
+      [],
+      ["reason:invalid"],
+    ]);
+    expect(read[5]?.data).toMatchObject({ from: "CHARGED", status: "PROCEEDINGS_DROPPED" });
   });
 });
 

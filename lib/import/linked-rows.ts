@@ -1,5 +1,7 @@
 import type { EnrollmentStatus, ProsecutionStatus, Sex } from "../db/generated/enums";
 import { ageCategoryAt } from "../cases/age-category";
+import { sentenceProblem } from "../prosecution/transitions";
+import { HeldStatusChange } from "../validation/change-request";
 import { readDate, readList, readText, type Normalised } from "./cell-values";
 import { acceptedValues, type ImportReference } from "./choice-options";
 import { choiceMatcher } from "./enum-match";
@@ -70,6 +72,10 @@ export type LinkedRow<K extends LinkedSheetKind = LinkedSheetKind> = {
 export type FilePerson = {
   row: number;
   ready: boolean;
+  /** At the commit: the row was skipped or refused, so nothing may be written about its person. */
+  notImported?: boolean;
+  /** At the commit: the case the row created or joined, which the key now names. */
+  written?: RegisteredCase;
   regionId: string | null;
   birthDate: string | null;
   sex: Sex | null;
@@ -81,6 +87,8 @@ export type RegisteredCase = {
   regionId: string;
   prosecutionStatus: ProsecutionStatus;
   lastEntryOn: string | null;
+  /** At the commit: the case was created from this file's persons sheet, so its history is its starting record (decision 029). */
+  startingRecord?: boolean;
 };
 export type ProgramFact = { id: string; name: string; programTypeCode: string; regionId: string; capacity: number; taken: number };
 
@@ -93,6 +101,8 @@ export type LinkContext = {
   cases: ReadonlyMap<string, RegisteredCase>;
   /** Allowed moves, "FROM>TO", from the transition table. */
   transitions: ReadonlySet<string>;
+  /** Moves, "FROM>TO", the four-eyes settings hold for a second person: refused for a case the file did not create. */
+  heldMoves: ReadonlySet<string>;
   programs: readonly ProgramFact[];
 };
 
@@ -103,8 +113,6 @@ export const LINKED_FIELDS = {
 } as const satisfies Record<LinkedSheetKind, readonly ImportField[]>;
 
 type Columns = Partial<Record<string, number>>;
-/** A sentence is counted in months; a century is no sentence anyone serves. */
-const MAX_SENTENCE_MONTHS = 1200;
 
 /** Reads one row's cells by kind, with the person's value mapping applied to enumerations. */
 function cellReader(kind: LinkedSheetKind, ctx: LinkContext, valueChoices: SheetMapping["values"]) {
@@ -161,7 +169,7 @@ function cellReader(kind: LinkedSheetKind, ctx: LinkContext, valueChoices: Sheet
       const cell = cellOf(field);
       const written = typeof cell === "number" ? cell : typeof cell === "string" && cell.trim() !== "" ? Number(cell.trim()) : null;
       if (written === null) return null;
-      if (!Number.isInteger(written) || written < 0 || written > MAX_SENTENCE_MONTHS) {
+      if (!Number.isInteger(written)) {
         problem(field, "invalid");
         return null;
       }
@@ -176,8 +184,9 @@ function resolver(ctx: LinkContext) {
   return (key: string | null, field: string, problem: (field: string, code: LinkProblemCode) => void): PersonRef | null => {
     if (key === null) return null;
     const inFile = ctx.fileKeys.get(key);
+    if (inFile?.written) return { caseId: inFile.written.caseId, caseNumber: inFile.written.caseNumber };
     if (inFile) {
-      if (!inFile.ready) problem(field, "personNotReady");
+      if (!inFile.ready) problem(field, inFile.notImported ? "personNotImported" : "personNotReady");
       return { row: inFile.row };
     }
     const registered = ctx.cases.get(key.toUpperCase());
@@ -185,6 +194,22 @@ function resolver(ctx: LinkContext) {
     problem(field, "unknownKey");
     return null;
   };
+}
+
+const indexes = new WeakMap<LinkContext, { cases: Map<string, RegisteredCase>; rows: Map<number, FilePerson> }>();
+
+/** The context's cases by id and persons by row, built once per context: a file names the same person on many rows. */
+function indexOf(ctx: LinkContext) {
+  let index = indexes.get(ctx);
+  if (!index) {
+    const files = [...ctx.fileKeys.values()];
+    index = {
+      cases: new Map([...ctx.cases.values(), ...files.flatMap((p) => (p.written ? [p.written] : []))].map((c) => [c.caseId, c])),
+      rows: new Map(files.map((p) => [p.row, p])),
+    };
+    indexes.set(ctx, index);
+  }
+  return index;
 }
 
 const refKey = (ref: PersonRef) => ("row" in ref ? `row:${ref.row}` : `case:${ref.caseId}`);
@@ -216,18 +241,49 @@ export function readHouseholdRows(
   });
 }
 
-/** The status a person's history starts from: a new case's first status (decided by age, as the New case form decides it), or the case's current one. */
-function startOf(ref: PersonRef, ctx: LinkContext): { status: ProsecutionStatus; after: string | null } | null {
+/**
+ * The status a person's history starts from: a new case's first status (decided by age, as the New
+ * case form decides it), or the case's current one; and whether its moves are the case's starting
+ * record (a case the file creates) or changes to a registered case, which the four-eyes settings may hold.
+ */
+function startOf(ref: PersonRef, ctx: LinkContext): { status: ProsecutionStatus; after: string | null; startingRecord: boolean } | null {
   if ("caseId" in ref) {
-    const registered = [...ctx.cases.values()].find((c) => c.caseId === ref.caseId);
-    return registered ? { status: registered.prosecutionStatus, after: registered.lastEntryOn } : null;
+    const registered = indexOf(ctx).cases.get(ref.caseId);
+    return registered
+      ? { status: registered.prosecutionStatus, after: registered.lastEntryOn, startingRecord: registered.startingRecord ?? false }
+      : null;
   }
-  const person = [...ctx.fileKeys.values()].find((p) => p.row === ref.row);
+  const person = indexOf(ctx).rows.get(ref.row);
   if (!person?.birthDate || !person.sex || !person.returnDate) return null;
   return {
     status: ageCategoryAt(person.birthDate, person.sex, person.returnDate) === "MINOR" ? "NOT_APPLICABLE" : "NO_PROCEEDINGS",
     after: null,
+    startingRecord: true,
   };
+}
+
+/** An entry by the status form's own schema and sentence rule: each field it refuses is a problem of that field. */
+function checkEntry(
+  entry: {
+    status: ProsecutionStatus;
+    effectiveDate: string;
+    articles: string[];
+    authority: string | null;
+    sentenceMonths: number | null;
+    reason: string;
+  },
+  problem: (field: string, code: LinkedRowProblem["code"]) => void,
+) {
+  const parsed = HeldStatusChange.safeParse({
+    ...entry,
+    from: entry.status,
+    authority: entry.authority ?? "",
+    sentenceMonths: entry.sentenceMonths ?? undefined,
+  });
+  const fields = new Set(parsed.success ? [] : parsed.error.issues.map((issue) => String(issue.path[0])));
+  for (const field of fields) problem(field, "invalid");
+  const sentence = sentenceProblem(entry.status, entry.sentenceMonths ?? undefined);
+  if (sentence && !fields.has("sentenceMonths")) problem("sentenceMonths", sentence);
 }
 
 export function readProsecutionRows(
@@ -246,6 +302,7 @@ export function readProsecutionRows(
     const reason = r.required("reason", r.text("reason")) as string | null;
     const entry = { articles: r.list("articles"), authority: r.text("authority"), sentenceMonths: r.number("sentenceMonths") };
     const person = resolve(personKey, "person", r.problem);
+    if (status && effectiveDate && reason && r.problems.length === 0) checkEntry({ status, effectiveDate, reason, ...entry }, r.problem);
     return { row, r, personKey, person, status, effectiveDate, reason, entry };
   });
   // Each person's history in date order (the file's order where two share a day), each move checked from the last accepted one.
@@ -267,6 +324,7 @@ export function readProsecutionRows(
       const to = entry.status as ProsecutionStatus;
       if (start.after !== null && (entry.effectiveDate ?? "") < start.after) entry.r.problem("effectiveDate", "beforeLastEntry");
       else if (!ctx.transitions.has(`${current}>${to}`)) entry.r.problem("status", "forbiddenTransition", { from: current, to });
+      else if (!start.startingRecord && ctx.heldMoves.has(`${current}>${to}`)) entry.r.problem("status", "needsConfirmation");
       else {
         from.set(entry, current);
         current = to;
@@ -288,8 +346,8 @@ export function readProsecutionRows(
 
 /** The region a person is or will be registered in. */
 function regionOf(ref: PersonRef, ctx: LinkContext): string | null {
-  if ("caseId" in ref) return [...ctx.cases.values()].find((c) => c.caseId === ref.caseId)?.regionId ?? null;
-  return [...ctx.fileKeys.values()].find((p) => p.row === ref.row)?.regionId ?? null;
+  if ("caseId" in ref) return indexOf(ctx).cases.get(ref.caseId)?.regionId ?? null;
+  return indexOf(ctx).rows.get(ref.row)?.regionId ?? null;
 }
 
 export function readEnrollmentRows(
@@ -359,3 +417,6 @@ export function readEnrollmentRows(
     };
   });
 }
+
+/** Each sheet's reader, for the preview and the commit alike. */
+export const LINKED_READERS = { household: readHouseholdRows, prosecution: readProsecutionRows, enrollments: readEnrollmentRows } as const;

@@ -30,15 +30,8 @@ import type { FileProblem, HeaderProblemCode } from "./problems";
 import { createImportBatch } from "./import-batches";
 import type { ImportReference } from "./choice-options";
 import { loadLinkContext } from "./link-context";
-import {
-  readEnrollmentRows,
-  readHouseholdRows,
-  readProsecutionRows,
-  type FilePerson,
-  type LinkedRow,
-  type LinkedSheetKind,
-} from "./linked-rows";
-import { linkedColumns, linkedSheets } from "./linked-sheets";
+import { LINKED_READERS, type LinkedRow, type LinkedSheetKind } from "./linked-rows";
+import { fileKeysOf, keysNamed, readLinkedSheets } from "./linked-sheets";
 import { personColumnMatches, personsSheet } from "./persons-sheet";
 import type { Sheet } from "./sheet";
 import { readFile } from "./read-file";
@@ -108,8 +101,6 @@ const PREVIEW_TRANSACTION = { timeout: 600_000 };
  */
 export type PreviewOptions = { mapping?: ImportMapping; via?: ImportChannel };
 
-const READERS = { household: readHouseholdRows, prosecution: readProsecutionRows, enrollments: readEnrollmentRows } as const;
-
 /** The other sheets, each row judged against the persons sheet as read and what the database knows. */
 async function previewLinkedSheets(
   user: CurrentUser,
@@ -120,41 +111,12 @@ async function previewLinkedSheets(
   today: string,
   mapping: ImportMapping | undefined,
 ): Promise<LinkedSheetPreview[]> {
-  const found = Object.entries(linkedSheets(sheets, personsSheetRead)) as [LinkedSheetKind, Sheet][];
-  if (found.length === 0) return [];
-  const fileKeys = new Map<string, FilePerson>();
-  for (const person of persons) {
-    if (person.key === null || fileKeys.has(person.key)) continue;
-    const c = person.candidate;
-    fileKeys.set(person.key, {
-      row: person.row,
-      ready: c !== null && person.problems.length === 0,
-      regionId: c?.regionId ?? null,
-      birthDate: c?.birthDate ?? null,
-      sex: c?.sex ?? null,
-      returnDate: c?.returnDate ?? null,
-    });
-  }
-  const read = found.map(([kind, sheet]) => {
-    const [header, ...data] = sheet.rows;
-    const columns = header ? linkedColumns(kind, header, data, mapping?.sheets[kind]) : [];
-    return { kind, sheet, data, columns, byField: Object.fromEntries(columns.flatMap((c) => (c.field ? [[c.field, c.column]] : []))) };
-  });
-  // Every key the sheets name, so the cases among them are looked up once.
-  const keysNamed = read.flatMap(({ data, byField }) =>
-    ["person", "relative"].flatMap((field) => {
-      const column = byField[field];
-      return column === undefined
-        ? []
-        : data.flatMap((row) => {
-            const cell = row.cells[column - 1];
-            return typeof cell === "string" || typeof cell === "number" ? [String(cell).trim()] : [];
-          });
-    }),
-  );
-  const context = await loadLinkContext(user, reference, today, fileKeys, keysNamed);
+  const read = readLinkedSheets(sheets, personsSheetRead, mapping);
+  if (read.length === 0) return [];
+  const fileKeys = fileKeysOf(persons);
+  const context = await loadLinkContext(user, reference, today, fileKeys, keysNamed(read));
   return read.map(({ kind, sheet, data, columns, byField }) => {
-    const rows: LinkedRow[] = READERS[kind](data, byField, context, mapping?.sheets[kind]?.values);
+    const rows: LinkedRow[] = LINKED_READERS[kind](data, byField, context, mapping?.sheets[kind]?.values);
     const withProblems = rows.filter((row) => row.problems.length > 0).length;
     return {
       kind,

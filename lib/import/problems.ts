@@ -70,8 +70,13 @@ export type FieldProblemCode = (typeof FIELD_PROBLEM_CODES)[number];
 export const LINK_PROBLEM_CODES = [
   "unknownKey",
   "personNotReady",
+  "personNotImported",
   "samePerson",
+  "alreadyMember",
   "forbiddenTransition",
+  "needsConfirmation",
+  "noSentence",
+  "sentenceRequired",
   "beforeLastEntry",
   "unknownProgram",
   "programFull",

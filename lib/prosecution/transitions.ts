@@ -83,3 +83,13 @@ export function isConviction(status: ProsecutionStatus): boolean {
 export function isAllowedTransition(from: ProsecutionStatus, to: ProsecutionStatus): boolean {
   return TRANSITIONS.some((t) => t.from === from && t.to === to);
 }
+
+/**
+ * The sentence rule of a prosecution entry, declared once for the status form and the import:
+ * a sentence is recorded only for a conviction, and a conviction needs one.
+ */
+export function sentenceProblem(status: ProsecutionStatus, sentenceMonths: number | undefined): "noSentence" | "sentenceRequired" | null {
+  if (sentenceMonths !== undefined && !isConviction(status)) return "noSentence";
+  if (status === "CONVICTED" && sentenceMonths === undefined) return "sentenceRequired";
+  return null;
+}

@@ -80,7 +80,7 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ ba
           <table className="mt-3 w-full text-left text-sm" data-testid="import-result-rows">
             <thead>
               <tr className="border-b border-slate-200">
-                {(["row", "outcome", "caseNumber", "error"] as const).map((column) => (
+                {(["sheet", "row", "outcome", "caseNumber", "error"] as const).map((column) => (
                   <th key={column} scope="col" className="py-1 pr-3">
                     {t(`columns.${column}`)}
                   </th>
@@ -89,9 +89,16 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ ba
             </thead>
             <tbody>
               {batch.results.map((line) => (
-                <tr key={line.row} className="border-b border-slate-100" data-testid={`import-result-row-${line.row}`}>
+                <tr
+                  key={`${line.sheet}:${line.row}`}
+                  className="border-b border-slate-100"
+                  data-testid={line.sheet === batch.sheet ? `import-result-row-${line.row}` : `import-result-row-${line.sheet}-${line.row}`}
+                >
+                  <td className="py-1 pr-3">{line.sheet}</td>
                   <td className="py-1 pr-3">{line.row}</td>
-                  <td className="py-1 pr-3">{t(`outcomes.${line.outcome}`)}</td>
+                  <td className="py-1 pr-3">
+                    {line.sheet !== batch.sheet && line.outcome === "CREATED" ? t("written") : t(`outcomes.${line.outcome}`)}
+                  </td>
                   <td className="py-1 pr-3">
                     {line.caseId && (
                       <a href={`/cases/${line.caseId}`} className="text-sky-800 underline">
