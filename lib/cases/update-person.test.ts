@@ -43,6 +43,26 @@ describe("updatePerson", () => {
     });
   });
 
+  it("derives the age category again from a corrected birth date or sex, and says so in the edit's event", async () => {
+    // Returned 2019-05-07: born 2005 makes a minor at return; the same date as a woman, an adult woman.
+    const person = await makePerson(regionId, owner.id);
+    await updatePerson(owner, edit(person.id, { birthDate: "2005-03-01", reason: "Дата по свидетельству" }));
+    const category = async () => (await getDb().person.findUniqueOrThrow({ where: { id: person.id } })).ageCategory;
+    expect(await category()).toBe("MINOR");
+    const event = await getDb().auditEvent.findFirstOrThrow({ where: { chain: person.id, action: "person.updated" } });
+    expect(event).toMatchObject({ before: { ageCategory: "ADULT_MAN" }, after: { birthDate: "2005-03-01", ageCategory: "MINOR" } });
+
+    await updatePerson(owner, edit(person.id, { version: 2, birthDate: "1990-01-01", sex: "FEMALE" }));
+    expect(await category()).toBe("ADULT_WOMAN");
+    // A change that moves no category adds none to the event.
+    await updatePerson(owner, edit(person.id, { version: 3, birthDate: "1991-01-01", sex: "FEMALE" }));
+    const last = await getDb().auditEvent.findFirstOrThrow({
+      where: { chain: person.id, action: "person.updated" },
+      orderBy: { seq: "desc" },
+    });
+    expect(last.after).toEqual({ birthDate: "1991-01-01" });
+  });
+
   it("keeps the search form of the name in step with the name", async () => {
     const person = await makePerson(regionId, owner.id);
     await updatePerson(owner, edit(person.id, { familyName: "Абдуллаев" }));

@@ -23,6 +23,8 @@ import { FieldProblems } from "../errors/field-problems";
 import { checkForDuplicates } from "./possible-duplicates";
 import { CASE_STATUSES_KEPT_NOT_SET } from "../lifecycles/case-status";
 import { confirmationContext, holdChange, type Confirmation } from "../access/hold-change";
+import type { AgeCategory } from "../db/generated/enums";
+import { ageCategoryAt } from "./age-category";
 
 /** What a save did: the case's version after it, the fields it changed, and whether a case status was held for a second person. */
 type Saved = { version: number; changed: EditableField[]; held: boolean };
@@ -117,12 +119,17 @@ async function writePersonEdit(
   reason: string | null,
   confirmation: Confirmation | null,
 ): Promise<number> {
+  const category = await derivedAgeCategory(tx, target.id, after, changed);
   const updated = await tx.person.updateMany({
     where: { id: target.id, version: target.version },
-    data: { ...personColumns(after), version: { increment: 1 } },
+    data: { ...personColumns(after), ...(category && { ageCategory: category.after }), version: { increment: 1 } },
   });
   if (updated.count !== 1) throw new DomainError("conflict", "stale");
-  const pick = (values: Recorded): JsonValue => auditMembers(Object.fromEntries(changed.map((field) => [field, values[field]])));
+  // The derived category is not a form field: it joins the event under its column's name.
+  const pick = (values: Recorded, ageCategory?: AgeCategory): JsonValue => ({
+    ...auditMembers(Object.fromEntries(changed.map((field) => [field, values[field]]))),
+    ...(ageCategory && { ageCategory }),
+  });
   // A closed case's tasks end; a changed birth date or risk level moves them.
   const taskEvents = await tasksAfterChange(tx, [target.id], auditActorOf(actor), new Date());
   await recordAuditEvent(tx, {
@@ -132,10 +139,27 @@ async function writePersonEdit(
     entityId: target.id,
     caseId: target.id,
     reason,
-    before: pick(before),
-    after: pick(after),
+    before: pick(before, category?.before),
+    after: pick(after, category?.after),
     context: confirmation ? confirmationContext(confirmation) : null,
   });
   await recordAuditEvents(tx, taskEvents);
   return target.version + 1;
+}
+
+/**
+ * The age category is derived from the birth date at return and the sex (docs/domain.md): a
+ * corrected birth date or sex derives it again. Returned only when it changes, so the edit's
+ * event says so beside the field that moved it.
+ */
+async function derivedAgeCategory(
+  tx: Tx,
+  caseId: string,
+  after: Recorded,
+  changed: EditableField[],
+): Promise<{ before: AgeCategory; after: AgeCategory } | null> {
+  if (!changed.includes("birthDate") && !changed.includes("sex")) return null;
+  const stored = await tx.person.findUniqueOrThrow({ where: { id: caseId }, select: { ageCategory: true, returnDate: true } });
+  const derived = ageCategoryAt(after.birthDate, after.sex, stored.returnDate.toISOString().slice(0, 10));
+  return derived === stored.ageCategory ? null : { before: stored.ageCategory, after: derived };
 }
