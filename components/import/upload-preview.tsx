@@ -191,6 +191,11 @@ function PreviewAnswer({ preview }: { preview: PersonsPreview }) {
           </div>
         ))}
       </dl>
+      {(preview.counts.importedBefore ?? 0) > 0 && (
+        <p className="text-sm text-slate-700" data-testid="import-imported-before">
+          {t("importedBefore", { count: preview.counts.importedBefore ?? 0 })}
+        </p>
+      )}
       <h3 className="text-base font-semibold">{t("rowsHeading")}</h3>
       {preview.rows.length === 0 ? (
         <p className="text-sm text-slate-700">{t("noRowsToLookAt")}</p>

@@ -125,8 +125,11 @@ describe("commitImportBatch", () => {
     expect(committed.context).toMatchObject({ fileName: "office.xlsx", created: 1, errors: 1 });
     expect(await getImportBatch(supervisor, preview.batchId)).toMatchObject({ state: "COMMITTED", counts: { created: 1, errors: 1 } });
 
-    // The same file again: the preview now finds the person, the commit recognises the row and writes nothing.
+    // The same file again: the preview says the row was imported before (not a duplicate of itself),
+    // and the commit recognises it and writes nothing.
     const again = await previewBatch(supervisor, bytes);
+    expect(again.counts).toMatchObject({ importedBefore: 1, possibleDuplicates: 0, ready: 0 });
+    expect(again.rows.map((r) => r.row)).not.toContain(2);
     const personsBefore = await getDb().person.count();
     const decisions = Object.fromEntries(again.rows.filter((r) => r.problems.length === 0).map((r) => [`decision-${r.row}`, "create"]));
     const second = await commitImportBatch(supervisor, commitInput(again.batchId, decisions));

@@ -20,7 +20,8 @@ import type { PreviewColumn, PreviewRow } from "./preview-persons";
  * supervisor sees a batch only when every one of its regions is theirs, so its rows and the cases
  * it joined are all in their reach; an auditor sees every batch, read-only; nobody else any.
  */
-export type PreviewCounts = { rows: number; ready: number; withProblems: number; possibleDuplicates: number };
+/** `importedBefore`: rows an earlier commit of the same file wrote; absent from previews stored before it was counted. */
+export type PreviewCounts = { rows: number; ready: number; withProblems: number; possibleDuplicates: number; importedBefore?: number };
 export type StoredPreview = { counts: PreviewCounts; columns: PreviewColumn[]; rows: PreviewRow[] };
 export type BatchCounts = { created: number; linked: number; skipped: number; alreadyImported: number; errors: number };
 

@@ -89,7 +89,7 @@ describe("previewPersonsImport", () => {
 
     const preview = previewed(await previewPersonsImport(team.supervisor, { name: "office.xlsx", bytes: await templateFile(rows) }));
 
-    expect(preview.counts).toEqual({ rows: 7, ready: 1, withProblems: 6, possibleDuplicates: 0 });
+    expect(preview.counts).toEqual({ rows: 7, ready: 1, withProblems: 6, possibleDuplicates: 0, importedBefore: 0 });
     const column = (key: string) => templateFields("persons").findIndex((f) => f.key === key) + 1;
     expect(rowAt(preview, 2)).toBeUndefined();
     expect(rowAt(preview, 3)?.problems).toEqual([{ field: "iin", column: column("iin"), code: "iin_checkDigit" }]);
@@ -118,7 +118,7 @@ describe("previewPersonsImport", () => {
       await previewPersonsImport(team.supervisor, { name: "twice.xlsx", bytes: await templateFile([first, sameIin, sameName]) }),
     );
 
-    expect(preview.counts).toEqual({ rows: 3, ready: 0, withProblems: 0, possibleDuplicates: 3 });
+    expect(preview.counts).toEqual({ rows: 3, ready: 0, withProblems: 0, possibleDuplicates: 3, importedBefore: 0 });
     expect(rowAt(preview, 2)?.sameInFile).toEqual([
       { row: 3, why: "iin" },
       { row: 4, why: "name" },

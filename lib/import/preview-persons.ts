@@ -10,7 +10,7 @@ import {
   type ImportChannel,
   type ImportProbe,
 } from "../cases/possible-duplicates";
-import { getDb } from "../db/client";
+import { getDb, type Tx } from "../db/client";
 import { notFound } from "../errors/domain-error";
 import { isoDayOf } from "../calendar/calendar-day";
 import { canAtAll } from "../policy/can";
@@ -27,7 +27,7 @@ import {
   type SameInFile,
 } from "./person-rows";
 import type { FileProblem, HeaderProblemCode } from "./problems";
-import { createImportBatch } from "./import-batches";
+import { createImportBatch, type PreviewCounts } from "./import-batches";
 import type { ImportReference } from "./choice-options";
 import { loadLinkContext } from "./link-context";
 import { LINKED_READERS, type LinkedRow, type LinkedSheetKind } from "./linked-rows";
@@ -64,7 +64,7 @@ export type PersonsPreview =
       batchId: string;
       sheet: string;
       columns: PreviewColumn[];
-      counts: { rows: number; ready: number; withProblems: number; possibleDuplicates: number };
+      counts: PreviewCounts;
       /** Every row that is not simply ready, in file order: with problems, or a possible duplicate. */
       rows: PreviewRow[];
       /** The household, prosecution history and enrollments sheets the file has, every row of each with its outcome. */
@@ -157,19 +157,31 @@ export async function previewPersonsImport(user: CurrentUser, file: UploadedFile
   });
   const fileAbout = { name: file.name, sha256 };
   return getDb().$transaction(async (tx): Promise<PersonsPreview> => {
-    const check = await checkImportForDuplicates(tx, user, probes, fileAbout, options.via);
+    // Rows an earlier commit of this very file wrote: the commit will leave them be, so they are
+    // neither looked up again (each lookup counts against the hour's limit) nor offered as duplicates of themselves.
+    const imported = await rowsImportedBefore(tx, sha256, sheet.name);
+    const fresh = probes.filter((probe) => !imported.has(probe.row));
+    const check = await checkImportForDuplicates(tx, user, fresh, fileAbout, options.via);
     if (check.limited) return { status: "limited", rowsPerHour: IMPORT_ROWS_PER_HOUR };
-    const rows: PreviewRow[] = persons.map((person) => ({
-      row: person.row,
-      key: person.key,
-      name: person.name,
-      problems: person.problems,
-      sameInFile: person.sameInFile,
-      registry: check.answers.get(person.row) ?? null,
-    }));
+    const rows: PreviewRow[] = persons
+      .filter((person) => !imported.has(person.row))
+      .map((person) => ({
+        row: person.row,
+        key: person.key,
+        name: person.name,
+        problems: person.problems,
+        sameInFile: person.sameInFile,
+        registry: check.answers.get(person.row) ?? null,
+      }));
     const withProblems = rows.filter((row) => row.problems.length > 0).length;
     const possibleDuplicates = rows.filter((row) => row.problems.length === 0 && isPossibleDuplicate(row)).length;
-    const counts = { rows: rows.length, ready: rows.length - withProblems - possibleDuplicates, withProblems, possibleDuplicates };
+    const counts: PreviewCounts = {
+      rows: persons.length,
+      ready: rows.length - withProblems - possibleDuplicates,
+      withProblems,
+      possibleDuplicates,
+      importedBefore: imported.size,
+    };
     const shown = {
       columns: matches.map((m) => ({ column: m.column, header: m.header, field: m.field })),
       counts,
@@ -194,4 +206,14 @@ export async function previewPersonsImport(user: CurrentUser, file: UploadedFile
     });
     return { status: "previewed", batchId, sheet: sheet.name, ...shown };
   }, PREVIEW_TRANSACTION);
+}
+
+/** The rows of a file's sheet that an earlier commit created or joined to a case. */
+async function rowsImportedBefore(tx: Tx, fileSha256: string, sheet: string): Promise<Set<number>> {
+  const rows = await tx.importRow.findMany({
+    where: { fileSha256, sheet, outcome: { in: ["CREATED", "LINKED"] } },
+    select: { rowNumber: true },
+    distinct: ["rowNumber"],
+  });
+  return new Set(rows.map((r) => r.rowNumber));
 }
