@@ -23,7 +23,7 @@ import { FieldProblems } from "../errors/field-problems";
 import { checkForDuplicates } from "./possible-duplicates";
 import { CASE_STATUSES_KEPT_NOT_SET } from "../lifecycles/case-status";
 import { confirmationContext, holdChange, type Confirmation } from "../access/hold-change";
-import type { AgeCategory } from "../db/generated/enums";
+import type { AgeCategory, CaseStatus } from "../db/generated/enums";
 import { ageCategoryAt } from "./age-category";
 
 /** What a save did: the case's version after it, the fields it changed, and whether a case status was held for a second person. */
@@ -102,6 +102,27 @@ export async function applyHeldCaseStatus(
   await writePersonEdit(tx, confirmer, person, before, { ...before, caseStatus: change.caseStatus }, ["caseStatus"], reason, confirmation);
 }
 
+/**
+ * The case status a spreadsheet gives a case the same file has just created, written as an edit of
+ * that one field with the file and row in its event. Not held for a second person: like the
+ * history the file brings with it (docs/decisions/029), it is the record the case starts from, not
+ * a decision about a registered person.
+ */
+export async function setImportedCaseStatusIn(
+  tx: Tx,
+  user: CurrentUser,
+  caseId: string,
+  caseStatus: CaseStatus,
+  context: Record<string, JsonValue>,
+): Promise<void> {
+  if (CASE_STATUSES_KEPT_NOT_SET.includes(caseStatus))
+    throw new FieldProblems([{ field: "caseStatus", message: "caseStatusByTransferOnly" }]);
+  const target = await requireEditableCase(tx, user, caseId);
+  const before = await recordedFields(tx, caseId);
+  if (before.caseStatus === caseStatus) return;
+  await writePersonEdit(tx, user, target, before, { ...before, caseStatus }, ["caseStatus"], null, null, context);
+}
+
 async function recordedFields(tx: Tx, caseId: string): Promise<Recorded> {
   const current = await tx.person.findUniqueOrThrow({ where: { id: caseId }, select: EDITABLE_SELECT });
   // Each column read back is the recorded form its field was written from.
@@ -118,6 +139,7 @@ async function writePersonEdit(
   changed: EditableField[],
   reason: string | null,
   confirmation: Confirmation | null,
+  importContext: Record<string, JsonValue> | null = null,
 ): Promise<number> {
   const category = await derivedAgeCategory(tx, target.id, after, changed);
   const updated = await tx.person.updateMany({
@@ -141,7 +163,7 @@ async function writePersonEdit(
     reason,
     before: pick(before, category?.before),
     after: pick(after, category?.after),
-    context: confirmation ? confirmationContext(confirmation) : null,
+    context: confirmation ? confirmationContext(confirmation) : importContext,
   });
   await recordAuditEvents(tx, taskEvents);
   return target.version + 1;

@@ -141,6 +141,29 @@ describe("commitImportBatch", () => {
     expect(await outcome(commitImportBatch(supervisor, commitInput(preview.batchId)))).toBe("conflict");
   });
 
+  it('starts a created case at the file\'s case status, with the file and row in its event, and never at "transferred"', async () => {
+    const supervisor = team.supervisor;
+    const closed = person({ caseStatus: "Закрыто" });
+    const transferred = person({ caseStatus: "Передано" });
+    const preview = await previewBatch(supervisor, await templateFile([closed, transferred]));
+    expect(preview.rows.find((r) => r.row === 3)?.problems).toEqual([
+      expect.objectContaining({ field: "caseStatus", code: "unknownChoice" }),
+    ]);
+    await commitImportBatch(supervisor, commitInput(preview.batchId));
+    const [created] = await casesOfBatch(preview.batchId);
+    const stored = await getDb().person.findUniqueOrThrow({
+      where: { id: created!.personId! },
+      select: { caseStatus: true, version: true },
+    });
+    expect(stored).toEqual({ caseStatus: "CLOSED", version: 2 });
+    const event = await getDb().auditEvent.findFirstOrThrow({ where: { chain: created!.personId!, action: "person.updated" } });
+    expect(event).toMatchObject({
+      before: { caseStatus: "OPEN" },
+      after: { caseStatus: "CLOSED" },
+      context: { importBatchId: preview.batchId, row: 2 },
+    });
+  });
+
   it("asks a decision for each possible duplicate, attaches to a case in reach with the file's aliases, and skips", async () => {
     const { supervisor, owner } = team;
     const existing = await makePerson(team.region.id, owner.id, uniqueName());

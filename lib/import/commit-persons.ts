@@ -5,6 +5,7 @@ import { recordDenial } from "../audit/record-denial";
 import { requireEditableCase } from "../access/case-access";
 import { addAliasIn } from "../cases/aliases";
 import { writeNewCase } from "../cases/create-case";
+import { setImportedCaseStatusIn } from "../cases/update-person";
 import { getDb, type Tx } from "../db/client";
 import type { AliasType } from "../db/generated/enums";
 import { DomainError, notFound } from "../errors/domain-error";
@@ -225,6 +226,7 @@ async function writeRow(
     // Created although the preview showed a possible duplicate: the importer looked and decided.
     context: decision ? { ...context, possibleDuplicatesReviewed: true } : context,
   });
+  if (candidate.caseStatus) await setImportedCaseStatusIn(tx, user, created.id, candidate.caseStatus, context);
   await mark({ outcome: "CREATED", personId: created.id });
 }
 

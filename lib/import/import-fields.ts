@@ -1,6 +1,7 @@
-import { ProsecutionStatus, Relationship } from "../db/generated/enums";
+import { ProsecutionStatus, Relationship, type CaseStatus } from "../db/generated/enums";
 import type { Locale } from "../i18n/locales";
 import { ENROLLMENT_STATUSES } from "../lifecycles/enrollment";
+import { CASE_STATUSES_KEPT_NOT_SET } from "../lifecycles/case-status";
 import { PERSON_FIELDS, type Choice, type PersonFieldName } from "../validation/person-fields";
 
 /**
@@ -210,7 +211,8 @@ export const PERSON_IMPORT_FIELDS = [
     key: "caseStatus",
     kind: "choice",
     personField: "caseStatus",
-    choices: optionsOf("caseStatus"),
+    // A case becomes "transferred" only by a transfer between regions, never from a file.
+    choices: optionsOf("caseStatus").filter((choice) => !CASE_STATUSES_KEPT_NOT_SET.includes(choice.value as CaseStatus)),
     headers: {
       en: ["Case status", "Status"],
       ru: ["Статус дела", "Статус"],
