@@ -1,5 +1,5 @@
 /**
- * `npm run bench:import -- 10000`: an XLSX of that many person rows (two aliases each) on the
+ * `npm run bench:import -- 10000 [--preview-only] [--registry 100000]`: an XLSX of that many person rows (two aliases each) on the
  * English template, then the time of reading it (file and rows, no database), of its preview as
  * the page runs it (reading, the registry lookups, the batch), and of its commit (one transaction
  * per person through the forms' writes, with every audit event), each in rows per second, beside a
@@ -16,6 +16,8 @@ import { createFreshDatabase } from "../lib/db/fresh-database";
 import { applyMigrations } from "../lib/migrations/migrate";
 import type { CurrentUser } from "../lib/auth/session-store";
 import { templateFields } from "../lib/import/import-fields";
+import { todayOf } from "../lib/calendar/calendar-day";
+import { fill } from "./bench-fixture";
 import { runScript } from "./run-script";
 
 const LETTERS = "бвгдклмнпрстфхш";
@@ -81,7 +83,12 @@ function report(label: string, rows: number, m: { seconds: number; peakRssMb: nu
 }
 
 runScript("bench:import", async () => {
-  const rows = Number(process.argv[2] ?? 10_000);
+  const rows = Number(process.argv.slice(2).find((arg) => /^\d+$/.test(arg)) ?? 10_000);
+  // The commit of 10,000 rows takes a quarter of an hour; the preview's target can be read without it.
+  const previewOnly = process.argv.includes("--preview-only");
+  // Persons already registered (the bench:registry data), so the preview's lookups search a registry of that size.
+  const registryAt = process.argv.indexOf("--registry");
+  const registered = registryAt > 0 ? Number(process.argv[registryAt + 1] ?? 0) : 0;
   console.log(
     `[bench:import] machine: ${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}`,
   );
@@ -90,6 +97,13 @@ runScript("bench:import", async () => {
   try {
     await applyMigrations(database.url);
     process.env.DATABASE_URL = database.url;
+    if (registered > 0) {
+      const loaded = Date.now();
+      await fill(pool, registered);
+      console.log(
+        `[bench:import] ${registered.toLocaleString("en")} persons registered first, in ${((Date.now() - loaded) / 1000).toFixed(0)} s`,
+      );
+    }
     const regionId = randomUUID();
     const userId = randomUUID();
     const regionCode = `BENCH_${regionId.slice(0, 6)}`;
@@ -97,7 +111,9 @@ runScript("bench:import", async () => {
       `INSERT INTO region (id, code, kind, name_en, name_ru, name_kk, updated_at) VALUES ($1, $2, 'REGION', 'Bench', 'Бенч', 'Бенч', now())`,
       [regionId, regionCode],
     );
-    await pool.query(`INSERT INTO return_operation (code, name_en, name_ru, name_kk) VALUES ('BENCH', 'Bench', 'Бенч', 'Бенч')`);
+    await pool.query(
+      `INSERT INTO return_operation (code, name_en, name_ru, name_kk) VALUES ('BENCH', 'Bench', 'Бенч', 'Бенч') ON CONFLICT DO NOTHING`,
+    );
     await pool.query(
       `INSERT INTO app_user (id, email, name, role, password_hash, updated_at) VALUES ($1, 'bench-supervisor@example.org', 'Bench Supervisor', 'SUPERVISOR', 'not-a-hash', now())`,
       [userId],
@@ -136,7 +152,7 @@ runScript("bench:import", async () => {
       if (!read.ok) throw new Error(`unreadable: ${JSON.stringify(read.problem)}`);
       const [header, ...data] = read.workbook.sheets[0].rows;
       const columns = personColumnsOf(suggestColumns(header!.cells, [], PERSON_IMPORT_FIELDS));
-      const readRow = personRowReader(reference, new Date().toISOString().slice(0, 10));
+      const readRow = personRowReader(reference, todayOf());
       return data.map((row) => readRow(row, columns)).filter((p) => p.candidate).length;
     });
     report(`parsing (${parsing.result} ready)`, rows, parsing);
@@ -145,6 +161,10 @@ runScript("bench:import", async () => {
     if (preview.result.status !== "previewed") throw new Error(`not previewed: ${preview.result.status}`);
     report(`preview (${preview.result.counts.possibleDuplicates} possible duplicates)`, rows, preview);
 
+    if (previewOnly) {
+      await getDb().$disconnect();
+      return;
+    }
     const input = ImportCommitInput.parse({ batchId: preview.result.batchId, reason: "benchmark", aliasType: "TRANSLITERATION" });
     const commit = await measured(() => commitImportBatch(supervisor, input));
     report(`commit (${commit.result.counts.created} created)`, rows, commit);

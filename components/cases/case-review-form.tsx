@@ -3,8 +3,9 @@
 import { useTranslations } from "next-intl";
 import { RiskLevel } from "@/lib/db/generated/enums";
 import { recordCaseReviewAction } from "@/app/(app)/cases/[caseId]/actions";
-import { ActionForm } from "@/components/ui/action-form";
-import { FormField, inputClass } from "@/components/ui/form-field";
+import { SelectField } from "@/components/ui/select-field";
+import { InputField, TextAreaField } from "@/components/ui/text-fields";
+import { CaseActionDetails } from "./case-action-details";
 
 type Props = { caseId: string; version: number; riskLevel: RiskLevel; today: string };
 
@@ -16,67 +17,36 @@ export function CaseReviewForm({ caseId, version, riskLevel, today }: Props) {
   const t = useTranslations("caseReviewForm");
   const tRisk = useTranslations("enums.risk");
   return (
-    <details className="mt-4 rounded border border-slate-200 p-3">
-      <summary className="cursor-pointer font-medium text-sky-900">{t("open")}</summary>
-      <ActionForm
-        action={recordCaseReviewAction}
-        submitLabel={t("save")}
-        pendingLabel={t("saving")}
-        recordVersion={version}
-        testId="case-review"
-      >
-        {({ fieldErrors: error, values }) => (
-          <>
-            <input type="hidden" name="caseId" value={caseId} />
-            {/* The version the user is looking at: a stale one makes the server refuse with a conflict. */}
-            <input type="hidden" name="version" value={version} />
-            <FormField id="reviewedOn" label={t("reviewedOn")} error={error.reviewedOn}>
-              {(describedBy, invalid) => (
-                <input
-                  id="reviewedOn"
-                  name="reviewedOn"
-                  type="date"
-                  defaultValue={values.reviewedOn ?? today}
-                  aria-describedby={describedBy}
-                  aria-invalid={invalid}
-                  className={inputClass}
-                />
-              )}
-            </FormField>
-            <FormField id="reviewRiskLevel" label={t("riskLevel")} error={error.riskLevel}>
-              {(describedBy, invalid) => (
-                <select
-                  id="reviewRiskLevel"
-                  name="riskLevel"
-                  defaultValue={values.riskLevel ?? riskLevel}
-                  aria-describedby={describedBy}
-                  aria-invalid={invalid}
-                  className={inputClass}
-                >
-                  {Object.values(RiskLevel).map((level) => (
-                    <option key={level} value={level}>
-                      {tRisk(level)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </FormField>
-            <FormField id="reviewNote" label={t("note")} error={error.note}>
-              {(describedBy, invalid) => (
-                <textarea
-                  id="reviewNote"
-                  name="note"
-                  rows={3}
-                  defaultValue={values.note ?? ""}
-                  aria-describedby={describedBy}
-                  aria-invalid={invalid}
-                  className={inputClass}
-                />
-              )}
-            </FormField>
-          </>
-        )}
-      </ActionForm>
-    </details>
+    <CaseActionDetails
+      caseId={caseId}
+      version={version}
+      action={recordCaseReviewAction}
+      open={t("open")}
+      submitLabel={t("save")}
+      pendingLabel={t("saving")}
+      testId="case-review"
+    >
+      {({ fieldErrors: error, values }) => (
+        <>
+          <InputField
+            id="reviewedOn"
+            name="reviewedOn"
+            type="date"
+            label={t("reviewedOn")}
+            error={error.reviewedOn}
+            defaultValue={values.reviewedOn ?? today}
+          />
+          <SelectField
+            id="reviewRiskLevel"
+            name="riskLevel"
+            label={t("riskLevel")}
+            error={error.riskLevel}
+            defaultValue={values.riskLevel ?? riskLevel}
+            choices={Object.values(RiskLevel).map((level) => ({ value: level, label: tRisk(level) }))}
+          />
+          <TextAreaField id="reviewNote" name="note" label={t("note")} error={error.note} defaultValue={values.note ?? ""} />
+        </>
+      )}
+    </CaseActionDetails>
   );
 }

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { addNoteAction } from "@/app/(app)/cases/[caseId]/actions";
 import { ActionForm } from "@/components/ui/action-form";
-import { FormField, inputClass } from "@/components/ui/form-field";
+import { TextAreaField } from "@/components/ui/text-fields";
 
 export function NoteForm({ caseId }: { caseId: string }) {
   const t = useTranslations("noteForm");
@@ -12,19 +12,7 @@ export function NoteForm({ caseId }: { caseId: string }) {
       {({ fieldErrors: error, values }) => (
         <>
           <input type="hidden" name="caseId" value={caseId} />
-          <FormField id="noteBody" label={t("body")} error={error.body}>
-            {(describedBy, invalid) => (
-              <textarea
-                id="noteBody"
-                name="body"
-                rows={3}
-                defaultValue={values.body ?? ""}
-                aria-describedby={describedBy}
-                aria-invalid={invalid}
-                className={inputClass}
-              />
-            )}
-          </FormField>
+          <TextAreaField id="noteBody" name="body" label={t("body")} error={error.body} defaultValue={values.body ?? ""} />
         </>
       )}
     </ActionForm>

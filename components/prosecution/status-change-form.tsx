@@ -5,6 +5,7 @@ import type { ProsecutionStatus } from "@/lib/db/generated/enums";
 import { changeProsecutionStatusAction } from "@/app/(app)/cases/[caseId]/actions";
 import { ActionForm } from "@/components/ui/action-form";
 import { FormField, inputClass } from "@/components/ui/form-field";
+import { InputField, TextAreaField } from "@/components/ui/text-fields";
 import { SuggestedConfirmerField } from "@/components/four-eyes/suggested-confirmer-field";
 
 type Props = {
@@ -52,75 +53,44 @@ export function StatusChangeForm({ caseId, version, nextStatuses, confirmers }: 
                 </select>
               )}
             </FormField>
-            <FormField id="effectiveDate" label={t("effectiveDate")} error={error.effectiveDate}>
-              {(describedBy, invalid) => (
-                <input
-                  id="effectiveDate"
-                  name="effectiveDate"
-                  type="date"
-                  defaultValue={values.effectiveDate ?? ""}
-                  aria-describedby={describedBy}
-                  aria-invalid={invalid}
-                  className={inputClass}
-                />
-              )}
-            </FormField>
-            <FormField id="articles" label={t("articles")} hint={t("articlesHint")} error={error.articles}>
-              {(describedBy, invalid) => (
-                <input
-                  id="articles"
-                  name="articles"
-                  defaultValue={values.articles ?? ""}
-                  aria-describedby={describedBy}
-                  aria-invalid={invalid}
-                  className={inputClass}
-                />
-              )}
-            </FormField>
-            <FormField id="authority" label={t("authority")} error={error.authority}>
-              {(describedBy, invalid) => (
-                <input
-                  id="authority"
-                  name="authority"
-                  defaultValue={values.authority ?? ""}
-                  aria-describedby={describedBy}
-                  aria-invalid={invalid}
-                  className={inputClass}
-                />
-              )}
-            </FormField>
-            <FormField id="sentenceMonths" label={t("sentenceMonths")} error={error.sentenceMonths}>
-              {(describedBy, invalid) => (
-                <input
-                  id="sentenceMonths"
-                  name="sentenceMonths"
-                  inputMode="numeric"
-                  defaultValue={values.sentenceMonths ?? ""}
-                  aria-describedby={describedBy}
-                  aria-invalid={invalid}
-                  className={inputClass}
-                />
-              )}
-            </FormField>
+            <InputField
+              id="effectiveDate"
+              name="effectiveDate"
+              type="date"
+              label={t("effectiveDate")}
+              error={error.effectiveDate}
+              defaultValue={values.effectiveDate ?? ""}
+            />
+            <InputField
+              id="articles"
+              name="articles"
+              label={t("articles")}
+              hint={t("articlesHint")}
+              error={error.articles}
+              defaultValue={values.articles ?? ""}
+            />
+            <InputField
+              id="authority"
+              name="authority"
+              label={t("authority")}
+              error={error.authority}
+              defaultValue={values.authority ?? ""}
+            />
+            <InputField
+              id="sentenceMonths"
+              name="sentenceMonths"
+              inputMode="numeric"
+              label={t("sentenceMonths")}
+              error={error.sentenceMonths}
+              defaultValue={values.sentenceMonths ?? ""}
+            />
             <SuggestedConfirmerField
               id="status-suggestedConfirmerId"
               confirmers={confirmers}
               value={values.suggestedConfirmerId ?? ""}
               error={error.suggestedConfirmerId}
             />
-            <FormField id="reason" label={t("reason")} error={error.reason}>
-              {(describedBy, invalid) => (
-                <textarea
-                  id="reason"
-                  name="reason"
-                  rows={3}
-                  defaultValue={values.reason ?? ""}
-                  aria-describedby={describedBy}
-                  aria-invalid={invalid}
-                  className={inputClass}
-                />
-              )}
-            </FormField>
+            <TextAreaField id="reason" name="reason" label={t("reason")} error={error.reason} defaultValue={values.reason ?? ""} />
           </>
         )}
       </ActionForm>
