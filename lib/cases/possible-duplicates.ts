@@ -1,5 +1,4 @@
 import "server-only";
-import { Prisma } from "../db/generated/client";
 import { getDb, type Tx } from "../db/client";
 import { auditActorOf, recordAuditEvent } from "../audit/record-event";
 import { recordDenial } from "../audit/record-denial";
@@ -47,33 +46,17 @@ const MAX_MATCHES = 20;
  * Every person the probe may be: the same IIN, or a similar name or alias (trigram similarity of
  * the normalised Latin forms) with a birth date within a year. Unscoped on purpose, since a
  * person registered in another region is still the same person; its result never leaves this
- * module unredacted.
+ * module unredacted. The lookup of many below, with this one probe: one query serves both.
  */
 async function unsafeMatchingPersons(tx: Tx, probe: DuplicateProbe, exceptId: string | null): Promise<Map<string, DuplicateWhy>> {
-  const parts: Prisma.Sql[] = [];
-  if (probe.iin) parts.push(Prisma.sql`SELECT id, 'iin' AS why, 2::real AS score FROM person WHERE iin = ${probe.iin}`);
-  if (probe.name) {
-    const name = normalizeName(`${probe.name.familyName} ${probe.name.givenName}`);
-    const birth = new Date(`${probe.name.birthDate}T00:00:00Z`);
-    const from = new Date(birth.getTime() - CLOSE_BIRTH_DAYS * 86_400_000);
-    const to = new Date(birth.getTime() + CLOSE_BIRTH_DAYS * 86_400_000);
-    parts.push(Prisma.sql`
-      SELECT p.id, 'name' AS why,
-             GREATEST(similarity(p.search_name, ${name}), COALESCE((SELECT max(similarity(a.search_name, ${name})) FROM alias a WHERE a.person_id = p.id), 0)) AS score
-      FROM person p
-      WHERE p.birth_date BETWEEN ${from} AND ${to}
-        AND (similarity(p.search_name, ${name}) > 0.45
-             OR EXISTS (SELECT 1 FROM alias a WHERE a.person_id = p.id AND similarity(a.search_name, ${name}) > 0.45))`);
-  }
-  if (parts.length === 0) return new Map();
-  const except = exceptId ? Prisma.sql`WHERE m.id <> ${exceptId}::uuid` : Prisma.empty;
-  // The IIN match first, then the closest names, so that the cap drops only the least likely.
-  const rows = await tx.$queryRaw<{ id: string; why: DuplicateWhy }[]>`
-    SELECT m.id, m.why FROM (${Prisma.join(parts, " UNION ALL ")}) m ${except} ORDER BY m.score DESC, m.id LIMIT ${MAX_MATCHES}`;
-  const matches = new Map<string, DuplicateWhy>();
-  for (const row of rows) if (!matches.has(row.id)) matches.set(row.id, row.why);
-  return matches;
+  const matched = await unsafeMatchingPersonsOfMany(tx, [{ row: 0, probe }], exceptId);
+  return matched.get(0) ?? new Map();
 }
+
+/** How alike two names must be (trigram similarity of their normalised Latin forms) to be offered as the same person. */
+const NAME_SIMILARITY = 0.45;
+/** An id no person has, for "except none". */
+const NO_PERSON = "00000000-0000-0000-0000-000000000000";
 
 /** Probes looked up in one query: a chunk small enough for one statement's parameters and plan, large enough that round trips stop counting. */
 const PROBES_PER_QUERY = 500;
@@ -84,7 +67,11 @@ const PROBES_PER_QUERY = 500;
  * import's answers are those of the form, row for row. Unscoped for the same reason, and its
  * result never leaves this module unredacted.
  */
-async function unsafeMatchingPersonsOfMany(tx: Tx, probes: readonly ImportProbe[]): Promise<Map<number, Map<string, DuplicateWhy>>> {
+async function unsafeMatchingPersonsOfMany(
+  tx: Tx,
+  probes: readonly ImportProbe[],
+  exceptId: string | null = null,
+): Promise<Map<number, Map<string, DuplicateWhy>>> {
   const rows: number[] = [];
   const iins: (string | null)[] = [];
   const names: (string | null)[] = [];
@@ -98,6 +85,8 @@ async function unsafeMatchingPersonsOfMany(tx: Tx, probes: readonly ImportProbe[
     froms.push(birth === null ? null : new Date(birth - CLOSE_BIRTH_DAYS * 86_400_000).toISOString());
     tos.push(birth === null ? null : new Date(birth + CLOSE_BIRTH_DAYS * 86_400_000).toISOString());
   }
+  // The birth date's index narrows each probe to the persons born within the year around it, and
+  // only they are scored: names repeat too often for the trigram indexes to narrow as well.
   const found = await tx.$queryRaw<{ row: number; id: string; why: DuplicateWhy }[]>`
     WITH probe AS (
       SELECT * FROM unnest(${rows}::int[], ${iins}::text[], ${names}::text[], ${froms}::timestamptz[], ${tos}::timestamptz[])
@@ -114,9 +103,10 @@ async function unsafeMatchingPersonsOfMany(tx: Tx, probes: readonly ImportProbe[
                GREATEST(similarity(p.search_name, q.name), COALESCE((SELECT max(similarity(a.search_name, q.name)) FROM alias a WHERE a.person_id = p.id), 0)) AS score
         FROM person p
         WHERE q.name IS NOT NULL AND p.birth_date BETWEEN q.birth_from AND q.birth_to
-          AND (similarity(p.search_name, q.name) > 0.45
-               OR EXISTS (SELECT 1 FROM alias a WHERE a.person_id = p.id AND similarity(a.search_name, q.name) > 0.45))
+          AND (similarity(p.search_name, q.name) > ${NAME_SIMILARITY}::real
+               OR EXISTS (SELECT 1 FROM alias a WHERE a.person_id = p.id AND similarity(a.search_name, q.name) > ${NAME_SIMILARITY}::real))
       ) m
+      WHERE m.id <> ${exceptId ?? NO_PERSON}::uuid
     ) r
     WHERE r.rank <= ${MAX_MATCHES}
     ORDER BY r.row_number, r.rank`;
