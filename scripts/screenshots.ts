@@ -52,6 +52,7 @@ const SHOTS: Shot[] = [
     },
   },
   { file: "admin-users.png", email: "admin@example.org", visit: async (page) => void (await page.goto("/admin")) },
+  { file: "admin-task-rules.png", email: "admin@example.org", visit: async (page) => void (await page.goto("/admin/tasks")) },
   {
     file: "admin-account.png",
     email: "admin@example.org",
