@@ -1,4 +1,4 @@
-import type { AgeCategory, Sex } from "../db/generated/enums";
+import type { AgeCategory, ProsecutionStatus, Sex } from "../db/generated/enums";
 
 /** Whole years from one YYYY-MM-DD date to another, as an age is counted. */
 export function fullYearsBetween(from: string, to: string): number {
@@ -17,3 +17,7 @@ export function ageCategoryAt(birthDate: string, sex: Sex, on: string): AgeCateg
 
 /** The category a person is in from their 18th birthday. */
 export const adultCategory = (sex: Sex): AgeCategory => (sex === "MALE" ? "ADULT_MAN" : "ADULT_WOMAN");
+
+/** The prosecution status a new case starts with: a minor is outside prosecution, anyone else has none yet. */
+export const initialProsecutionStatus = (ageCategory: AgeCategory): ProsecutionStatus =>
+  ageCategory === "MINOR" ? "NOT_APPLICABLE" : "NO_PROCEEDINGS";

@@ -11,7 +11,7 @@ import { personColumns } from "./person-details";
 import { aliasesOf, type NewCaseInput } from "../validation/person";
 import { auditMembers, CREATION_FIELDS, recordedPerson, type CreationField } from "../validation/person-fields";
 import { scriptOf } from "../search/script-of";
-import { ageCategoryAt } from "./age-category";
+import { ageCategoryAt, initialProsecutionStatus } from "./age-category";
 import { DomainError } from "../errors/domain-error";
 import { FieldProblems } from "../errors/field-problems";
 import { checkForDuplicates, type DuplicateAnswer } from "./possible-duplicates";
@@ -100,7 +100,7 @@ export async function writeNewCase(
     RETURNING last_serial`;
   const caseNumber = `KZ-${year}-${String(counter?.last_serial ?? 0).padStart(6, "0")}`;
   const ageCategory = ageCategoryAt(input.birthDate, input.sex, input.returnDate);
-  const initialStatus = ageCategory === "MINOR" ? "NOT_APPLICABLE" : "NO_PROCEEDINGS";
+  const initialStatus = initialProsecutionStatus(ageCategory);
   const recorded = recordedPerson(input, CREATION_FIELDS);
 
   const person = await tx.person.create({

@@ -1,5 +1,5 @@
 import type { EnrollmentStatus, ProsecutionStatus, Sex } from "../db/generated/enums";
-import { ageCategoryAt } from "../cases/age-category";
+import { ageCategoryAt, initialProsecutionStatus } from "../cases/age-category";
 import { sentenceProblem } from "../prosecution/transitions";
 import { HeldStatusChange } from "../validation/change-request";
 import { readDate, readList, readText, type Normalised } from "./cell-values";
@@ -256,7 +256,7 @@ function startOf(ref: PersonRef, ctx: LinkContext): { status: ProsecutionStatus;
   const person = indexOf(ctx).rows.get(ref.row);
   if (!person?.birthDate || !person.sex || !person.returnDate) return null;
   return {
-    status: ageCategoryAt(person.birthDate, person.sex, person.returnDate) === "MINOR" ? "NOT_APPLICABLE" : "NO_PROCEEDINGS",
+    status: initialProsecutionStatus(ageCategoryAt(person.birthDate, person.sex, person.returnDate)),
     after: null,
     startingRecord: true,
   };
