@@ -66,8 +66,11 @@ function passwordFor(dataDir: string, initialising: boolean): string {
  */
 function letPostgresUserReach(folder: string): void {
   for (let dir = folder; ; dir = dirname(dir)) {
-    const { mode } = statSync(dir);
-    if ((mode & 0o001) === 0) chmodSync(dir, (mode & 0o7777) | 0o001);
+    // A folder not made yet is made below one that is, with the usual permissions.
+    if (existsSync(dir)) {
+      const { mode } = statSync(dir);
+      if ((mode & 0o001) === 0) chmodSync(dir, (mode & 0o7777) | 0o001);
+    }
     if (dirname(dir) === dir) return;
   }
 }
