@@ -209,3 +209,45 @@ test("the mapping step refuses roles that may not import, a foreign origin, a ma
   }
   await Promise.all([supervisor, caseworker, auditor, anonymous].map((c) => c.dispose()));
 });
+
+test("an office's own prosecution sheet is mapped on the same page, and its rows are previewed with the answers", async ({
+  signedInAs,
+}) => {
+  const workbook = new ExcelJS.Workbook();
+  const persons = workbook.addWorksheet("Возвращенцы");
+  persons.addRow(HEADERS);
+  persons.addRow(row(1, `${uniqueName()} Ерлан`, "13.07.1953", ""));
+  // The office's own sheet: the person by the persons sheet's "№", its own word for a status.
+  const history = workbook.addWorksheet("Судимость");
+  history.addRow(["№", "Стадия", "Дата", "Статьи", "Основание"]);
+  history.addRow([1, "под следствием", "01.09.2019", "255-2", "Постановление следователя"]);
+  const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+
+  const page = await signedInAs("SUPERVISOR");
+  await page.goto("/import");
+  await page
+    .getByLabel(/Excel workbook/)
+    .setInputFiles({ name: "office-history.xlsx", mimeType: "application/octet-stream", buffer: bytes });
+  await page.getByRole("button", { name: "Preview", exact: true }).click();
+
+  const columns = page.getByTestId("import-columns");
+  await columns.getByLabel("№", { exact: true }).selectOption("key");
+  await columns.getByLabel("Примечание").selectOption("-");
+  await page.getByTestId("import-values-region").getByLabel("Южная обл.").selectOption(region.code);
+  await page.getByTestId("import-values-caseStatus").getByLabel("В работе").selectOption("OPEN");
+  await page.getByTestId("import-values-sex").getByLabel("м", { exact: true }).selectOption("MALE");
+
+  const sheet = page.getByTestId("import-mapping-prosecution");
+  await expect(sheet).toContainText('Columns of the sheet "Судимость" (Prosecution history)');
+  await expect(sheet.getByTestId("import-prosecution-mapping-missing")).toContainText("Prosecution status");
+  await expect(sheet.getByLabel("Дата", { exact: true })).toHaveValue("effectiveDate");
+  await sheet.getByLabel("№", { exact: true }).selectOption("person");
+  await sheet.getByLabel("Стадия").selectOption("status");
+  await sheet.getByTestId("import-prosecution-values-status").getByLabel("под следствием").selectOption("UNDER_INVESTIGATION");
+  await expect(page.getByTestId("import-mapping")).toContainText("Every column and value is understood");
+  await page.screenshot({ path: test.info().outputPath("import-mapping-linked.png"), fullPage: true });
+
+  await page.getByRole("button", { name: "Check the rows with this mapping" }).click();
+  await expect(page.getByTestId("import-count-rows")).toContainText("1");
+  await expect(page.getByTestId("import-linked-prosecution")).toContainText("1 row: 1 ready, 0 with problems.");
+});

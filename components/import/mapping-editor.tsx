@@ -2,9 +2,9 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { isLocale, labelIn } from "@/lib/i18n/locales";
-import { PERSON_IMPORT_FIELDS, type PersonImportFieldKey } from "@/lib/import/import-fields";
-import type { ImportMapping } from "@/lib/import/mapping";
-import type { MappingProposal } from "@/lib/import/propose-mapping";
+import { IMPORT_SHEETS, type ImportField, type ImportSheetName } from "@/lib/import/import-fields";
+import type { ImportMapping, SheetMapping } from "@/lib/import/mapping";
+import type { ChoiceColumn, MappingProposal, ProposedColumn } from "@/lib/import/propose-mapping";
 
 type Proposed = Extract<MappingProposal, { status: "proposed" }>;
 
@@ -13,21 +13,25 @@ const LEAVE = "-";
 const UNANSWERED = "";
 
 /** A field as the page names it: the template's header in the page's language, or what a one-cell column means. */
-export function useFieldLabel(): (field: PersonImportFieldKey) => string {
+function useFieldLabel(): (sheet: ImportSheetName, field: string) => string {
   const t = useTranslations("import.mapping");
   const locale = useLocale();
-  return (field) => {
-    if (field === "fullName") return t("fullName");
-    if (field === "aliases") return t("aliases");
-    return PERSON_IMPORT_FIELDS.find((f) => f.key === field)?.headers[isLocale(locale) ? locale : "en"][0] ?? field;
+  return (sheet, field) => {
+    if (sheet === "persons" && field === "fullName") return t("fullName");
+    if (sheet === "persons" && field === "aliases") return t("aliases");
+    const fields = IMPORT_SHEETS[sheet] as readonly ImportField[];
+    return fields.find((f) => f.key === field)?.headers[isLocale(locale) ? locale : "en"][0] ?? field;
   };
 }
 
+const EMPTY_SHEET: SheetMapping = { columns: [], values: {} };
+
 /**
  * The file's columns with the field each fills, and the enumerated values no code matches, each
- * with a select; every change goes back to the server (`onChange`), which answers with the
- * columns and values as they now stand. Names that cannot be split and required fields without a
- * column are listed, so the person knows before the preview.
+ * with a select, for the persons sheet and then each of the workbook's other sheets; every change
+ * goes back to the server (`onChange`), which answers with the columns and values as they now
+ * stand. Names that cannot be split and required fields without a column are listed, so the
+ * person knows before the preview.
  */
 export function MappingEditor({
   proposal,
@@ -40,45 +44,106 @@ export function MappingEditor({
 }) {
   const t = useTranslations("import.mapping");
   const tName = useTranslations("import.problems.name");
-  const locale = useLocale();
-  const fieldLabel = useFieldLabel();
-  const persons = proposal.mapping.sheets.persons ?? { columns: [], values: {} };
+  const tSheets = useTranslations("import.template.sheets");
+  const withSheet = (sheet: ImportSheetName) => (next: SheetMapping) =>
+    onChange({ ...proposal.mapping, sheets: { ...proposal.mapping.sheets, [sheet]: next } });
 
-  const withPersons = (next: typeof persons): ImportMapping => ({
-    ...proposal.mapping,
-    sheets: { ...proposal.mapping.sheets, persons: next },
-  });
-  const chooseField = (column: number, field: string) =>
-    onChange(
-      withPersons({
-        ...persons,
-        columns: persons.columns.map((c) =>
-          c.column === column
-            ? { ...c, field: field === LEAVE ? null : field }
-            : field !== LEAVE && c.field === field
-              ? { ...c, field: null }
-              : c,
-        ),
-      }),
-    );
-  const chooseValue = (field: string, key: string, code: string) => {
-    const forField = { ...persons.values[field] };
-    if (code === UNANSWERED) delete forField[key];
-    else forField[key] = code === LEAVE ? null : code;
-    onChange(withPersons({ ...persons, values: { ...persons.values, [field]: forField } }));
-  };
-
-  const unmatched = proposal.choices.filter((choice) => choice.unmatched.length > 0);
   return (
     <div className="space-y-5" data-testid="import-mapping">
       <p className="text-sm text-slate-700">{proposal.questions > 0 ? t("questions", { count: proposal.questions }) : t("noQuestions")}</p>
-      {proposal.missing.length > 0 && (
-        <p role="alert" className="text-sm text-red-700" data-testid="import-mapping-missing">
-          {t("missing", { fields: proposal.missing.map(fieldLabel).join(", ") })}
+      <SheetMappingEditor
+        sheet="persons"
+        heading={t("columnsHeading")}
+        proposed={proposal}
+        mapping={proposal.mapping.sheets.persons ?? EMPTY_SHEET}
+        busy={busy}
+        onChange={withSheet("persons")}
+      />
+      {proposal.unsplitNames.length > 0 && (
+        <div data-testid="import-unsplit">
+          <h4 className="text-base font-semibold">{t("unsplitHeading")}</h4>
+          <ul className="mt-1 space-y-1 text-sm">
+            {proposal.unsplitNames.map((name) => (
+              <li key={name.row}>
+                {t("unsplitRow", { row: name.row, name: name.written })} <span className="text-red-700">{tName(name.code)}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {proposal.linked.map((other) => (
+        <div key={other.kind} data-testid={`import-mapping-${other.kind}`}>
+          <SheetMappingEditor
+            sheet={other.kind}
+            heading={t("sheetColumnsHeading", { sheet: other.sheet, kind: tSheets(other.kind) })}
+            proposed={other}
+            mapping={proposal.mapping.sheets[other.kind] ?? EMPTY_SHEET}
+            busy={busy}
+            onChange={withSheet(other.kind)}
+          />
+        </div>
+      ))}
+    </div>
+  );
+}
+
+type SheetProposed = {
+  columns: readonly ProposedColumn<string>[];
+  choices: readonly ChoiceColumn<string>[];
+  missing: readonly string[];
+};
+
+/** One sheet's columns and unknown values. The persons sheet keeps the plain element ids the page has always had. */
+function SheetMappingEditor({
+  sheet,
+  heading,
+  proposed,
+  mapping,
+  busy,
+  onChange,
+}: {
+  sheet: ImportSheetName;
+  heading: string;
+  proposed: SheetProposed;
+  mapping: SheetMapping;
+  busy: boolean;
+  onChange: (mapping: SheetMapping) => void;
+}) {
+  const t = useTranslations("import.mapping");
+  const locale = useLocale();
+  const label = useFieldLabel();
+  const fieldLabel = (field: string) => label(sheet, field);
+  const prefix = sheet === "persons" ? "import" : `import-${sheet}`;
+  const fields = IMPORT_SHEETS[sheet] as readonly ImportField[];
+
+  const chooseField = (column: number, field: string) =>
+    onChange({
+      ...mapping,
+      columns: mapping.columns.map((c) =>
+        c.column === column
+          ? { ...c, field: field === LEAVE ? null : field }
+          : field !== LEAVE && c.field === field
+            ? { ...c, field: null }
+            : c,
+      ),
+    });
+  const chooseValue = (field: string, key: string, code: string) => {
+    const forField = { ...mapping.values[field] };
+    if (code === UNANSWERED) delete forField[key];
+    else forField[key] = code === LEAVE ? null : code;
+    onChange({ ...mapping, values: { ...mapping.values, [field]: forField } });
+  };
+
+  const unmatched = proposed.choices.filter((choice) => choice.unmatched.length > 0);
+  return (
+    <div className="space-y-5">
+      {proposed.missing.length > 0 && (
+        <p role="alert" className="text-sm text-red-700" data-testid={`${prefix}-mapping-missing`}>
+          {t("missing", { fields: proposed.missing.map(fieldLabel).join(", ") })}
         </p>
       )}
-      <table className="w-full text-left text-sm" data-testid="import-columns">
-        <caption className="mb-2 text-left text-base font-semibold">{t("columnsHeading")}</caption>
+      <table className="w-full text-left text-sm" data-testid={`${prefix}-columns`}>
+        <caption className="mb-2 text-left text-base font-semibold">{heading}</caption>
         <thead>
           <tr className="border-b border-slate-200">
             <th scope="col" className="py-1 pr-3">
@@ -93,8 +158,8 @@ export function MappingEditor({
           </tr>
         </thead>
         <tbody>
-          {proposal.columns.map((column) => {
-            const id = `import-column-${column.column}`;
+          {proposed.columns.map((column) => {
+            const id = `${prefix}-column-${column.column}`;
             const undecided = !column.chosen && column.field === null && column.header !== "";
             return (
               <tr key={column.column} className="border-b border-slate-100 align-top">
@@ -112,7 +177,7 @@ export function MappingEditor({
                     className="rounded border border-slate-300 px-2 py-1 aria-[invalid=true]:border-amber-600"
                   >
                     <option value={LEAVE}>{t("leaveOut")}</option>
-                    {PERSON_IMPORT_FIELDS.map((field) => (
+                    {fields.map((field) => (
                       <option key={field.key} value={field.key}>
                         {fieldLabel(field.key)}
                       </option>
@@ -130,7 +195,7 @@ export function MappingEditor({
       </table>
 
       {unmatched.map((choice) => (
-        <table key={choice.field} className="w-full text-left text-sm" data-testid={`import-values-${choice.field}`}>
+        <table key={choice.field} className="w-full text-left text-sm" data-testid={`${prefix}-values-${choice.field}`}>
           <caption className="mb-2 text-left text-base font-semibold">
             {t("valuesHeading", { header: choice.header || fieldLabel(choice.field), field: fieldLabel(choice.field) })}
           </caption>
@@ -149,7 +214,7 @@ export function MappingEditor({
           </thead>
           <tbody>
             {choice.unmatched.map((value) => {
-              const id = `import-value-${choice.field}-${value.key.replaceAll(" ", "_")}`;
+              const id = `${prefix}-value-${choice.field}-${value.key.replaceAll(" ", "_")}`;
               const selected = value.mappedTo === undefined ? UNANSWERED : (value.mappedTo ?? LEAVE);
               return (
                 <tr key={value.key} className="border-b border-slate-100 align-top">
@@ -181,19 +246,6 @@ export function MappingEditor({
           </tbody>
         </table>
       ))}
-
-      {proposal.unsplitNames.length > 0 && (
-        <div data-testid="import-unsplit">
-          <h4 className="text-base font-semibold">{t("unsplitHeading")}</h4>
-          <ul className="mt-1 space-y-1 text-sm">
-            {proposal.unsplitNames.map((name) => (
-              <li key={name.row}>
-                {t("unsplitRow", { row: name.row, name: name.written })} <span className="text-red-700">{tName(name.code)}</span>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
     </div>
   );
 }

@@ -41,52 +41,104 @@ export type DuplicatePurpose = { kind: "typing" } | { kind: "registration" } | {
 
 const CLOSE_BIRTH_DAYS = 366;
 const MAX_MATCHES = 20;
-
-/**
- * Every person the probe may be: the same IIN, or a similar name or alias (trigram similarity of
- * the normalised Latin forms) with a birth date within a year. Unscoped on purpose, since a
- * person registered in another region is still the same person; its result never leaves this
- * module unredacted. The lookup of many below, with this one probe: one query serves both.
- */
-async function unsafeMatchingPersons(tx: Tx, probe: DuplicateProbe, exceptId: string | null): Promise<Map<string, DuplicateWhy>> {
-  const matched = await unsafeMatchingPersonsOfMany(tx, [{ row: 0, probe }], exceptId);
-  return matched.get(0) ?? new Map();
-}
-
 /** How alike two names must be (trigram similarity of their normalised Latin forms) to be offered as the same person. */
 const NAME_SIMILARITY = 0.45;
 /** An id no person has, for "except none". */
 const NO_PERSON = "00000000-0000-0000-0000-000000000000";
 
+/**
+ * Every person the probe may be: the same IIN, or a similar name or alias (trigram similarity of
+ * the normalised Latin forms) with a birth date within a year. Unscoped on purpose, since a
+ * person registered in another region is still the same person; its result never leaves this
+ * module unredacted. The birth date's index narrows the probe to the persons born within the year
+ * around it, and only they are scored: for one probe that is quicker than any preparation.
+ */
+async function unsafeMatchingPersons(tx: Tx, probe: DuplicateProbe, exceptId: string | null): Promise<Map<string, DuplicateWhy>> {
+  const { iin, name, birthFrom, birthTo } = searchTerms(probe);
+  const found = await tx.$queryRaw<{ id: string; why: DuplicateWhy }[]>`
+    SELECT m.id, m.why FROM (
+      SELECT id, 'iin' AS why, 2::real AS score FROM person WHERE ${iin}::text IS NOT NULL AND iin = ${iin}::text
+      UNION ALL
+      SELECT p.id, 'name' AS why,
+             GREATEST(similarity(p.search_name, ${name}::text), COALESCE((SELECT max(similarity(a.search_name, ${name}::text)) FROM alias a WHERE a.person_id = p.id), 0)) AS score
+      FROM person p
+      WHERE ${name}::text IS NOT NULL AND p.birth_date BETWEEN ${birthFrom}::timestamptz AND ${birthTo}::timestamptz
+        AND (similarity(p.search_name, ${name}::text) > ${NAME_SIMILARITY}::real
+             OR EXISTS (SELECT 1 FROM alias a WHERE a.person_id = p.id AND similarity(a.search_name, ${name}::text) > ${NAME_SIMILARITY}::real))
+    ) m
+    WHERE m.id <> ${exceptId ?? NO_PERSON}::uuid
+    ORDER BY m.score DESC, m.id
+    LIMIT ${MAX_MATCHES}`;
+  return matchesOf(found);
+}
+
+/** What a probe searches for, as the queries take it: the IIN, the normalised name, and the birth dates a year either side. */
+function searchTerms(probe: DuplicateProbe) {
+  const birth = probe.name ? new Date(`${probe.name.birthDate}T00:00:00Z`).getTime() : null;
+  return {
+    iin: probe.iin ?? null,
+    name: probe.name ? normalizeName(`${probe.name.familyName} ${probe.name.givenName}`) : null,
+    birthFrom: birth === null ? null : new Date(birth - CLOSE_BIRTH_DAYS * 86_400_000).toISOString(),
+    birthTo: birth === null ? null : new Date(birth + CLOSE_BIRTH_DAYS * 86_400_000).toISOString(),
+  };
+}
+
+/** Matches in rank order, each person once under the first reason it matched by. */
+function matchesOf(found: readonly { id: string; why: DuplicateWhy }[]): Map<string, DuplicateWhy> {
+  const matches = new Map<string, DuplicateWhy>();
+  for (const { id, why } of found) if (!matches.has(id)) matches.set(id, why);
+  return matches;
+}
+
 /** Probes looked up in one query: a chunk small enough for one statement's parameters and plan, large enough that round trips stop counting. */
 const PROBES_PER_QUERY = 500;
 
 /**
+ * Before many lookups in one transaction: every name the registry knows (each person's and each
+ * alias's normalised Latin form, beside the person and their birth date), and the distinct names
+ * among them under a trigram index, both for this transaction only. Names repeat (a registry of
+ * 100,000 persons may hold a few thousand distinct names), so a probe is scored against each
+ * distinct name once instead of against every person born within its year, and reaches the
+ * persons through the name and the birth date. Built in about a second at 100,000 persons,
+ * it turns a 10,000-row preview's lookups from minutes into seconds.
+ */
+async function prepareManyLookups(tx: Tx): Promise<void> {
+  await tx.$executeRaw`DROP TABLE IF EXISTS pg_temp.lookup_name_of, pg_temp.lookup_known_name`;
+  await tx.$executeRaw`
+    CREATE TEMPORARY TABLE lookup_name_of ON COMMIT DROP AS
+      SELECT search_name AS name, id AS person_id, birth_date FROM person
+      UNION ALL
+      SELECT a.search_name, a.person_id, p.birth_date FROM alias a JOIN person p ON p.id = a.person_id`;
+  await tx.$executeRaw`CREATE INDEX ON lookup_name_of (name, birth_date)`;
+  await tx.$executeRaw`CREATE TEMPORARY TABLE lookup_known_name ON COMMIT DROP AS SELECT DISTINCT name FROM lookup_name_of`;
+  await tx.$executeRaw`CREATE INDEX ON lookup_known_name USING gin (name gin_trgm_ops)`;
+  await tx.$executeRaw`ANALYZE lookup_name_of`;
+  await tx.$executeRaw`ANALYZE lookup_known_name`;
+  // The trigram index answers "similarity at least the threshold"; the query keeps only those above it, as the single lookup does.
+  await tx.$executeRaw`SELECT set_config('pg_trgm.similarity_threshold', ${String(NAME_SIMILARITY)}, true)`;
+}
+
+/**
  * `unsafeMatchingPersons` for many probes in one query, each probe's matches chosen and capped
  * exactly as its own lookup would (the same conditions, the same order, the same limit), so an
- * import's answers are those of the form, row for row. Unscoped for the same reason, and its
- * result never leaves this module unredacted.
+ * import's answers are those of the form, row for row (a test holds them equal). A person's score
+ * is their most similar name, as the single lookup's. Needs `prepareManyLookups` earlier in the
+ * transaction. Unscoped for the same reason, and its result never leaves this module unredacted.
  */
-async function unsafeMatchingPersonsOfMany(
-  tx: Tx,
-  probes: readonly ImportProbe[],
-  exceptId: string | null = null,
-): Promise<Map<number, Map<string, DuplicateWhy>>> {
+async function unsafeMatchingPersonsOfMany(tx: Tx, probes: readonly ImportProbe[]): Promise<Map<number, Map<string, DuplicateWhy>>> {
   const rows: number[] = [];
   const iins: (string | null)[] = [];
   const names: (string | null)[] = [];
   const froms: (string | null)[] = [];
   const tos: (string | null)[] = [];
   for (const { row, probe } of probes) {
+    const terms = searchTerms(probe);
     rows.push(row);
-    iins.push(probe.iin ?? null);
-    const birth = probe.name ? new Date(`${probe.name.birthDate}T00:00:00Z`).getTime() : null;
-    names.push(probe.name ? normalizeName(`${probe.name.familyName} ${probe.name.givenName}`) : null);
-    froms.push(birth === null ? null : new Date(birth - CLOSE_BIRTH_DAYS * 86_400_000).toISOString());
-    tos.push(birth === null ? null : new Date(birth + CLOSE_BIRTH_DAYS * 86_400_000).toISOString());
+    iins.push(terms.iin);
+    names.push(terms.name);
+    froms.push(terms.birthFrom);
+    tos.push(terms.birthTo);
   }
-  // The birth date's index narrows each probe to the persons born within the year around it, and
-  // only they are scored: names repeat too often for the trigram indexes to narrow as well.
   const found = await tx.$queryRaw<{ row: number; id: string; why: DuplicateWhy }[]>`
     WITH probe AS (
       SELECT * FROM unnest(${rows}::int[], ${iins}::text[], ${names}::text[], ${froms}::timestamptz[], ${tos}::timestamptz[])
@@ -99,23 +151,18 @@ async function unsafeMatchingPersonsOfMany(
       CROSS JOIN LATERAL (
         SELECT id, 'iin' AS why, 2::real AS score FROM person WHERE q.iin IS NOT NULL AND iin = q.iin
         UNION ALL
-        SELECT p.id, 'name' AS why,
-               GREATEST(similarity(p.search_name, q.name), COALESCE((SELECT max(similarity(a.search_name, q.name)) FROM alias a WHERE a.person_id = p.id), 0)) AS score
-        FROM person p
-        WHERE q.name IS NOT NULL AND p.birth_date BETWEEN q.birth_from AND q.birth_to
-          AND (similarity(p.search_name, q.name) > ${NAME_SIMILARITY}::real
-               OR EXISTS (SELECT 1 FROM alias a WHERE a.person_id = p.id AND similarity(a.search_name, q.name) > ${NAME_SIMILARITY}::real))
+        SELECT n.person_id, 'name' AS why, max(k.score) AS score
+        FROM (SELECT name, similarity(name, q.name) AS score FROM lookup_known_name WHERE q.name IS NOT NULL AND name % q.name) k
+        JOIN lookup_name_of n ON n.name = k.name AND n.birth_date BETWEEN q.birth_from AND q.birth_to
+        WHERE k.score > ${NAME_SIMILARITY}::real
+        GROUP BY n.person_id
       ) m
-      WHERE m.id <> ${exceptId ?? NO_PERSON}::uuid
     ) r
     WHERE r.rank <= ${MAX_MATCHES}
     ORDER BY r.row_number, r.rank`;
-  const matches = new Map<number, Map<string, DuplicateWhy>>(probes.map(({ row }) => [row, new Map()]));
-  for (const { row, id, why } of found) {
-    const ofRow = matches.get(row);
-    if (ofRow && !ofRow.has(id)) ofRow.set(id, why);
-  }
-  return matches;
+  const byRow = new Map<number, { id: string; why: DuplicateWhy }[]>(probes.map(({ row }) => [row, []]));
+  for (const { row, id, why } of found) byRow.get(row)?.push({ id, why });
+  return new Map([...byRow].map(([row, ofRow]) => [row, matchesOf(ofRow)]));
 }
 
 /**
@@ -309,6 +356,7 @@ export async function checkImportForDuplicates(
   }
   const answers = new Map<number, DuplicateAnswer>();
   const searches: ({ row: number; searched: ReturnType<typeof searchedParts> } & Redacted["counts"])[] = [];
+  if (probes.length > 0) await prepareManyLookups(tx);
   for (let start = 0; start < probes.length; start += PROBES_PER_QUERY) {
     const chunk = probes.slice(start, start + PROBES_PER_QUERY);
     const matched = await unsafeMatchingPersonsOfMany(tx, chunk);

@@ -23,8 +23,10 @@ const unique = () =>
     .replace(/[0-9-]/g, "")
     .padEnd(3, "к")}`;
 
-/** A file as a regional office keeps it: its own headers and its own words for regions and statuses. */
-async function officeFile(rows: (string | number | Date | null)[][]): Promise<Uint8Array> {
+type Cells = (string | number | Date | null)[];
+
+/** A file as a regional office keeps it: its own headers and its own words for regions and statuses, and any sheets of its own after. */
+async function officeFile(rows: Cells[], others: { name: string; rows: Cells[] }[] = []): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet("Возвращенцы");
   sheet.addRow([
@@ -41,6 +43,10 @@ async function officeFile(rows: (string | number | Date | null)[][]): Promise<Ui
     "Примечание",
   ]);
   for (const row of rows) sheet.addRow(row);
+  for (const other of others) {
+    const added = workbook.addWorksheet(other.name);
+    for (const row of other.rows) added.addRow(row);
+  }
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
@@ -117,6 +123,64 @@ describe("the mapping step", () => {
     expect(proposal.questions).toBe(6);
     expect(proposal.applied).toBeNull();
     expect(await getDb().auditEvent.count({ where: { actorId: team.supervisor.id, occurredAt: { gte: since } } })).toBe(0);
+  });
+
+  it("asks about the columns and values of the office's other sheets too, and previews them with the answers", async () => {
+    const supervisor = await makeUser("SUPERVISOR", [team.region.id]);
+    // The office's own sheet of prosecution history: the person by the persons sheet's "№ п/п", its own word for a status.
+    const bytes = await officeFile(
+      [officeRow(1, `${unique()} Ерлан`, team.region.nameRu, "Открыто")],
+      [
+        {
+          name: "Судимость",
+          rows: [
+            ["№ п/п", "Стадия", "Дата", "Статьи", "Суд", "Основание"],
+            [1, "под следствием", "01.09.2019", "255-2", "", "Постановление"],
+          ],
+        },
+      ],
+    );
+
+    const first = proposed(await proposeMapping(supervisor, bytes));
+    const sheet = first.linked.find((other) => other.kind === "prosecution");
+    expect(sheet).toMatchObject({ sheet: "Судимость", missing: ["person", "status"] });
+    expect(sheet?.columns.map((c) => c.field)).toEqual([null, null, "effectiveDate", "articles", "authority", "reason"]);
+
+    const mapping: ImportMapping = {
+      ...first.mapping,
+      sheets: {
+        ...first.mapping.sheets,
+        persons: {
+          columns: (first.mapping.sheets.persons?.columns ?? []).map((c) =>
+            c.header === "№ п/п" ? { ...c, field: "key" } : c.header === "Примечание" ? { ...c, field: null } : c,
+          ),
+          values: { sex: { м: "MALE" } },
+        },
+        prosecution: {
+          columns: (first.mapping.sheets.prosecution?.columns ?? []).map((c) =>
+            c.header === "№ п/п" ? { ...c, field: "person" } : c.header === "Стадия" ? { ...c, field: "status" } : c,
+          ),
+          values: {},
+        },
+      },
+    };
+    const asked = proposed(await proposeMapping(supervisor, bytes, { mapping }));
+    const status = asked.linked.find((other) => other.kind === "prosecution")?.choices.find((c) => c.field === "status");
+    expect(status?.unmatched.map((v) => [v.written, v.rows])).toEqual([["под следствием", 1]]);
+    expect(asked.questions).toBe(1);
+
+    const answered: ImportMapping = {
+      ...mapping,
+      sheets: {
+        ...mapping.sheets,
+        prosecution: { ...mapping.sheets.prosecution!, values: { status: { "под следствием": "UNDER_INVESTIGATION" } } },
+      },
+    };
+    expect(proposed(await proposeMapping(supervisor, bytes, { mapping: answered })).questions).toBe(0);
+    const preview = await previewPersonsImport(supervisor, { name: "office.xlsx", bytes }, { mapping: answered });
+    if (preview.status !== "previewed") throw new Error(preview.status);
+    expect(preview.counts).toMatchObject({ rows: 1, ready: 1 });
+    expect(preview.linked.find((other) => other.kind === "prosecution")?.counts).toEqual({ rows: 1, ready: 1, withProblems: 0 });
   });
 
   it("previews with the person's mapping, saves it, and applies it by itself to the office's next file", async () => {

@@ -15,23 +15,26 @@ import { personColumnMatches, personsSheet, type PersonColumnMatch } from "./per
 import type { FileProblem, HeaderProblemCode, NameSplitCode } from "./problems";
 import { readFile } from "./read-file";
 import { listImportMappings, type SavedMapping } from "./saved-mappings";
-import { isUnreadable, type Cell, type Row } from "./sheet";
+import { isUnreadable, type Cell, type Row, type Sheet } from "./sheet";
+import type { ColumnMatch } from "./header-match";
+import { linkedColumns, readLinkedSheets } from "./linked-sheets";
+import { LINKED_FIELDS, type LinkedSheetKind } from "./linked-rows";
 
 /**
- * The step before the preview: which field each column of the file's persons sheet holds (the
- * suggestion, then the person's choice or a saved mapping's), every value of an enumerated
- * column that names no code or more than one (each once per file, with what it is mapped to),
- * and the full names that cannot be split. It reads only the file, the reference data the user
+ * The step before the preview: which field each column of the file's persons sheet, and of its
+ * household, prosecution and enrollments sheets, holds (the suggestion, then the person's choice
+ * or a saved mapping's), every value of an enumerated column that names no code or more than one
+ * (each once per file, with what it is mapped to), and the full names that cannot be split. It reads only the file, the reference data the user
  * may import into and the user's saved mappings: nothing of the registry, so it is no lookup and
  * writes nothing. Its `mapping` is the mapping as it now stands, for the page to edit and send
  * with the preview.
  */
-export type ProposedColumn = {
+export type ProposedColumn<Key extends string = PersonImportFieldKey> = {
   column: number;
   header: string;
-  field: PersonImportFieldKey | null;
+  field: Key | null;
   /** What the headers and values alone suggest, shown beside the choice. */
-  suggested: PersonImportFieldKey | null;
+  suggested: Key | null;
   /** The person (or a saved mapping) decided this column; an undecided column with a header and no field is a question. */
   chosen: boolean;
   /** The first few values, so the person can see what the column holds. */
@@ -45,14 +48,26 @@ export type UnmatchedValue = {
   /** The code it is mapped to, null when left as an error, absent while nobody has answered. */
   mappedTo?: string | null;
 };
-export type ChoiceColumn = {
-  field: PersonImportFieldKey;
+export type ChoiceColumn<Key extends string = PersonImportFieldKey> = {
+  field: Key;
   column: number;
   header: string;
   options: { code: string; labels: Labels }[];
   unmatched: UnmatchedValue[];
 };
 export type UnsplitName = { row: number; written: string; code: NameSplitCode };
+/**
+ * One of the workbook's other sheets (household, prosecution history, enrollments), as found by
+ * its name or its headers: its columns, its enumerated values no code matches, and the required
+ * fields no column fills, decided the same way as the persons sheet's.
+ */
+export type LinkedSheetProposal = {
+  kind: LinkedSheetKind;
+  sheet: string;
+  columns: ProposedColumn<string>[];
+  choices: ChoiceColumn<string>[];
+  missing: string[];
+};
 export type SavedMappingChoice = { id: string; name: string; regionId: string; version: number; fits: boolean; readable: boolean };
 
 export type MappingProposal =
@@ -65,7 +80,8 @@ export type MappingProposal =
       unsplitNames: UnsplitName[];
       /** Fields every row needs that no column fills. */
       missing: PersonImportFieldKey[];
-      /** Questions left: columns with a header and no decision, values nobody mapped, required fields without a column. */
+      linked: LinkedSheetProposal[];
+      /** Questions left, on every sheet: columns with a header and no decision, values nobody mapped, required fields without a column. */
       questions: number;
       /** The saved mapping applied, when one was asked for or fitted the file's headers. */
       applied: { id: string; name: string; version: number; regionId: string } | null;
@@ -85,17 +101,17 @@ const sampleText = (cell: Cell): string | null => {
 
 const columnCells = (data: readonly Row[], column: number) => data.map((row) => row.cells[column - 1] ?? null);
 
-const CHOICE_FIELDS = PERSON_IMPORT_FIELDS.filter((field) => field.kind === "choice" && "choices" in field);
 const NAME_FIELDS: readonly PersonImportFieldKey[] = ["familyName", "givenName"];
 
-function choiceColumn(
-  match: PersonColumnMatch,
+function choiceColumn<Key extends string>(
+  fields: readonly ImportField[],
+  match: ColumnMatch<Key>,
   data: readonly Row[],
   reference: ImportReference,
   mapped: SheetMapping["values"],
-): ChoiceColumn | null {
-  const field = CHOICE_FIELDS.find((f) => f.key === match.field);
-  if (!field || !("choices" in field)) return null;
+): ChoiceColumn<Key> | null {
+  const field = fields.find((f) => f.kind === "choice" && f.key === match.field);
+  if (!field?.choices) return null;
   const accepted = acceptedValues(field.choices, reference);
   const written = columnCells(data, match.column).flatMap((cell) =>
     typeof cell === "string" || typeof cell === "number" ? [String(cell)] : [],
@@ -112,12 +128,59 @@ function choiceColumn(
     return entry;
   });
   return {
-    field: field.key,
+    field: field.key as Key,
     column: match.column,
     header: match.header,
     options: accepted.map((a) => ({ code: a.code, labels: a.labelIn })),
     unmatched,
   };
+}
+
+/** A sheet's columns as the page shows them: the field each fills now, the suggestion, and a few values. */
+function proposedColumns<Key extends string>(
+  matches: readonly (ColumnMatch<Key> & { chosen: boolean })[],
+  suggested: readonly ColumnMatch<Key>[],
+  data: readonly Row[],
+): ProposedColumn<Key>[] {
+  return matches.map((match, i) => ({
+    column: match.column,
+    header: match.header,
+    field: match.field,
+    suggested: suggested[i]?.field ?? null,
+    chosen: match.chosen,
+    samples: columnCells(data, match.column)
+      .flatMap((cell) => sampleText(cell) ?? [])
+      .slice(0, SAMPLES),
+  }));
+}
+
+/** What is left to answer on a sheet: columns with a header and no decision, and values nobody mapped. */
+function openQuestions(columns: readonly ProposedColumn<string>[], choices: readonly ChoiceColumn<string>[]): number {
+  const undecidedColumns = columns.filter((c) => !c.chosen && c.field === null && c.header !== "").length;
+  const unanswered = choices.reduce((sum, choice) => sum + choice.unmatched.filter((value) => !("mappedTo" in value)).length, 0);
+  return undecidedColumns + unanswered;
+}
+
+/** The workbook's other sheets, each proposed over the mapping's choices for it. */
+function linkedProposals(
+  sheets: readonly Sheet[],
+  persons: Sheet,
+  reference: ImportReference,
+  mapping: ImportMapping | undefined,
+): LinkedSheetProposal[] {
+  return readLinkedSheets(sheets, persons, mapping).map(({ kind, sheet, data, columns: matches }) => {
+    const fields = LINKED_FIELDS[kind] as readonly ImportField[];
+    const header = sheet.rows[0];
+    const suggested = header ? linkedColumns(kind, header, data, undefined) : [];
+    const values = mapping?.sheets[kind]?.values ?? {};
+    return {
+      kind,
+      sheet: sheet.name,
+      columns: proposedColumns(matches, suggested, data),
+      choices: matches.flatMap((match) => choiceColumn(fields, match, data, reference, values) ?? []),
+      missing: fields.filter((field) => isRequired(field) && !matches.some((m) => m.field === field.key)).map((field) => field.key),
+    };
+  });
 }
 
 function unsplitNames(matches: readonly PersonColumnMatch[], data: readonly Row[]): UnsplitName[] {
@@ -180,20 +243,14 @@ export async function proposeMapping(user: CurrentUser, bytes: Uint8Array, reque
   const matches = personColumnMatches(header, data, sheetMapping);
   const suggestedMatches = personColumnMatches(header, data, undefined);
 
-  const columns: ProposedColumn[] = matches.map((match, i) => ({
-    column: match.column,
-    header: match.header,
-    field: match.field,
-    suggested: suggestedMatches[i]?.field ?? null,
-    chosen: match.chosen,
-    samples: columnCells(data, match.column)
-      .flatMap((cell) => sampleText(cell) ?? [])
-      .slice(0, SAMPLES),
-  }));
-  const choices = matches.flatMap((match) => choiceColumn(match, data, reference, values) ?? []);
+  const columns = proposedColumns(matches, suggestedMatches, data);
+  const choices = matches.flatMap((match) => choiceColumn(PERSON_IMPORT_FIELDS, match, data, reference, values) ?? []);
   const missing = missingFields(matches);
-  const undecidedColumns = columns.filter((c) => !c.chosen && c.field === null && c.header !== "").length;
-  const unanswered = choices.reduce((sum, choice) => sum + choice.unmatched.filter((value) => !("mappedTo" in value)).length, 0);
+  const linked = linkedProposals(read.workbook.sheets, sheet, reference, mapping);
+  const questions =
+    openQuestions(columns, choices) +
+    missing.length +
+    linked.reduce((sum, other) => sum + openQuestions(other.columns, other.choices) + other.missing.length, 0);
 
   return {
     status: "proposed",
@@ -202,7 +259,8 @@ export async function proposeMapping(user: CurrentUser, bytes: Uint8Array, reque
     choices,
     unsplitNames: unsplitNames(matches, data),
     missing,
-    questions: undecidedColumns + unanswered + missing.length,
+    linked,
+    questions,
     applied: applied && { id: applied.id, name: applied.name, version: applied.version, regionId: applied.regionId },
     saved: saved.map((entry) => ({
       id: entry.id,
@@ -214,7 +272,16 @@ export async function proposeMapping(user: CurrentUser, bytes: Uint8Array, reque
     })),
     mapping: {
       format: MAPPING_FORMAT,
-      sheets: { ...mapping?.sheets, persons: { columns: columnChoicesOf(columns), values } },
+      sheets: {
+        ...mapping?.sheets,
+        persons: { columns: columnChoicesOf(columns), values },
+        ...Object.fromEntries(
+          linked.map((other) => [
+            other.kind,
+            { columns: columnChoicesOf(other.columns), values: mapping?.sheets[other.kind]?.values ?? {} },
+          ]),
+        ),
+      },
     },
   };
 }
