@@ -1,12 +1,13 @@
 /**
- * `npm run bench:import -- 10000 [--preview-only] [--registry 100000]`: an XLSX of that many person rows (two aliases each) on the
- * English template, then the time of reading it (file and rows, no database), of its preview as
- * the page runs it (reading, the registry lookups, the batch), and of its commit (one transaction
- * per person through the forms' writes, with every audit event), each in rows per second, beside a
- * bare INSERT of the same persons and aliases; and the peak memory. The preview is asked through
- * the command line's channel, which the hourly allowance does not bound (docs/decisions/023).
- * Only the persons sheet is read so far: the file's other sheets are not part of the figures.
- * Printed, never asserted. Uses TEST_DATABASE_URL's server, or an embedded one.
+ * `npm run bench:import -- 10000 [--preview-only] [--registry 100000]`: an XLSX of that many person
+ * rows (two aliases, three prosecution entries and one enrollment each) on the English template,
+ * then the time of reading it (file and persons rows, no database), of its preview as the page runs
+ * it (reading every sheet, the registry lookups, the batch), and of its commit (one transaction per
+ * person, then one per row of the other sheets, through the forms' writes, with every audit event),
+ * each in person rows per second, beside a bare INSERT of the same persons, aliases, entries and
+ * enrollments; and the peak memory. The preview is asked through the command line's channel, which
+ * the hourly allowance does not bound (docs/decisions/023). `--registry N` registers N persons
+ * first (the bench:registry data), so that the lookups search a registry of that size. Printed, never asserted. Uses TEST_DATABASE_URL's server, or an embedded one.
  */
 import { randomUUID } from "node:crypto";
 import { cpus, totalmem } from "node:os";
@@ -15,7 +16,7 @@ import { Pool } from "pg";
 import { createFreshDatabase } from "../lib/db/fresh-database";
 import { applyMigrations } from "../lib/migrations/migrate";
 import type { CurrentUser } from "../lib/auth/session-store";
-import { templateFields } from "../lib/import/import-fields";
+import { templateFields, type ImportSheetName } from "../lib/import/import-fields";
 import { todayOf } from "../lib/calendar/calendar-day";
 import { fill } from "./bench-fixture";
 import { runScript } from "./run-script";
@@ -28,13 +29,35 @@ const birthDate = (i: number) => {
   return `${String(day.getUTCDate()).padStart(2, "0")}.${String(day.getUTCMonth() + 1).padStart(2, "0")}.${day.getUTCFullYear()}`;
 };
 
+const PROGRAM = "Bench vocational course";
+const PROGRAM_TYPE = "BENCH";
+/** Each person's prosecution history in the file: three dated steps the transition table allows from the first status. */
+const HISTORY = [
+  { status: "PRELIMINARY_CHECK", effectiveDate: "01.06.2019" },
+  { status: "UNDER_INVESTIGATION", effectiveDate: "01.09.2019" },
+  { status: "CHARGED", effectiveDate: "15.01.2020" },
+] as const;
+
+/** A sheet of the template, in English, with one row per entry of `values`. */
+function addSheet(workbook: ExcelJS.Workbook, name: string, sheet: ImportSheetName, rows: Iterable<Record<string, string>>) {
+  const added = workbook.addWorksheet(name);
+  const fields = templateFields(sheet);
+  added.addRow(fields.map((field) => field.headers.en[0]));
+  for (const values of rows) added.addRow(fields.map((field) => values[field.key] ?? null));
+}
+
+/** Persons (two aliases each), each with three prosecution entries and one enrollment, as the issue's benchmark asks. */
 async function buildFile(rows: number, regionCode: string): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet("Persons");
-  const fields = templateFields("persons");
-  sheet.addRow(fields.map((field) => field.headers.en[0]));
-  for (let i = 0; i < rows; i++) {
-    const values: Record<string, string> = {
+  const each = function* <T>(of: (i: number) => T) {
+    for (let i = 0; i < rows; i++) yield of(i);
+  };
+  addSheet(
+    workbook,
+    "Persons",
+    "persons",
+    each((i) => ({
+      key: `P${i}`,
       familyName: familyName(i),
       givenName: "Айгерим",
       sex: "FEMALE",
@@ -44,9 +67,24 @@ async function buildFile(rows: number, regionCode: string): Promise<Uint8Array> 
       returnDate: "07.05.2019",
       returnOperation: "BENCH",
       returnedFrom: "SY",
-    };
-    sheet.addRow(fields.map((field) => values[field.key] ?? null));
-  }
+    })),
+  );
+  addSheet(
+    workbook,
+    "Prosecution history",
+    "prosecution",
+    (function* () {
+      for (let i = 0; i < rows; i++)
+        for (const step of HISTORY)
+          yield { person: `P${i}`, ...step, articles: "255-2", authority: "Bench court", reason: "Bench history" };
+    })(),
+  );
+  addSheet(
+    workbook,
+    "Enrollments",
+    "enrollments",
+    each((i) => ({ person: `P${i}`, program: PROGRAM, programType: PROGRAM_TYPE, referredOn: "01.07.2019", enrolledOn: "15.07.2019" })),
+  );
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
@@ -76,7 +114,7 @@ async function measured<T>(work: () => Promise<T>): Promise<{ result: T; seconds
 
 function report(label: string, rows: number, m: { seconds: number; peakRssMb: number; peakHeapMb: number }) {
   console.log(
-    `[bench:import] ${label.padEnd(34)} ${m.seconds.toFixed(1).padStart(7)} s ${Math.round(rows / m.seconds)
+    `[bench:import] ${label.padEnd(62)} ${m.seconds.toFixed(1).padStart(7)} s ${Math.round(rows / m.seconds)
       .toLocaleString("en")
       .padStart(9)} rows/s   peak RSS ${m.peakRssMb} MB, heap ${m.peakHeapMb} MB`,
   );
@@ -119,6 +157,15 @@ runScript("bench:import", async () => {
       [userId],
     );
     await pool.query(`INSERT INTO user_region (user_id, region_id) VALUES ($1, $2)`, [userId, regionId]);
+    await pool.query(
+      `INSERT INTO program_type (code, label_en, label_ru, label_kk) VALUES ($1, 'Bench', 'Бенч', 'Бенч') ON CONFLICT DO NOTHING`,
+      [PROGRAM_TYPE],
+    );
+    const programId = randomUUID();
+    await pool.query(
+      `INSERT INTO program (id, name, program_type_code, provider, region_id, capacity, updated_at) VALUES ($1, $2, $3, 'Bench provider', $4, 1000000, now())`,
+      [programId, PROGRAM, PROGRAM_TYPE, regionId],
+    );
     const supervisor: CurrentUser = {
       id: userId,
       email: "bench-supervisor@example.org",
@@ -132,7 +179,7 @@ runScript("bench:import", async () => {
     };
     const bytes = await buildFile(rows, regionCode);
     console.log(
-      `[bench:import] ${rows.toLocaleString("en")} person rows, 2 aliases each: ${(bytes.byteLength / 2 ** 20).toFixed(1)} MB of XLSX`,
+      `[bench:import] ${rows.toLocaleString("en")} person rows, 2 aliases, 3 prosecution entries and 1 enrollment each: ${(bytes.byteLength / 2 ** 20).toFixed(1)} MB of XLSX`,
     );
 
     // Imported once DATABASE_URL names the throwaway database, which getDb() reads on first use.
@@ -159,7 +206,8 @@ runScript("bench:import", async () => {
 
     const preview = await measured(() => previewPersonsImport(supervisor, { name: "bench.xlsx", bytes }, { via: "command" }));
     if (preview.result.status !== "previewed") throw new Error(`not previewed: ${preview.result.status}`);
-    report(`preview (${preview.result.counts.possibleDuplicates} possible duplicates)`, rows, preview);
+    const linkedReady = preview.result.linked.reduce((sum, sheet) => sum + sheet.counts.ready, 0);
+    report(`preview (${preview.result.counts.possibleDuplicates} possible duplicates, ${linkedReady} other rows ready)`, rows, preview);
 
     if (previewOnly) {
       await getDb().$disconnect();
@@ -167,7 +215,8 @@ runScript("bench:import", async () => {
     }
     const input = ImportCommitInput.parse({ batchId: preview.result.batchId, reason: "benchmark", aliasType: "TRANSLITERATION" });
     const commit = await measured(() => commitImportBatch(supervisor, input));
-    report(`commit (${commit.result.counts.created} created)`, rows, commit);
+    const linkedWritten = commit.result.linked.reduce((sum, sheet) => sum + sheet.created, 0);
+    report(`commit (${commit.result.counts.created} created, ${linkedWritten} other rows written)`, rows, commit);
 
     const bare = await measured(async () => {
       const client = await pool.connect();
@@ -186,12 +235,24 @@ runScript("bench:import", async () => {
            FROM unnest($1::uuid[]) WITH ORDINALITY AS t(id, n), generate_series(1, 2) AS k`,
           [ids],
         );
+        await client.query(
+          `INSERT INTO prosecution_entry (id, person_id, status, effective_date, articles, authority, reason)
+           SELECT gen_random_uuid(), id, s.status::"ProsecutionStatus", s.day::date, ARRAY['255-2'], 'Bench court', 'Bench history'
+           FROM unnest($1::uuid[]) AS t(id),
+                (VALUES ('NO_PROCEEDINGS', '2019-05-07'), ('PRELIMINARY_CHECK', '2019-06-01'), ('UNDER_INVESTIGATION', '2019-09-01'), ('CHARGED', '2020-01-15')) AS s(status, day)`,
+          [ids],
+        );
+        await client.query(
+          `INSERT INTO enrollment (id, person_id, program_id, status, referred_on, enrolled_on, updated_at)
+           SELECT gen_random_uuid(), id, $2, 'ENROLLED', '2019-07-01', '2019-07-15', now() FROM unnest($1::uuid[]) AS t(id)`,
+          [ids, programId],
+        );
         await client.query("COMMIT");
       } finally {
         client.release();
       }
     });
-    report("bare INSERT of the same rows", rows, bare);
+    report("bare INSERT of the same rows and entries", rows, bare);
     await getDb().$disconnect();
   } finally {
     await pool.end();
