@@ -2,6 +2,7 @@ import { LOCALES, type Labels } from "../i18n/locales";
 import { catalogText } from "./catalog-text";
 import type { ChoiceOption } from "./enum-match";
 import type { ChoiceSource } from "./import-fields";
+import type { ReasonKind } from "../db/generated/enums";
 
 /**
  * A row of a reference table an import may name: `value` is what the record stores (a region's
@@ -9,8 +10,21 @@ import type { ChoiceSource } from "./import-fields";
  */
 export type ReferenceOption = { value: string; code: string; labels: Labels };
 
-/** The reference data a file is read against, as the database holds it for the person importing. */
-export type ImportReference = { regions: ReferenceOption[]; operations: ReferenceOption[]; programTypes: ReferenceOption[] };
+/** A reason an enrollment may end for: a code is unique within its kind only. */
+export type EndingReason = { id: string; kind: ReasonKind; code: string };
+
+/**
+ * The reference data a file is read against, as the database holds it for the person importing.
+ * `endingReasons` offers each code once (a file names the reason, its row's ending says the kind);
+ * `reasons` resolves the code within the kind.
+ */
+export type ImportReference = {
+  regions: ReferenceOption[];
+  operations: ReferenceOption[];
+  programTypes: ReferenceOption[];
+  endingReasons: ReferenceOption[];
+  reasons: EndingReason[];
+};
 
 /** An accepted value: the code, what the record stores for it, and its label in each language. */
 export type AcceptedValue = ChoiceOption & { value: string; labelIn: Labels };

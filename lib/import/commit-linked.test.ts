@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "../auth/session-store";
 import { getDb } from "../db/client";
 import { TRANSITIONS } from "../prosecution/transitions";
-import { ensureOperation, makePerson, makeProgram, makeTeam, type Team } from "../testing/factories";
+import { ensureOperation, makePerson, makeProgram, makeReason, makeTeam, type Team } from "../testing/factories";
 import { ImportCommitInput } from "../validation/import";
 import { commitImportBatch } from "./commit-persons";
 import { getImportBatch } from "./import-batches";
@@ -28,6 +28,7 @@ vi.mock("../cases/change-prosecution-status", async (importActual) => {
 
 let team: Team;
 let program: { id: string; name: string };
+let declineReason: { id: string; code: string };
 beforeAll(async () => {
   await ensureOperation();
   await getDb().prosecutionTransition.createMany({
@@ -36,6 +37,7 @@ beforeAll(async () => {
   });
   team = await makeTeam();
   program = await makeProgram(team.region.id, 1);
+  declineReason = await makeReason("DECLINE");
 });
 
 type Values = Record<string, string | number | Date | null>;
@@ -135,6 +137,7 @@ describe("the commit of the household, prosecution history and enrollments sheet
           referredOn: "01.02.2021",
           ending: "DECLINED",
           endedOn: "05.02.2021",
+          endingReason: declineReason.code,
           outcomeNote: "Отказ",
         },
         { person: "5", program: program.name, programType: "TEST_TYPE", referredOn: "01.02.2021" },
@@ -231,7 +234,7 @@ describe("the commit of the household, prosecution history and enrollments sheet
     );
     expect(await getDb().auditEvent.count({ where: { chain: child, action: "household.member_added" } })).toBe(1);
     const declined = await getDb().enrollment.findFirstOrThrow({ where: { personId: child } });
-    expect(declined).toMatchObject({ status: "DECLINED", outcomeNote: "Отказ", reasonId: null });
+    expect(declined).toMatchObject({ status: "DECLINED", outcomeNote: "Отказ", reasonId: declineReason.id });
     expect((await getDb().person.findUniqueOrThrow({ where: { id: registered.id } })).prosecutionStatus).toBe("PRELIMINARY_CHECK");
     expect(await getDb().changeRequest.count({ where: { personId: registered.id } })).toBe(0);
 

@@ -257,7 +257,8 @@ const writeEnrollment: Writer<EnrollmentData> = async (tx, user, data, context) 
   let version = 1;
   for (const [i, { step, date }] of steps.entries()) {
     const last = i === steps.length - 1;
-    const input = EnrollmentStepInput.parse({ enrollmentId: id, version, step, date, outcomeNote: last ? note : "" });
+    const reasonId = ENDING_STEP[data.status] === step ? (data.reasonId ?? undefined) : undefined;
+    const input = EnrollmentStepInput.parse({ enrollmentId: id, version, step, date, outcomeNote: last ? note : "", reasonId });
     // Only an enrollment the file leaves enrolled holds a place; one it enrols and then ends never did, today.
     ({ version } = await advanceEnrollmentIn(tx, user, input, {
       now,
@@ -293,7 +294,7 @@ const REFUSALS: Record<LinkedSheetKind, { fields: Record<string, string>; codes:
     },
   },
   enrollments: {
-    fields: { programId: "program", step: "enrolledOn", date: "referredOn", reasonId: "ending" },
+    fields: { programId: "program", step: "enrolledOn", date: "referredOn", reasonId: "endingReason" },
     codes: {
       programUnavailable: "unknownProgram",
       programFull: "programFull",

@@ -211,7 +211,11 @@ async function writeRow(
   if (decision?.kind === "skip") return mark({ outcome: "SKIPPED" });
 
   const context = { importBatchId: batch.id, fileSha256: batch.fileSha256, sheet: batch.sheet, row: person.row };
-  const aliases = person.aliases.map((value) => ({ value, type: aliasType, source: `${batch.fileName}`.slice(0, 200) }));
+  const aliases = person.aliases.map((value) => ({
+    value,
+    type: person.aliasType ?? aliasType,
+    source: `${batch.fileName}`.slice(0, 200),
+  }));
   // The same IIN is the same person whatever the preview saw: the row joins that case, never a second one.
   const sameIin = candidate.iin
     ? await tx.person.findUnique({ where: { iin: candidate.iin }, select: { id: true, regionId: true, caseworkerId: true } })

@@ -1,4 +1,4 @@
-import { ProsecutionStatus, Relationship, type CaseStatus } from "../db/generated/enums";
+import { AliasType, ProsecutionStatus, Relationship, type CaseStatus } from "../db/generated/enums";
 import type { Locale } from "../i18n/locales";
 import { ENROLLMENT_STATUSES } from "../lifecycles/enrollment";
 import { CASE_STATUSES_KEPT_NOT_SET } from "../lifecycles/case-status";
@@ -21,7 +21,7 @@ export type HeaderWords = { readonly [L in Locale]: readonly [string, ...string[
  * Where a choice's accepted values come from: a fixed list of codes with the catalog keys of
  * their labels, or a reference table read from the database (its labels are data).
  */
-export type ChoiceSource = readonly Choice[] | "regions" | "operations" | "programTypes";
+export type ChoiceSource = readonly Choice[] | "regions" | "operations" | "programTypes" | "endingReasons";
 
 export type ImportField<Key extends string = string> = {
   key: Key;
@@ -208,6 +208,12 @@ export const PERSON_IMPORT_FIELDS = [
     },
   },
   {
+    key: "aliasType",
+    kind: "choice",
+    choices: enumChoices(Object.values(AliasType), "case.aliasType"),
+    headers: { en: ["Alias type", "Kind of aliases"], ru: ["Тип псевдонимов", "Вид псевдонимов"], kk: ["Лақап ат түрі"] },
+  },
+  {
     key: "caseStatus",
     kind: "choice",
     personField: "caseStatus",
@@ -321,6 +327,12 @@ export const ENROLLMENT_IMPORT_FIELDS = [
     kind: "choice",
     choices: ENROLLMENT_ENDINGS,
     headers: { en: ["Ended as"], ru: ["Чем прервано"], kk: ["Қалай тоқтатылды"] },
+  },
+  {
+    key: "endingReason",
+    kind: "choice",
+    choices: "endingReasons",
+    headers: { en: ["Ending reason"], ru: ["Причина прекращения"], kk: ["Тоқтату себебі"] },
   },
   { key: "endedOn", kind: "date", headers: { en: ["Ended on"], ru: ["Дата прекращения"], kk: ["Тоқтатылған күні"] } },
   { key: "outcomeNote", kind: "text", headers: { en: ["Outcome note"], ru: ["Итог"], kk: ["Нәтижесі"] } },

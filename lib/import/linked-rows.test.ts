@@ -19,6 +19,8 @@ const context: LinkContext = {
     regions: [],
     operations: [],
     programTypes: [{ value: "PSY", code: "PSY", labels: { en: "Psychological", ru: "Психологическая", kk: "Психологиялық" } }],
+    endingReasons: [{ value: "MOVED", code: "MOVED", labels: { en: "Moved away", ru: "Переезд", kk: "Көшіп кетті" } }],
+    reasons: [{ id: "00000000-0000-4000-8000-00000000d001", kind: "DROP_OUT", code: "MOVED" }],
   },
   fileKeys: new Map([
     ["1", person(2)],
@@ -166,6 +168,23 @@ describe("the enrollments sheet", () => {
       [],
     ]);
     expect(read[0]?.data).toMatchObject({ programId: "program-1", status: "ENROLLED", referredOn: "2020-02-01", enrolledOn: "2020-03-01" });
-    expect(read[7]?.data).toMatchObject({ status: "DECLINED", endedOn: "2020-03-01" });
+    expect(read[7]?.data).toMatchObject({ status: "DECLINED", endedOn: "2020-03-01", reasonId: null });
+  });
+
+  it("takes the reason of an ending from the file when it is one of that ending's reasons", () => {
+    const read = readEnrollmentRows(
+      rows(
+        ["1", "Жаңа өмір", "PSY", "01.02.2020", "01.03.2020", null, "DROPPED_OUT", "01.05.2020", "Переезд"],
+        // Moving away is a reason to drop out, not to decline.
+        ["1", "Жаңа өмір", "PSY", "01.02.2020", null, null, "DECLINED", "01.03.2020", "MOVED"],
+        // A reason with no ending.
+        ["1", "Жаңа өмір", "PSY", "01.02.2020", null, null, null, null, "MOVED"],
+        ["1", "Жаңа өмір", "PSY", "01.02.2020", "01.03.2020", null, "DROPPED_OUT", "01.05.2020", "Сбежал"],
+      ),
+      { ...columns, endingReason: 9 },
+      context,
+    );
+    expect(codes(read)).toEqual([[], ["endingReason:reasonNotForEnding"], ["ending:required"], ["endingReason:unknownChoice"]]);
+    expect(read[0]?.data).toMatchObject({ status: "DROPPED_OUT", reasonId: "00000000-0000-4000-8000-00000000d001" });
   });
 });

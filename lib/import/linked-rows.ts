@@ -11,6 +11,7 @@ import { valueKey, type SheetMapping } from "./mapping";
 import type { FieldProblemCode, LinkProblemCode, ValueProblemCode } from "./problems";
 import type { Cell, Row } from "./sheet";
 import { textKey } from "./text-key";
+import { ENROLLMENT_STEP_NAMES, ENROLLMENT_STEPS } from "../lifecycles/enrollment";
 
 /**
  * The rows of the household, prosecution history and enrollments sheets, each read by its
@@ -55,6 +56,8 @@ export type EnrollmentData = {
   enrolledOn: string | null;
   completedOn: string | null;
   endedOn: string | null;
+  /** The reason the file gives for the ending, resolved within the ending's kind; null: none given. */
+  reasonId: string | null;
   outcomeNote: string | null;
 };
 type DataOf = { household: HouseholdLinkData; prosecution: ProsecutionEntryData; enrollments: EnrollmentData };
@@ -370,6 +373,7 @@ export function readEnrollmentRows(
     const completedOn = r.date("completedOn");
     const ending = r.choice("ending") as EnrollmentStatus | null;
     const endedOn = r.date("endedOn");
+    const reasonCode = r.choice("endingReason");
     const outcomeNote = r.text("outcomeNote");
     const person = resolve(personKey, "person", r.problem);
 
@@ -382,6 +386,14 @@ export function readEnrollmentRows(
     if (ending && ending !== "DECLINED" && !enrolledOn) r.problem("enrolledOn", "stepMissing");
     if (endedOn && endedOn < (enrolledOn ?? referredOn ?? endedOn)) r.problem("endedOn", "stepOrder");
     const status: EnrollmentStatus = ending ?? (completedOn ? "COMPLETED" : enrolledOn ? "ENROLLED" : "REFERRED");
+    // A reason belongs to an ending, and must be one of that ending's kind ("moved away" is no reason to decline).
+    const reasonKind = ending
+      ? ENROLLMENT_STEPS[ENROLLMENT_STEP_NAMES.find((step) => ENROLLMENT_STEPS[step].to === ending)!].reasonKind
+      : null;
+    const reasonId =
+      reasonCode && reasonKind ? (ctx.reference.reasons.find((x) => x.kind === reasonKind && x.code === reasonCode)?.id ?? null) : null;
+    if (reasonCode && !ending) r.problem("ending", "required");
+    else if (reasonCode && !reasonId) r.problem("endingReason", "reasonNotForEnding");
 
     const region = person ? regionOf(person, ctx) : null;
     const program =
@@ -411,6 +423,7 @@ export function readEnrollmentRows(
             enrolledOn,
             completedOn,
             endedOn,
+            reasonId,
             outcomeNote,
           }
         : null,

@@ -16,6 +16,8 @@ const REFERENCE: ImportReference = {
   ],
   operations: [{ value: "ZHUSAN_1", code: "ZHUSAN_1", labels: { en: "Zhusan-1", ru: "Жусан-1", kk: "Жусан-1" } }],
   programTypes: [],
+  endingReasons: [],
+  reasons: [],
 };
 
 /** An office's own headers: one cell for the full name, its own words for the values. */
@@ -97,6 +99,17 @@ describe("personRowReader", () => {
       { field: "birthDateEstimated", column: 11, code: "notAFlag" },
       { field: "iin", column: 5, code: "iin_birthDateMismatch" },
     ]);
+  });
+
+  it("reads what a row's aliases are, by code or by label in any language, and refuses a kind there is not", () => {
+    const columns = personColumnsOf(suggestColumns(["Ф.И.О.", "Псевдонимы", "Тип псевдонимов"], [], PERSON_IMPORT_FIELDS));
+    expect(columns.aliasType).toBe(3);
+    const reader = personRowReader(REFERENCE, "2026-12-04");
+    const aliasTypeOf = (written: string) => reader({ number: 2, cells: ["Серіков Ерлан", "Абу Мухаммад", written] }, columns);
+    expect(aliasTypeOf("Куня").aliasType).toBe("KUNYA");
+    expect(aliasTypeOf("NOM_DE_GUERRE").aliasType).toBe("NOM_DE_GUERRE");
+    expect(aliasTypeOf("").aliasType).toBeNull();
+    expect(aliasTypeOf("прозвище деда").problems).toContainEqual({ field: "aliasType", column: 3, code: "unknownChoice" });
   });
 
   it("lists aliases apart, each held to the alias form's length", () => {

@@ -1,4 +1,4 @@
-import type { CaseStatus } from "../db/generated/enums";
+import type { AliasType, CaseStatus } from "../db/generated/enums";
 import { normalizeName } from "../search/normalize-name";
 import { CREATION_FIELDS, PERSON_FIELDS, type CreationField, type PersonFieldName } from "../validation/person-fields";
 import { AliasInput, NewCaseInput } from "../validation/person";
@@ -38,6 +38,8 @@ export type InterpretedPerson = {
   name: string;
   candidate: PersonCandidate | null;
   aliases: string[];
+  /** What the row's aliases are, when the row says; else the type chosen for the whole file at the commit. */
+  aliasType: AliasType | null;
   problems: PersonRowProblem[];
   sameInFile: SameInFile[];
 };
@@ -164,6 +166,7 @@ export function personRowReader(
       const checked = AliasInput.shape.value.safeParse(alias);
       if (!checked.success) problem("aliases", formCode(checked.error.issues[0]?.message ?? "invalid"));
     }
+    const aliasType = (choice("aliasType") || null) as AliasType | null;
 
     const parsed = NewCaseInput.safeParse(form);
     if (!parsed.success) {
@@ -191,6 +194,7 @@ export function personRowReader(
       name: [names.familyName, names.givenName].filter(Boolean).join(" "),
       candidate,
       aliases,
+      aliasType,
       problems,
       sameInFile: [],
     };

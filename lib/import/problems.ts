@@ -82,6 +82,7 @@ export const LINK_PROBLEM_CODES = [
   "programFull",
   "stepOrder",
   "stepMissing",
+  "reasonNotForEnding",
 ] as const;
 export type LinkProblemCode = (typeof LINK_PROBLEM_CODES)[number];
 

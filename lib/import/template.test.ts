@@ -20,6 +20,8 @@ const REFERENCE: ImportReference = {
   programTypes: [
     { value: "PSYCHOLOGICAL", code: "PSYCHOLOGICAL", labels: { en: "Psychological", ru: "Психологическая", kk: "Психологиялық" } },
   ],
+  endingReasons: [{ value: "MOVED", code: "MOVED", labels: { en: "Moved away", ru: "Переезд", kk: "Көшіп кетті" } }],
+  reasons: [],
 };
 
 describe("the import template", () => {
