@@ -169,7 +169,13 @@ describe("commitImportBatch", () => {
     const existing = await makePerson(team.region.id, owner.id, uniqueName());
     const stored = await getDb().person.findUniqueOrThrow({ where: { id: existing.id } });
     const birth = stored.birthDate.toISOString().slice(0, 10).split("-").reverse().join(".");
-    const twin = person({ familyName: stored.familyName, givenName: stored.givenName, birthDate: birth, aliases: "Абу Ерлан", aliasType: "Куня" });
+    const twin = person({
+      familyName: stored.familyName,
+      givenName: stored.givenName,
+      birthDate: birth,
+      aliases: "Абу Ерлан",
+      aliasType: "Куня",
+    });
     const skipped = person({ familyName: stored.familyName, givenName: stored.givenName, birthDate: birth, key: "x" });
     const preview = await previewBatch(supervisor, await templateFile([twin, skipped]));
     expect(preview.counts.possibleDuplicates).toBe(2);
