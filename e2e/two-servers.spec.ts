@@ -66,6 +66,20 @@ function serverB(origin: string): string {
 }
 
 /**
+ * A load balancer sends an idempotent request again when the connection to the server is reset
+ * before any answer (a kept-alive socket the busy server closed); so does this one, once. Nothing
+ * else is retried: a POST, or any answer at all, goes back to the browser as it came.
+ */
+async function forwardedOnce<T>(forward: () => Promise<T>, method: string): Promise<T> {
+  try {
+    return await forward();
+  } catch (error) {
+    if (!["GET", "HEAD"].includes(method) || !/ECONNRESET|socket hang up/.test(String(error))) throw error;
+    return forward();
+  }
+}
+
+/**
  * From now on the load balancer sends this page's requests to B. Returns the requests it carried,
  * so a test can show that the request it relies on reached B and not A. Redirects come back to
  * the browser, which follows them to the public origin and so to B again.
@@ -81,12 +95,9 @@ async function throughB(page: Page, origin: string): Promise<string[]> {
       const request = route.request();
       const url = new URL(request.url());
       carried.push(`${request.method()} ${url.pathname}`);
-      const response = await route.fetch({
-        url: `${b}${url.pathname}${url.search}`,
-        headers: { ...(await request.allHeaders()), host },
-        maxRedirects: 0,
-      });
-      await route.fulfill({ response });
+      const headers = { ...(await request.allHeaders()), host };
+      const forward = () => route.fetch({ url: `${b}${url.pathname}${url.search}`, headers, maxRedirects: 0 });
+      await route.fulfill({ response: await forwardedOnce(forward, request.method()) });
     },
   );
   return carried;

@@ -116,17 +116,19 @@ function SheetMappingEditor({
   const prefix = sheet === "persons" ? "import" : `import-${sheet}`;
   const fields = IMPORT_SHEETS[sheet] as readonly ImportField[];
 
-  const chooseField = (column: number, field: string) =>
+  const chooseField = (column: number, field: string) => {
+    const chosen = field === LEAVE ? null : field;
+    // A column still a question is not in the mapping yet: the answer adds it.
+    const listed = mapping.columns.some((c) => c.column === column)
+      ? mapping.columns
+      : [...mapping.columns, { column, header: proposed.columns.find((c) => c.column === column)?.header ?? "", field: chosen }];
     onChange({
       ...mapping,
-      columns: mapping.columns.map((c) =>
-        c.column === column
-          ? { ...c, field: field === LEAVE ? null : field }
-          : field !== LEAVE && c.field === field
-            ? { ...c, field: null }
-            : c,
+      columns: listed.map((c) =>
+        c.column === column ? { ...c, field: chosen } : chosen !== null && c.field === chosen ? { ...c, field: null } : c,
       ),
     });
+  };
   const chooseValue = (field: string, key: string, code: string) => {
     const forField = { ...mapping.values[field] };
     if (code === UNANSWERED) delete forField[key];

@@ -344,6 +344,19 @@ describe("the import's duplicate check", () => {
     expect(single[5]!.inReach.length + single[5]!.elsewhere.length).toBeGreaterThan(0);
     expect(single[6]).toEqual({ inReach: [], elsewhere: [] });
 
+    // A small file: each row looked up on its own.
+    const few = await getDb().$transaction((tx) =>
+      checkImportForDuplicates(
+        tx,
+        supervisor,
+        probes.map((probe, i) => ({ row: i + 2, probe })),
+        { name: "few.xlsx", sha256: "a".repeat(64) },
+        "command",
+      ),
+    );
+    if (few.limited) throw new Error("limited");
+    probes.forEach((_, i) => expect(few.answers.get(i + 2)).toEqual(single[i]));
+
     // Enough rows for two queries, each probe many times over.
     const rows = Array.from({ length: 530 }, (_, i) => ({ row: i + 2, probe: probes[i % probes.length]! }));
     const batched = await getDb().$transaction((tx) =>

@@ -392,7 +392,7 @@ export function readEnrollmentRows(
       : null;
     const reasonId =
       reasonCode && reasonKind ? (ctx.reference.reasons.find((x) => x.kind === reasonKind && x.code === reasonCode)?.id ?? null) : null;
-    if (reasonCode && !ending) r.problem("ending", "required");
+    if (reasonCode && !ending && !r.problems.some((p) => p.field === "ending")) r.problem("ending", "required");
     else if (reasonCode && !reasonId) r.problem("endingReason", "reasonNotForEnding");
 
     const region = person ? regionOf(person, ctx) : null;

@@ -6,7 +6,7 @@ import { ensureOperation, makeTeam, makeUser, type Team } from "../testing/facto
 import { outcome } from "../testing/outcome";
 import { makeIin } from "../validation/iin";
 import { SaveImportMappingInput } from "./mapping-input";
-import type { ImportMapping } from "./mapping";
+import type { ImportMapping, SheetMapping } from "./mapping";
 import { previewPersonsImport } from "./preview-persons";
 import { proposeMapping, type MappingProposal } from "./propose-mapping";
 import { deleteImportMapping, listImportMappings, loadImportMapping, loadMappingByName, saveImportMapping } from "./saved-mappings";
@@ -69,14 +69,28 @@ const proposed = (proposal: MappingProposal) => {
   return proposal;
 };
 
+/**
+ * A sheet's columns with the person's answers, as the page sends them: a column still a question
+ * is not in the mapping until it is answered, so answering adds it.
+ */
+function withAnswers(
+  sheet: SheetMapping | undefined,
+  proposedColumns: readonly { column: number; header: string }[],
+  answers: Record<string, string | null>,
+): SheetMapping["columns"] {
+  const listed = [...(sheet?.columns ?? [])];
+  for (const { column, header } of proposedColumns)
+    if (header in answers && !listed.some((c) => c.column === column)) listed.push({ column, header, field: null });
+  return listed.map((c) => (c.header in answers ? { ...c, field: answers[c.header] ?? null } : c));
+}
+
 /** The person's answers: the office's own word for the region and for a status, and the columns nobody imports. */
 function answered(proposal: ReturnType<typeof proposed>, regionCode: string): ImportMapping {
-  const persons = proposal.mapping.sheets.persons ?? { columns: [], values: {} };
   return {
     ...proposal.mapping,
     sheets: {
       persons: {
-        columns: persons.columns.map((c) => (c.header === "Пол" ? { ...c, field: "sex" } : c)),
+        columns: withAnswers(proposal.mapping.sheets.persons, proposal.columns, { Пол: "sex", "№ п/п": null, Примечание: null }),
         values: { region: { "южная обл": regionCode }, caseStatus: { "в работе": "OPEN", архив: null }, sex: { м: "MALE" } },
       },
     },
@@ -142,6 +156,8 @@ describe("the mapping step", () => {
     );
 
     const first = proposed(await proposeMapping(supervisor, bytes));
+    // Sent back as it came, the mapping answers no question on the person's behalf.
+    expect(proposed(await proposeMapping(supervisor, bytes, { mapping: first.mapping })).questions).toBe(first.questions);
     const sheet = first.linked.find((other) => other.kind === "prosecution");
     expect(sheet).toMatchObject({ sheet: "Судимость", missing: ["person", "status"] });
     expect(sheet?.columns.map((c) => c.field)).toEqual([null, null, "effectiveDate", "articles", "authority", "reason"]);
@@ -151,15 +167,11 @@ describe("the mapping step", () => {
       sheets: {
         ...first.mapping.sheets,
         persons: {
-          columns: (first.mapping.sheets.persons?.columns ?? []).map((c) =>
-            c.header === "№ п/п" ? { ...c, field: "key" } : c.header === "Примечание" ? { ...c, field: null } : c,
-          ),
+          columns: withAnswers(first.mapping.sheets.persons, first.columns, { "№ п/п": "key", Примечание: null }),
           values: { sex: { м: "MALE" } },
         },
         prosecution: {
-          columns: (first.mapping.sheets.prosecution?.columns ?? []).map((c) =>
-            c.header === "№ п/п" ? { ...c, field: "person" } : c.header === "Стадия" ? { ...c, field: "status" } : c,
-          ),
+          columns: withAnswers(first.mapping.sheets.prosecution, sheet?.columns ?? [], { "№ п/п": "person", Стадия: "status" }),
           values: {},
         },
       },

@@ -120,9 +120,17 @@ export function applyColumnChoices<Key extends string>(
   );
 }
 
-/** The column choices that reproduce a sheet's columns as they now are. */
-export function columnChoicesOf(columns: readonly { column: number; header: string; field: string | null }[]): ColumnChoice[] {
-  return columns.map(({ column, header, field }) => ({ column, header: header.slice(0, MAX_MAPPED_TEXT), field }));
+/**
+ * The column choices that reproduce a sheet's columns as they now are, but for the questions: a
+ * column with a header that nobody decided and nothing suggested stays out, so that sending the
+ * mapping back after another edit does not answer it as "leave out" on the person's behalf.
+ */
+export function columnChoicesOf(
+  columns: readonly { column: number; header: string; field: string | null; chosen: boolean }[],
+): ColumnChoice[] {
+  return columns
+    .filter((c) => c.chosen || c.field !== null || c.header === "")
+    .map(({ column, header, field }) => ({ column, header: header.slice(0, MAX_MAPPED_TEXT), field }));
 }
 
 /**
