@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import "@fontsource-variable/inter";
 import "./globals.css";
+import { ClientIntlProvider } from "@/components/shell/client-intl-provider";
+import { isLocale, DEFAULT_LOCALE } from "@/lib/i18n/locales";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("app");
@@ -15,7 +16,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body className="min-h-screen font-sans">
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        <ClientIntlProvider locale={isLocale(locale) ? locale : DEFAULT_LOCALE}>{children}</ClientIntlProvider>
       </body>
     </html>
   );

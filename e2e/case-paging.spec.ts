@@ -65,6 +65,12 @@ test("a case with more notes than a page shows the newest 20, the next ones thro
   await expect(page.getByTestId("history-entry").first()).toContainText("Note added");
   // The page the save sent back is the same visit: its note is recorded, not a second view.
   expect(await viewsOf(caseId)).toBe(viewsBefore);
+
+  // The page (and so a save's answer, rendered from the same layout) carries its content, not the
+  // message catalog again: the browser keeps that in a script of the build.
+  const html = await (await page.request.get(`/cases/${caseId}`)).text();
+  expect(html).toContain("notes-panel");
+  expect(html).not.toContain("Names several values: choose one");
 });
 
 async function viewsOf(caseId: string): Promise<number> {
