@@ -82,13 +82,11 @@ async function throughput(writers: number, write: (writer: number) => Promise<vo
   return counts.reduce((a, b) => a + b, 0) / ((performance.now() - started) / 1000);
 }
 
-/** The chain head lock, the hashed event and the head's update, as recordAuditEvent does them. */
+/** The chain head lock, the hashed event and the head's update, in recordAuditEvent's two statements. */
 async function bareAudit(client: PoolClient, user: CurrentUser, chain: string, action: string, entityId: string, after: object) {
-  await client.query(`INSERT INTO audit_chain_head (chain, last_seq, last_hash) VALUES ($1, 0, '') ON CONFLICT (chain) DO NOTHING`, [
-    chain,
-  ]);
   const { rows } = await client.query<{ last_seq: number; last_hash: string }>(
-    `SELECT last_seq, last_hash FROM audit_chain_head WHERE chain = $1 FOR UPDATE`,
+    `INSERT INTO audit_chain_head (chain, last_seq, last_hash) VALUES ($1, 0, '')
+     ON CONFLICT (chain) DO UPDATE SET chain = EXCLUDED.chain RETURNING last_seq, last_hash`,
     [chain],
   );
   const head = rows[0]!;
@@ -101,8 +99,11 @@ async function bareAudit(client: PoolClient, user: CurrentUser, chain: string, a
     after: after as never,
   });
   await client.query(
-    `INSERT INTO audit_event (id, chain, seq, prev_hash, hash, occurred_at, actor_id, actor_label, actor_role, action, entity_type, entity_id, person_id, after)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+    `WITH appended AS (
+       INSERT INTO audit_event (id, chain, seq, prev_hash, hash, occurred_at, actor_id, actor_label, actor_role, action, entity_type, entity_id, person_id, after)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+     )
+     UPDATE audit_chain_head SET last_seq = $3, last_hash = $5 WHERE chain = $2`,
     [
       event.id,
       chain,
@@ -120,7 +121,6 @@ async function bareAudit(client: PoolClient, user: CurrentUser, chain: string, a
       JSON.stringify(after),
     ],
   );
-  await client.query(`UPDATE audit_chain_head SET last_seq = $1, last_hash = $2 WHERE chain = $3`, [event.seq, hash, chain]);
 }
 
 async function inTransaction(pool: Pool, work: (client: PoolClient) => Promise<void>): Promise<void> {

@@ -37,15 +37,28 @@ export type AuditInput = {
  */
 export async function recordAuditEvent(tx: Tx, input: AuditInput): Promise<HashedEvent & { hash: string }> {
   const chain = input.caseId ?? SYSTEM_CHAIN;
-  await tx.$executeRaw`INSERT INTO audit_chain_head (chain, last_seq, last_hash) VALUES (${chain}, 0, '') ON CONFLICT (chain) DO NOTHING`;
+  // Creates the head of a new chain, or locks the existing one as FOR UPDATE would (a conflict's
+  // update takes the row lock and returns the row as it stands): one round trip, not two. Every
+  // save records an event, so each statement saved here is saved on every write of the app.
   const [head] = await tx.$queryRaw<{ last_seq: number; last_hash: string }[]>`
-    SELECT last_seq, last_hash FROM audit_chain_head WHERE chain = ${chain} FOR UPDATE`;
+    INSERT INTO audit_chain_head (chain, last_seq, last_hash) VALUES (${chain}, 0, '')
+    ON CONFLICT (chain) DO UPDATE SET chain = EXCLUDED.chain
+    RETURNING last_seq, last_hash`;
   if (!head) throw new Error(`audit chain head missing for ${chain}`);
 
   const { event, hash } = buildAuditEvent(chain, head.last_seq + 1, head.last_seq === 0 ? null : head.last_hash, input);
-
-  await tx.auditEvent.create({ data: auditEventRow(event, hash, input.actor.role) });
-  await tx.$executeRaw`UPDATE audit_chain_head SET last_seq = ${event.seq}, last_hash = ${hash} WHERE chain = ${chain}`;
+  // The event and the head's advance in one statement; JSON null is stored as SQL NULL, as auditEventRow stores it.
+  const json = (value: JsonValue) => (value === null ? null : JSON.stringify(value));
+  await tx.$executeRaw`
+    WITH appended AS (
+      INSERT INTO audit_event (id, chain, seq, prev_hash, hash, occurred_at, actor_id, actor_label, actor_role,
+        action, entity_type, entity_id, person_id, reason, before, after, context)
+      VALUES (${event.id}::uuid, ${chain}, ${event.seq}, ${event.prevHash}, ${hash}, ${event.occurredAt}::timestamptz,
+        ${event.actor.id}::uuid, ${event.actor.label}, ${input.actor.role}::"Role", ${event.action}, ${event.entity.type},
+        ${event.entity.id}, ${event.caseId}::uuid, ${event.reason}, ${json(event.before)}::jsonb, ${json(event.after)}::jsonb,
+        ${json(event.context)}::jsonb)
+    )
+    UPDATE audit_chain_head SET last_seq = ${event.seq}, last_hash = ${hash} WHERE chain = ${chain}`;
   return { ...event, hash };
 }
 

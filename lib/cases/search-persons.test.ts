@@ -24,8 +24,10 @@ describe("search matches", () => {
     const region = await makeRegion();
     const surname = uniqueSurname();
     const exact = await makePerson(region.id, null, surname);
-    // Close but not equal: the same name with a letter changed in the middle.
-    const near = surname.slice(0, 5) + (surname[5] === "к" ? "т" : "к") + surname.slice(6);
+    // Close but not equal: the same name with a letter more at its end, as a feminine form has. (A
+    // letter changed in the middle could fall into a run that normalising collapses, or push the
+    // name below the match threshold: 3 in 100 random names did one or the other.)
+    const near = `${surname}а`;
     for (let i = 0; i < 3; i++) await makePerson(region.id, null, near);
     const inRegion = Prisma.sql`p.region_id = ${region.id}::uuid`;
     const all = await matchingPersonIds(transliterateToLatin(surname), inRegion);
