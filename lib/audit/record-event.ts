@@ -36,72 +36,60 @@ export type AuditInput = {
  * transaction: concurrent writers to the same chain queue up instead of forking it.
  */
 export async function recordAuditEvent(tx: Tx, input: AuditInput): Promise<HashedEvent & { hash: string }> {
-  const chain = input.caseId ?? SYSTEM_CHAIN;
-  // Creates the head of a new chain, or locks the existing one as FOR UPDATE would (a conflict's
-  // update takes the row lock and returns the row as it stands): one round trip, not two. Every
-  // save records an event, so each statement saved here is saved on every write of the app.
-  const [head] = await tx.$queryRaw<{ last_seq: number; last_hash: string }[]>`
-    INSERT INTO audit_chain_head (chain, last_seq, last_hash) VALUES (${chain}, 0, '')
-    ON CONFLICT (chain) DO UPDATE SET chain = EXCLUDED.chain
-    RETURNING last_seq, last_hash`;
-  if (!head) throw new Error(`audit chain head missing for ${chain}`);
-
-  const { event, hash } = buildAuditEvent(chain, head.last_seq + 1, head.last_seq === 0 ? null : head.last_hash, input);
-  // The event and the head's advance in one statement; JSON null is stored as SQL NULL, as auditEventRow stores it.
-  const json = (value: JsonValue) => (value === null ? null : JSON.stringify(value));
-  await tx.$executeRaw`
-    WITH appended AS (
-      INSERT INTO audit_event (id, chain, seq, prev_hash, hash, occurred_at, actor_id, actor_label, actor_role,
-        action, entity_type, entity_id, person_id, reason, before, after, context)
-      VALUES (${event.id}::uuid, ${chain}, ${event.seq}, ${event.prevHash}, ${hash}, ${event.occurredAt}::timestamptz,
-        ${event.actor.id}::uuid, ${event.actor.label}, ${input.actor.role}::"Role", ${event.action}, ${event.entity.type},
-        ${event.entity.id}, ${event.caseId}::uuid, ${event.reason}, ${json(event.before)}::jsonb, ${json(event.after)}::jsonb,
-        ${json(event.context)}::jsonb)
-    )
-    UPDATE audit_chain_head SET last_seq = ${event.seq}, last_hash = ${hash} WHERE chain = ${chain}`;
-  return { ...event, hash };
+  const [recorded] = await recordAuditEvents(tx, [input]);
+  if (!recorded) throw new Error("no audit event recorded");
+  return recorded;
 }
 
 /**
- * Appends many events at once, to any number of chains, inside the caller's transaction: the same
- * chains as one recordAuditEvent call each, in the order given, for a fraction of the round trips
- * (the task recomputation writes thousands). The heads are locked in chain order, so two bulk
- * writers over overlapping chains queue up instead of deadlocking.
+ * Appends events, to any number of chains, inside the caller's transaction: the same chains as
+ * one recordAuditEvent call each, in the order given. Two statements whatever their number (the
+ * task recomputation writes thousands; every save writes one, so each statement saved here is
+ * saved on every write of the app). The heads are locked in chain order, so two writers over
+ * overlapping chains queue up instead of deadlocking.
  */
-export async function recordAuditEvents(tx: Tx, inputs: AuditInput[]): Promise<void> {
-  if (inputs.length === 0) return;
+export async function recordAuditEvents(tx: Tx, inputs: AuditInput[]): Promise<(HashedEvent & { hash: string })[]> {
+  if (inputs.length === 0) return [];
   const chains = [...new Set(inputs.map((input) => input.caseId ?? SYSTEM_CHAIN))].sort();
-  await tx.$executeRaw`INSERT INTO audit_chain_head (chain, last_seq, last_hash)
-    SELECT unnest(${chains}::text[]), 0, '' ON CONFLICT (chain) DO NOTHING`;
+  // Creates the heads of new chains and locks the existing ones as FOR UPDATE would (a conflict's
+  // update takes the row lock and returns the row as it stands), reading them in the same statement.
   const heads = await tx.$queryRaw<{ chain: string; last_seq: number; last_hash: string }[]>`
-    SELECT chain, last_seq, last_hash FROM audit_chain_head WHERE chain = ANY(${chains}::text[]) ORDER BY chain FOR UPDATE`;
+    INSERT INTO audit_chain_head (chain, last_seq, last_hash)
+    SELECT c, 0, '' FROM unnest(${chains}::text[]) AS c ORDER BY c
+    ON CONFLICT (chain) DO UPDATE SET chain = EXCLUDED.chain
+    RETURNING chain, last_seq, last_hash`;
   const tip = new Map(heads.map((h) => [h.chain, { seq: h.last_seq, hash: h.last_seq === 0 ? null : h.last_hash }]));
-  const events: { event: HashedEvent; hash: string; role: Role | null }[] = [];
+  const events: (HashedEvent & { hash: string; role: Role | null })[] = [];
   for (const input of inputs) {
     const chain = input.caseId ?? SYSTEM_CHAIN;
     const head = tip.get(chain);
     if (!head) throw new Error(`audit chain head missing for ${chain}`);
     const { event, hash } = buildAuditEvent(chain, head.seq + 1, head.hash, input);
-    events.push({ event, hash, role: input.actor.role });
+    events.push({ ...event, hash, role: input.actor.role });
     tip.set(chain, { seq: event.seq, hash });
   }
-  // One statement of column arrays: the ORM's multi-row insert took seconds for a few thousand
-  // events. Every column is exactly auditEventRow's, JSON null stored as SQL NULL as there.
+  // The events and the heads' advance in one statement of column arrays (the ORM's multi-row
+  // insert took seconds for a few thousand events). Every column is exactly auditEventRow's, JSON
+  // null stored as SQL NULL as there.
   const column = <T>(pick: (e: (typeof events)[number]) => T) => events.map(pick);
   const json = (value: JsonValue) => (value === null ? null : JSON.stringify(value));
-  await tx.$executeRaw`INSERT INTO audit_event (id, chain, seq, prev_hash, hash, occurred_at, actor_id, actor_label, actor_role,
-      action, entity_type, entity_id, person_id, reason, before, after, context)
-    SELECT * FROM unnest(
-      ${column((e) => e.event.id)}::uuid[], ${column((e) => e.event.chain)}::text[], ${column((e) => e.event.seq)}::int[],
-      ${column((e) => e.event.prevHash)}::text[], ${column((e) => e.hash)}::text[], ${column((e) => e.event.occurredAt)}::timestamptz[],
-      ${column((e) => e.event.actor.id)}::uuid[], ${column((e) => e.event.actor.label)}::text[], ${column((e) => e.role)}::"Role"[],
-      ${column((e) => e.event.action)}::text[], ${column((e) => e.event.entity.type)}::text[], ${column((e) => e.event.entity.id)}::text[],
-      ${column((e) => e.event.caseId)}::uuid[], ${column((e) => e.event.reason)}::text[], ${column((e) => json(e.event.before))}::jsonb[],
-      ${column((e) => json(e.event.after))}::jsonb[], ${column((e) => json(e.event.context))}::jsonb[])`;
   const tips = chains.map((chain) => tip.get(chain) ?? { seq: 0, hash: null });
-  await tx.$executeRaw`UPDATE audit_chain_head AS h SET last_seq = t.seq, last_hash = t.hash
+  await tx.$executeRaw`
+    WITH appended AS (
+      INSERT INTO audit_event (id, chain, seq, prev_hash, hash, occurred_at, actor_id, actor_label, actor_role,
+        action, entity_type, entity_id, person_id, reason, before, after, context)
+      SELECT * FROM unnest(
+        ${column((e) => e.id)}::uuid[], ${column((e) => e.chain)}::text[], ${column((e) => e.seq)}::int[],
+        ${column((e) => e.prevHash)}::text[], ${column((e) => e.hash)}::text[], ${column((e) => e.occurredAt)}::timestamptz[],
+        ${column((e) => e.actor.id)}::uuid[], ${column((e) => e.actor.label)}::text[], ${column((e) => e.role)}::"Role"[],
+        ${column((e) => e.action)}::text[], ${column((e) => e.entity.type)}::text[], ${column((e) => e.entity.id)}::text[],
+        ${column((e) => e.caseId)}::uuid[], ${column((e) => e.reason)}::text[], ${column((e) => json(e.before))}::jsonb[],
+        ${column((e) => json(e.after))}::jsonb[], ${column((e) => json(e.context))}::jsonb[])
+    )
+    UPDATE audit_chain_head AS h SET last_seq = t.seq, last_hash = t.hash
     FROM unnest(${chains}::text[], ${tips.map((t) => t.seq)}::int[], ${tips.map((t) => t.hash ?? "")}::text[]) AS t(chain, seq, hash)
     WHERE h.chain = t.chain`;
+  return events.map(({ role: _role, ...recorded }) => recorded);
 }
 
 /** The event as hashed and its hash; pure, so a bulk loader can build a whole chain in memory. */
