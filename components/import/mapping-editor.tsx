@@ -3,7 +3,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { isLocale, labelIn } from "@/lib/i18n/locales";
 import { IMPORT_SHEETS, type ImportField, type ImportSheetName } from "@/lib/import/import-fields";
-import type { ImportMapping, SheetMapping } from "@/lib/import/mapping";
+import { isUndecidedColumn, type ImportMapping, type SheetMapping } from "@/lib/import/mapping";
 import type { ChoiceColumn, MappingProposal, ProposedColumn } from "@/lib/import/propose-mapping";
 
 type Proposed = Extract<MappingProposal, { status: "proposed" }>;
@@ -162,7 +162,7 @@ function SheetMappingEditor({
         <tbody>
           {proposed.columns.map((column) => {
             const id = `${prefix}-column-${column.column}`;
-            const undecided = !column.chosen && column.field === null && column.header !== "";
+            const undecided = isUndecidedColumn(column);
             return (
               <tr key={column.column} className="border-b border-slate-100 align-top">
                 <th scope="row" className="py-1 pr-3 font-normal">

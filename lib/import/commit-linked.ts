@@ -7,8 +7,7 @@ import { changeProsecutionStatusIn } from "../cases/change-prosecution-status";
 import { getDb, type Tx } from "../db/client";
 import { DomainError } from "../errors/domain-error";
 import { FieldProblems } from "../errors/field-problems";
-import type { EnrollmentStatus } from "../db/generated/enums";
-import type { EnrollmentStep } from "../lifecycles/enrollment";
+import { stepInto, type EnrollmentStep } from "../lifecycles/enrollment";
 import { advanceEnrollmentIn, referToProgramIn } from "../programs/enrollments";
 import { HeldStatusChange } from "../validation/change-request";
 import { EnrollmentStepInput, ReferInput } from "../validation/enrollment";
@@ -235,19 +234,14 @@ const writeProsecutionEntry: Writer<ProsecutionEntryData> = async (tx, user, dat
   return caseId;
 };
 
-/** The step that ends an enrollment in each ending status. */
-const ENDING_STEP: Partial<Record<EnrollmentStatus, EnrollmentStep>> = {
-  DECLINED: "decline",
-  WITHDRAWN: "withdraw",
-  DROPPED_OUT: "drop_out",
-};
-
 const writeEnrollment: Writer<EnrollmentData> = async (tx, user, data, context) => {
   const { caseId } = caseOf(data.person);
-  const steps: { step: EnrollmentStep; date: string }[] = [
+  // The ending (a decline, a withdrawal, a drop-out) is the step into the status the file ends in, with the file's reason.
+  const ending = data.endedOn ? stepInto(data.status) : null;
+  const steps: { step: EnrollmentStep; date: string; reasonId?: string }[] = [
     ...(data.enrolledOn ? [{ step: "enrol" as const, date: data.enrolledOn }] : []),
     ...(data.completedOn ? [{ step: "complete" as const, date: data.completedOn }] : []),
-    ...(data.endedOn && ENDING_STEP[data.status] ? [{ step: ENDING_STEP[data.status]!, date: data.endedOn }] : []),
+    ...(data.endedOn && ending ? [{ step: ending, date: data.endedOn, reasonId: data.reasonId ?? undefined }] : []),
   ];
   const note = data.outcomeNote ?? "";
   const now = new Date();
@@ -255,9 +249,8 @@ const writeEnrollment: Writer<EnrollmentData> = async (tx, user, data, context) 
   const referral = ReferInput.parse({ caseId, programId: data.programId, date: data.referredOn, note: steps.length === 0 ? note : "" });
   const { id } = await referToProgramIn(tx, user, person, referral, { now, context });
   let version = 1;
-  for (const [i, { step, date }] of steps.entries()) {
+  for (const [i, { step, date, reasonId }] of steps.entries()) {
     const last = i === steps.length - 1;
-    const reasonId = ENDING_STEP[data.status] === step ? (data.reasonId ?? undefined) : undefined;
     const input = EnrollmentStepInput.parse({ enrollmentId: id, version, step, date, outcomeNote: last ? note : "", reasonId });
     // Only an enrollment the file leaves enrolled holds a place; one it enrols and then ends never did, today.
     ({ version } = await advanceEnrollmentIn(tx, user, input, {

@@ -11,7 +11,7 @@ import { valueKey, type SheetMapping } from "./mapping";
 import type { FieldProblemCode, LinkProblemCode, ValueProblemCode } from "./problems";
 import type { Cell, Row } from "./sheet";
 import { textKey } from "./text-key";
-import { ENROLLMENT_STEP_NAMES, ENROLLMENT_STEPS } from "../lifecycles/enrollment";
+import { ENROLLMENT_STEPS, stepInto } from "../lifecycles/enrollment";
 
 /**
  * The rows of the household, prosecution history and enrollments sheets, each read by its
@@ -387,9 +387,8 @@ export function readEnrollmentRows(
     if (endedOn && endedOn < (enrolledOn ?? referredOn ?? endedOn)) r.problem("endedOn", "stepOrder");
     const status: EnrollmentStatus = ending ?? (completedOn ? "COMPLETED" : enrolledOn ? "ENROLLED" : "REFERRED");
     // A reason belongs to an ending, and must be one of that ending's kind ("moved away" is no reason to decline).
-    const reasonKind = ending
-      ? ENROLLMENT_STEPS[ENROLLMENT_STEP_NAMES.find((step) => ENROLLMENT_STEPS[step].to === ending)!].reasonKind
-      : null;
+    const endingStep = ending ? stepInto(ending) : null;
+    const reasonKind = endingStep ? ENROLLMENT_STEPS[endingStep].reasonKind : null;
     const reasonId =
       reasonCode && reasonKind ? (ctx.reference.reasons.find((x) => x.kind === reasonKind && x.code === reasonCode)?.id ?? null) : null;
     if (reasonCode && !ending && !r.problems.some((p) => p.field === "ending")) r.problem("ending", "required");

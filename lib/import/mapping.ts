@@ -120,16 +120,20 @@ export function applyColumnChoices<Key extends string>(
   );
 }
 
+/** A column still a question: it has a header, nobody decided it, and nothing suggested a field for it. */
+export const isUndecidedColumn = (c: { header: string; field: string | null; chosen: boolean }) =>
+  !c.chosen && c.field === null && c.header !== "";
+
 /**
- * The column choices that reproduce a sheet's columns as they now are, but for the questions: a
- * column with a header that nobody decided and nothing suggested stays out, so that sending the
- * mapping back after another edit does not answer it as "leave out" on the person's behalf.
+ * The column choices that reproduce a sheet's columns as they now are, but for the questions: an
+ * undecided column stays out, so that sending the mapping back after another edit does not answer
+ * it as "leave out" on the person's behalf.
  */
 export function columnChoicesOf(
   columns: readonly { column: number; header: string; field: string | null; chosen: boolean }[],
 ): ColumnChoice[] {
   return columns
-    .filter((c) => c.chosen || c.field !== null || c.header === "")
+    .filter((c) => !isUndecidedColumn(c))
     .map(({ column, header, field }) => ({ column, header: header.slice(0, MAX_MAPPED_TEXT), field }));
 }
 

@@ -9,7 +9,7 @@ import { loadImportReference } from "./import-reference";
 import { PERSON_FIELDS } from "../validation/person-fields";
 import { isRequired, PERSON_IMPORT_FIELDS, type ImportField, type PersonImportFieldKey } from "./import-fields";
 import type { Labels } from "../i18n/locales";
-import { columnChoicesOf, headerFit, valueKey, MAPPING_FORMAT, type ImportMapping, type SheetMapping } from "./mapping";
+import { columnChoicesOf, headerFit, isUndecidedColumn, valueKey, MAPPING_FORMAT, type ImportMapping, type SheetMapping } from "./mapping";
 import { splitFullName } from "./names";
 import { personColumnMatches, personsSheet, type PersonColumnMatch } from "./persons-sheet";
 import type { FileProblem, HeaderProblemCode, NameSplitCode } from "./problems";
@@ -156,7 +156,7 @@ function proposedColumns<Key extends string>(
 
 /** What is left to answer on a sheet: columns with a header and no decision, and values nobody mapped. */
 function openQuestions(columns: readonly ProposedColumn<string>[], choices: readonly ChoiceColumn<string>[]): number {
-  const undecidedColumns = columns.filter((c) => !c.chosen && c.field === null && c.header !== "").length;
+  const undecidedColumns = columns.filter(isUndecidedColumn).length;
   const unanswered = choices.reduce((sum, choice) => sum + choice.unmatched.filter((value) => !("mappedTo" in value)).length, 0);
   return undecidedColumns + unanswered;
 }

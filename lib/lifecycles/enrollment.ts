@@ -53,6 +53,11 @@ export const ENROLLMENT_STEPS = {
 export type EnrollmentStep = keyof typeof ENROLLMENT_STEPS;
 export const ENROLLMENT_STEP_NAMES = Object.keys(ENROLLMENT_STEPS) as [EnrollmentStep, ...EnrollmentStep[]];
 
+/** The step that reaches a status (the ending step of a decline, a withdrawal, a drop-out); null for one no step reaches. */
+export function stepInto(status: EnrollmentStatus): EnrollmentStep | null {
+  return ENROLLMENT_STEP_NAMES.find((step) => ENROLLMENT_STEPS[step].to === status) ?? null;
+}
+
 const STATUSES = Object.keys(ENROLLMENT_STATUSES) as EnrollmentStatus[];
 
 /** Statuses that hold a place in the program. */
