@@ -4,28 +4,27 @@
  * them (the notes, the history, and the whole set: opening the case and every panel) and prints
  * the median, the 95th percentile and the bytes of the serialised result, beside the unpaged read
  * the page made before it was paged. Printed, never asserted. Uses TEST_DATABASE_URL's server, or
- * an embedded one.
+ * an embedded one; with `--on <url>`, adds the two cases to the database `npm run bench` built.
  */
 import { randomUUID } from "node:crypto";
 import { Pool } from "pg";
-import { createFreshDatabase } from "../lib/db/fresh-database";
-import { applyMigrations } from "../lib/migrations/migrate";
 import type { CurrentUser } from "../lib/auth/session-store";
-import { auditEventRow, buildAuditEvent, SYSTEM_ACTOR } from "../lib/audit/record-event";
+import { SYSTEM_ACTOR } from "../lib/audit/record-event";
+import { benchArgs, benchDatabase, record, timed as timedOnly } from "./bench-common";
+import { chainOf, insertChains } from "./bench-fixture";
 import { runScript } from "./run-script";
 
-const RUNS = 30;
 const BIG = 2_000;
 const SMALL = 20;
-/** The kinds of change a long-followed case gathers, in turn. */
-const ACTIONS = ["prosecution.status_changed", "person.updated", "enrollment.referred", "need.marked", "note.added"];
+const args = benchArgs();
 
 async function makeCase(pool: Pool, regionId: string, authorId: string, size: number): Promise<string> {
   const id = randomUUID();
+  const number = `KZ-2095-${String(size).padStart(6, "0")}`;
   await pool.query(
     `INSERT INTO person (id, case_number, family_name, given_name, family_name_latin, given_name_latin, search_name, sex, birth_date, region_id, return_date, return_operation_code, returned_from, age_category, caseworker_id, updated_at)
      VALUES ($1, $2, 'Бенчева', 'Айгуль', 'Bencheva', 'Aigul', 'bencheva aigul', 'FEMALE', '1990-01-01', $3, '2019-05-07', 'BENCH', 'SY', 'ADULT_WOMAN', $4, now())`,
-    [id, `KZ-2095-${String(size).padStart(6, "0")}`, regionId, authorId],
+    [id, number, regionId, authorId],
   );
   // A note a day, each a paragraph long, as a caseworker writes them over the years.
   await pool.query(
@@ -36,64 +35,44 @@ async function makeCase(pool: Pool, regionId: string, authorId: string, size: nu
     [id, authorId, size],
   );
   // The case's chain as the app writes it, hashed and linked, so the page reads what it would read in use.
-  const { getDb } = await import("../lib/db/client");
-  const rows = [];
-  let prevHash: string | null = null;
-  for (let seq = 1; seq <= size; seq++) {
-    const { event, hash } = buildAuditEvent(id, seq, prevHash, {
-      actor: SYSTEM_ACTOR,
-      action: ACTIONS[seq % ACTIONS.length]!,
-      entityType: "person",
-      entityId: id,
-      caseId: id,
-      reason: `Основание ${seq}`,
-      before: { riskLevel: "LOW", address: "Алматы, ул. Абая 1" },
-      after: { riskLevel: "MEDIUM", address: "Алматы, ул. Абая 2" },
-      occurredAt: new Date(Date.UTC(2019, 5, 1) + seq * 3_600_000),
-    });
-    rows.push(auditEventRow(event, hash, null));
-    prevHash = hash;
-  }
-  await getDb().auditEvent.createMany({ data: rows });
-  await pool.query(`INSERT INTO audit_chain_head (chain, last_seq, last_hash) VALUES ($1, $2, $3)`, [id, size, prevHash]);
+  await insertChains(pool, [chainOf(id, number, size, SYSTEM_ACTOR)], null);
   return id;
 }
 
-async function timed(work: () => Promise<unknown>): Promise<{ p50: number; p95: number; bytes: number }> {
+async function timed(work: () => Promise<unknown>) {
   let bytes = 0;
-  for (let i = 0; i < 3; i++) bytes = Buffer.byteLength(JSON.stringify(await work()));
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const started = performance.now();
-    await work();
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  return { p50: times[Math.floor(RUNS / 2)]!, p95: times[Math.floor(RUNS * 0.95)]!, bytes };
+  const figure = await timedOnly(async () => (bytes = Buffer.byteLength(JSON.stringify(await work()))));
+  return { ...figure, bytes };
 }
 
-function report(label: string, small: Awaited<ReturnType<typeof timed>>, big: Awaited<ReturnType<typeof timed>>) {
+async function report(label: string, small: Awaited<ReturnType<typeof timed>>, big: Awaited<ReturnType<typeof timed>>) {
   const ms = (n: number) => `${n.toFixed(1)} ms`.padStart(9);
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`.padStart(10);
   console.log(
     `[bench:case-page] ${label.padEnd(40)} ${SMALL} each: p50 ${ms(small.p50)} p95 ${ms(small.p95)} ${kb(small.bytes)}   ${BIG.toLocaleString("en")} each: p50 ${ms(big.p50)} p95 ${ms(big.p95)} ${kb(big.bytes)}   time ratio ${(big.p50 / small.p50).toFixed(2)}`,
   );
+  await record(args, {
+    bench: "case-page",
+    label: `${label}, ${BIG.toLocaleString("en")} events beside ${SMALL}`,
+    unit: "ms",
+    app: big,
+    floor: small,
+  });
 }
 
 runScript("bench:case-page", async () => {
-  const database = await createFreshDatabase("bench_case");
+  const database = await benchDatabase(args, "bench_case");
   const pool = new Pool({ connectionString: database.url, max: 2 });
   try {
-    await applyMigrations(database.url);
-    // Read by getDb() on its first use, so the loaders below are imported only after it is set.
-    process.env.DATABASE_URL = database.url;
     const regionId = randomUUID();
     const auditorId = randomUUID();
     await pool.query(
-      `INSERT INTO region (id, code, kind, name_en, name_ru, name_kk, updated_at) VALUES ($1, 'B_1', 'REGION', 'Bench', 'Бенч', 'Бенч', now())`,
-      [regionId],
+      `INSERT INTO region (id, code, kind, name_en, name_ru, name_kk, updated_at) VALUES ($1, $2, 'REGION', 'Bench', 'Бенч', 'Бенч', now())`,
+      [regionId, `BENCH_${regionId.slice(0, 6)}`],
     );
-    await pool.query(`INSERT INTO return_operation (code, name_en, name_ru, name_kk) VALUES ('BENCH', 'Bench', 'Бенч', 'Бенч')`);
+    await pool.query(
+      `INSERT INTO return_operation (code, name_en, name_ru, name_kk) VALUES ('BENCH', 'Bench', 'Бенч', 'Бенч') ON CONFLICT DO NOTHING`,
+    );
     await pool.query(
       `INSERT INTO app_user (id, email, name, role, password_hash, updated_at) VALUES ($1, $2, 'Bench auditor', 'AUDITOR', 'not-a-hash', now())`,
       [auditorId, `${auditorId}@bench.example.org`],
@@ -125,7 +104,7 @@ runScript("bench:case-page", async () => {
       [await timed(() => work(small, "small")), await timed(() => work(big, "big"))] as const;
 
     // What the page read before it was paged: every note, and the latest 200 events.
-    report(
+    await report(
       "unpaged notes (the page before)",
       ...(await both((caseId) =>
         getDb().note.findMany({
@@ -135,7 +114,7 @@ runScript("bench:case-page", async () => {
         }),
       )),
     );
-    report("notes, first page", ...(await both((_, which) => getNotesPanel(opened[which]))));
+    await report("notes, first page", ...(await both((_, which) => getNotesPanel(opened[which]))));
     const middle = {
       small: (await getNotesPanel(opened.small)).notes.at(-1)?.id,
       big: (
@@ -147,10 +126,10 @@ runScript("bench:case-page", async () => {
         })
       ).id,
     };
-    report("notes, a page from the middle", ...(await both((_, which) => getNotesPanel(opened[which], middle[which]))));
-    report("history, first page", ...(await both((_, which) => getHistoryPanel(opened[which]))));
-    report("history, first page of one kind", ...(await both((_, which) => getHistoryPanel(opened[which], { kind: "need" }))));
-    report(
+    await report("notes, a page from the middle", ...(await both((_, which) => getNotesPanel(opened[which], middle[which]))));
+    await report("history, first page", ...(await both((_, which) => getHistoryPanel(opened[which]))));
+    await report("history, first page of one kind", ...(await both((_, which) => getHistoryPanel(opened[which], { kind: "need" }))));
+    await report(
       "whole page: open the case, every panel",
       ...(await both(async (caseId) => {
         const open = await getCase(auditor, caseId);

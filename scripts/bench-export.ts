@@ -5,15 +5,15 @@
  * own `COPY ... TO STDOUT` of the same columns (CSV) or the same event shape (JSON), and the ratio. The figures are printed, never
  * asserted: these machines are shared and noisy. Uses TEST_DATABASE_URL's server, or an
  * embedded one. Run it with a small heap (NODE_OPTIONS=--max-old-space-size=256) to see that
- * the export's memory does not grow with its size.
+ * the export's memory does not grow with its size. With `--on <url>`, exports every event of the
+ * database `npm run bench` built, as its auditor.
  */
 import { randomUUID } from "node:crypto";
 import { Client, Pool } from "pg";
 import { to as copyTo } from "pg-copy-streams";
-import { createFreshDatabase } from "../lib/db/fresh-database";
-import { applyMigrations } from "../lib/migrations/migrate";
-import { buildAuditEvent } from "../lib/audit/record-event";
 import type { CurrentUser } from "../lib/auth/session-store";
+import { benchArgs, benchDatabase, record } from "./bench-common";
+import { chainOf, insertChains, loadFixture } from "./bench-fixture";
 import { runScript } from "./run-script";
 
 const EVENTS_PER_CASE = 100;
@@ -50,39 +50,17 @@ async function fill(url: string, events: number): Promise<{ regionId: string; au
          FROM unnest($1::uuid[], $2::text[]) AS t(id, num)`,
         [ids, ids.map((_, i) => `KZ-2097-${String(first + i).padStart(6, "0")}`), regionId],
       );
-      const columns: unknown[][] = Array.from({ length: 11 }, () => []);
-      const heads: [string[], number[], string[]] = [[], [], []];
-      ids.forEach((id, i) => {
-        let prevHash: string | null = null;
-        const inCase = Math.min(EVENTS_PER_CASE, events - (first + i) * EVENTS_PER_CASE);
-        for (let seq = 1; seq <= inCase; seq++) {
-          const { event, hash } = buildAuditEvent(id, seq, prevHash, {
+      await insertChains(
+        pool,
+        ids.map((id, i) =>
+          chainOf(
+            id,
+            `KZ-2097-${String(first + i).padStart(6, "0")}`,
+            Math.min(EVENTS_PER_CASE, events - (first + i) * EVENTS_PER_CASE),
             actor,
-            action: "note.added",
-            entityType: "note",
-            entityId: randomUUID(),
-            caseId: id,
-            after: { body: `Заметка ${seq}: беседа с матерью, ребёнок ходит в школу` },
-          });
-          [event.id, id, seq, prevHash, hash, event.occurredAt, auditorId, email, event.entity.id, id, JSON.stringify(event.after)].forEach(
-            (value, c) => columns[c]!.push(value),
-          );
-          prevHash = hash;
-        }
-        heads[0].push(id);
-        heads[1].push(inCase);
-        heads[2].push(prevHash ?? "");
-      });
-      await pool.query(
-        `INSERT INTO audit_event (id, chain, seq, prev_hash, hash, occurred_at, actor_id, actor_label, actor_role, action, entity_type, entity_id, person_id, after)
-         SELECT id, chain, seq, prev_hash, hash, occurred_at, actor_id, actor_label, 'CASEWORKER', 'note.added', 'note', entity_id, person_id, after
-         FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::text[], $6::timestamptz[], $7::uuid[], $8::text[], $9::text[], $10::uuid[], $11::jsonb[])
-           AS t(id, chain, seq, prev_hash, hash, occurred_at, actor_id, actor_label, entity_id, person_id, after)`,
-        columns,
-      );
-      await pool.query(
-        `INSERT INTO audit_chain_head (chain, last_seq, last_hash) SELECT * FROM unnest($1::text[], $2::int[], $3::text[])`,
-        heads,
+          ),
+        ),
+        actor.role,
       );
     }
     return {
@@ -111,8 +89,8 @@ const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
  * number joined, written by PostgreSQL itself. COPY takes no parameters; the region id is a
  * UUID this script made.
  */
-function floorQuery(format: "json" | "csv", regionId: string): string {
-  const from = `FROM audit_event e JOIN person p ON p.id::text = e.chain WHERE p.region_id = '${regionId}' ORDER BY p.id, e.seq`;
+function floorQuery(format: "json" | "csv", regionId: string | null): string {
+  const from = `FROM audit_event e JOIN person p ON p.id::text = e.chain ${regionId ? `WHERE p.region_id = '${regionId}'` : ""} ORDER BY p.id, e.seq`;
   if (format === "csv")
     return `COPY (SELECT p.case_number, e.chain, e.seq, e.occurred_at, e.actor_label, e.actor_role, e.action, e.entity_type, e.entity_id, e.reason, e.before, e.after, e.context, e.prev_hash, e.hash ${from}) TO STDOUT WITH (FORMAT csv, HEADER)`;
   return `COPY (SELECT json_build_object('id', e.id, 'chain', e.chain, 'seq', e.seq, 'prevHash', e.prev_hash, 'occurredAt', e.occurred_at, 'actor', json_build_object('id', e.actor_id, 'label', e.actor_label, 'role', e.actor_role), 'action', e.action, 'entity', json_build_object('type', e.entity_type, 'id', e.entity_id), 'caseId', e.person_id, 'reason', e.reason, 'before', e.before, 'after', e.after, 'context', e.context, 'hash', e.hash) ${from}) TO STDOUT`;
@@ -164,51 +142,76 @@ async function measured(
   }
 }
 
+const args = benchArgs();
+
+/** Exports the events of `regionId` (or of every region) as `auditor`, in both formats, each beside its COPY. */
+async function measureExports(url: string, auditor: CurrentUser, regionId: string | null, size: number) {
+  const { exportHistory } = await import("../lib/exports/export-history");
+  const { writeHistoryJson } = await import("../lib/exports/write-json");
+  const { writeHistoryCsv } = await import("../lib/exports/write-csv");
+  for (const [format, writer] of [
+    ["json", writeHistoryJson],
+    ["csv", writeHistoryCsv],
+  ] as const) {
+    const result = await measured(async () => {
+      let bytes = 0;
+      await exportHistory(
+        auditor,
+        { filters: regionId ? { region: regionId } : {} },
+        { format, profile: "full", reason: "benchmark" },
+        (plan) =>
+          plan.transmit(
+            async (chunk) => {
+              bytes += Buffer.byteLength(chunk);
+            },
+            (write) => writer(plan, write),
+          ),
+      );
+      return bytes;
+    });
+    const floor = await measured(() => copyFloor(url, floorQuery(format, regionId)));
+    console.log(
+      `[bench:export] ${format} ${size.toLocaleString("en")} events: ${result.seconds.toFixed(1)} s, ${Math.round(size / result.seconds).toLocaleString("en")} events/s, ${(result.bytes / 1024 / 1024).toFixed(1)} MB written, heap peak +${result.heapGrowthMb} MB (garbage included), +${result.retainedMb} MB kept after, peak RSS ${result.peakRssMb} MB`,
+    );
+    console.log(
+      `[bench:export] ${format} floor, COPY of the same events: ${floor.seconds.toFixed(1)} s, ${Math.round(size / floor.seconds).toLocaleString("en")} events/s, ${(floor.bytes / 1024 / 1024).toFixed(1)} MB; app / floor = ${(floor.seconds / result.seconds).toFixed(2)}`,
+    );
+    await record(args, {
+      bench: "export",
+      label: `${format.toUpperCase()} export of every event`,
+      note: `peak RSS ${result.peakRssMb} MB`,
+      unit: "/s",
+      app: { p50: size / result.seconds },
+      floor: { p50: size / floor.seconds },
+    });
+  }
+}
+
 runScript("bench:export", async () => {
-  const sizes = process.argv
-    .slice(2)
-    .map(Number)
-    .filter((n) => Number.isInteger(n) && n > 0);
-  if (sizes.length === 0) sizes.push(10_000, 100_000, 1_000_000);
-  // Imported after DATABASE_URL names the throwaway database, which getDb() reads on first use.
-  for (const size of sizes) {
-    const database = await createFreshDatabase("bench");
+  process.env.NEXTAUTH_SECRET ??= "bench-only-secret-for-a-throwaway-database";
+  if (args.on) {
+    const database = await benchDatabase(args, "bench");
+    const pool = new Pool({ connectionString: database.url, max: 1 });
     try {
-      await applyMigrations(database.url);
-      process.env.DATABASE_URL = database.url;
-      process.env.NEXTAUTH_SECRET ??= "bench-only-secret-for-a-throwaway-database";
+      const { auditor } = await loadFixture(pool);
+      const events = Number((await pool.query<{ n: string }>("SELECT count(*) AS n FROM audit_event")).rows[0]?.n ?? 0);
+      await measureExports(database.url, auditor, null, events);
+    } finally {
+      await pool.end();
+    }
+    return;
+  }
+  const sizes = args.numbers.length > 0 ? args.numbers : [10_000, 100_000, 1_000_000];
+  for (const size of sizes) {
+    const database = await benchDatabase(args, "bench");
+    try {
       const filled = Date.now();
       const { regionId, auditor } = await fill(database.url, size);
       console.log(
         `[bench:export] ${size.toLocaleString("en")} events in ${Math.ceil(size / EVENTS_PER_CASE).toLocaleString("en")} cases loaded in ${((Date.now() - filled) / 1000).toFixed(1)} s`,
       );
-      const { exportHistory } = await import("../lib/exports/export-history");
-      const { writeHistoryJson } = await import("../lib/exports/write-json");
-      const { writeHistoryCsv } = await import("../lib/exports/write-csv");
-      for (const [format, writer] of [
-        ["json", writeHistoryJson],
-        ["csv", writeHistoryCsv],
-      ] as const) {
-        const result = await measured(async () => {
-          let bytes = 0;
-          await exportHistory(auditor, { filters: { region: regionId } }, { format, profile: "full", reason: "benchmark" }, (plan) =>
-            plan.transmit(
-              async (chunk) => {
-                bytes += Buffer.byteLength(chunk);
-              },
-              (write) => writer(plan, write),
-            ),
-          );
-          return bytes;
-        });
-        const floor = await measured(() => copyFloor(database.url, floorQuery(format, regionId)));
-        console.log(
-          `[bench:export] ${format} ${size.toLocaleString("en")} events: ${result.seconds.toFixed(1)} s, ${Math.round(size / result.seconds).toLocaleString("en")} events/s, ${(result.bytes / 1024 / 1024).toFixed(1)} MB written, heap peak +${result.heapGrowthMb} MB (garbage included), +${result.retainedMb} MB kept after, peak RSS ${result.peakRssMb} MB`,
-        );
-        console.log(
-          `[bench:export] ${format} floor, COPY of the same events: ${floor.seconds.toFixed(1)} s, ${Math.round(size / floor.seconds).toLocaleString("en")} events/s, ${(floor.bytes / 1024 / 1024).toFixed(1)} MB; app / floor = ${(floor.seconds / result.seconds).toFixed(2)}`,
-        );
-      }
+      await measureExports(database.url, auditor, regionId, size);
+      // Each size has its own database; the app's client is made again for the next one.
       const { getDb } = await import("../lib/db/client");
       await getDb().$disconnect();
       delete (globalThis as { zhusanDb?: unknown }).zhusanDb;

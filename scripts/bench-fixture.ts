@@ -1,11 +1,14 @@
 /**
- * The data set of the benchmarks (`npm run bench:registry`, `npm run bench:tasks`): persons spread
- * over regions, with aliases, prosecution statuses, enrollments along their lifecycle and program
- * needs, and a supervisor, an auditor and a caseworker to read them as.
+ * The data set of the benchmarks (`npm run bench`, `bench:registry`, `bench:tasks`): persons spread
+ * over regions, with aliases, prosecution histories, enrollments along their lifecycle, program
+ * needs and (for `npm run bench`) their audit chains, and a supervisor, an auditor and a caseworker
+ * to read them as. It grows in place: `prepare` once, then `addPersons` for each range of persons,
+ * so one build serves the figures at 10,000 persons and again at 100,000.
  */
 import { randomUUID } from "node:crypto";
 import type { Pool } from "pg";
 import type { CurrentUser } from "../lib/auth/session-store";
+import { buildAuditEvent, type AuditInput } from "../lib/audit/record-event";
 import { normalizeName, transliterateToLatin } from "../lib/search/normalize-name";
 import { FAMILY_STEMS, FEMALE_NAMES, MALE_NAMES, familyNameFor } from "../prisma/seed/names";
 import { DEFAULT_REQUIREMENTS } from "../lib/reference-data/catalog";
@@ -13,8 +16,14 @@ import { Random } from "../prisma/seed/random";
 
 const REGIONS = 20;
 const BATCH = 5000;
+/** Case numbers of the fixture's persons: the n-th person is KZ-2096-00000n. */
+const caseNumber = (n: number) => `KZ-2096-${String(n).padStart(6, "0")}`;
+/** The fixture's users, one of each role that reads the registry, found again by these addresses. */
+const USERS = { auditor: "AUDITOR", supervisor: "SUPERVISOR", caseworker: "CASEWORKER" } as const;
+const emailOf = (key: keyof typeof USERS) => `bench-${key}@bench.example.org`;
 
-export type Fixture = { auditor: CurrentUser; supervisor: CurrentUser; caseId: string; searchName: string };
+export type Fixture = { auditor: CurrentUser; supervisor: CurrentUser; caseworker: CurrentUser; caseId: string; searchName: string };
+export type Setup = { regionIds: string[]; users: Record<keyof typeof USERS, string> };
 
 function viewer(id: string, role: CurrentUser["role"], regionIds: string[]): CurrentUser {
   return {
@@ -31,15 +40,16 @@ function viewer(id: string, role: CurrentUser["role"], regionIds: string[]): Cur
 }
 
 /**
- * Programs of every type in every region; about 1.35 enrollments per person spread over the
- * lifecycle, so that the queue and the dashboard read needs that are partly met, as in use; and
- * one adult in twenty with vocational training marked not required. One statement, so that the
- * seed holds for its random().
+ * About 1.35 enrollments per person of the range, spread over the lifecycle, so that the queue and
+ * the dashboard read needs that are partly met, as in use; one adult in twenty with vocational
+ * training marked not required; and a prosecution history (a preliminary check, then the status
+ * the person stands at) for everyone with proceedings. One statement, so that the seed holds for
+ * its random(); the range is two case numbers this module formats.
  */
-const ENROLLMENTS_AND_NEEDS = `
+function enrollmentsNeedsAndHistories(from: number, to: number, recordedBy: string): string {
+  const range = `p.case_number >= '${caseNumber(from)}' AND p.case_number < '${caseNumber(to)}'`;
+  return `
   SELECT setseed(0.7);
-  INSERT INTO program (id, name, program_type_code, provider, region_id, capacity, updated_at)
-    SELECT gen_random_uuid(), 'Bench ' || t.code || ' ' || r.code, t.code, 'Bench provider', r.id, 1000000, now() FROM region r CROSS JOIN program_type t;
   INSERT INTO enrollment (id, person_id, program_id, status, referred_on, enrolled_on, completed_on, ended_on, updated_at)
     SELECT gen_random_uuid(), x.person_id, x.program_id, x.status::"EnrollmentStatus", x.ret + 20 + x.k * 30,
            CASE WHEN x.status IN ('ENROLLED', 'COMPLETED', 'DROPPED_OUT') THEN x.ret + 40 + x.k * 30 END,
@@ -50,13 +60,101 @@ const ENROLLMENTS_AND_NEEDS = `
              (SELECT pr.id FROM program pr WHERE pr.region_id = p.region_id ORDER BY random() LIMIT 1) AS program_id,
              (ARRAY['REFERRED', 'ENROLLED', 'COMPLETED', 'COMPLETED', 'DECLINED', 'WITHDRAWN', 'DROPPED_OUT'])[1 + floor(random() * 7)::int] AS status
       FROM person p CROSS JOIN generate_series(1, 3) AS k
-      WHERE random() < 0.45
+      WHERE ${range} AND random() < 0.45
     ) AS x;
   INSERT INTO program_need (person_id, program_type_code, state)
-    SELECT p.id, 'VOCATIONAL', 'NOT_REQUIRED' FROM person p WHERE p.age_category <> 'MINOR' AND random() < 0.05;`;
+    SELECT p.id, 'VOCATIONAL', 'NOT_REQUIRED' FROM person p WHERE ${range} AND p.age_category <> 'MINOR' AND random() < 0.05;
+  INSERT INTO prosecution_entry (id, person_id, status, effective_date, articles, reason, recorded_by_id)
+    SELECT gen_random_uuid(), p.id, s.status::"ProsecutionStatus", p.return_date + s.k * 45,
+           CASE WHEN s.status IN ('CONVICTED', 'SERVING_SENTENCE') THEN ARRAY['256-2'] ELSE '{}' END, 'Bench', '${recordedBy}'
+    FROM person p CROSS JOIN LATERAL (VALUES (1, 'PRELIMINARY_CHECK'), (2, p.prosecution_status::text)) AS s(k, status)
+    WHERE ${range} AND p.prosecution_status <> 'NOT_APPLICABLE';`;
+}
 
-export async function fill(pool: Pool, persons: number): Promise<Fixture> {
-  const random = new Random(7);
+/** The kinds of change a followed case gathers, in turn, after its creation. */
+const ACTIONS = [
+  "case.viewed",
+  "prosecution.status_changed",
+  "note.added",
+  "enrollment.referred",
+  "case.viewed",
+  "need.marked",
+  "person.updated",
+];
+
+/** A person's chain as the app writes it, hashed and linked: the creation, then `events - 1` changes. */
+export function chainOf(personId: string, number: string, events: number, actor: AuditInput["actor"]) {
+  const built = [];
+  let prevHash: string | null = null;
+  for (let seq = 1; seq <= events; seq++) {
+    const action = seq === 1 ? "person.created" : ACTIONS[seq % ACTIONS.length]!;
+    const { event, hash } = buildAuditEvent(personId, seq, prevHash, {
+      actor,
+      action,
+      entityType: action.split(".")[0]!,
+      entityId: personId,
+      caseId: personId,
+      reason: action === "case.viewed" ? null : `Основание ${seq}`,
+      before: seq === 1 ? null : { riskLevel: "LOW", address: "Алматы, ул. Абая 1" },
+      after: seq === 1 ? { caseNumber: number } : { riskLevel: "MEDIUM", address: "Алматы, ул. Абая 2" },
+      occurredAt: new Date(Date.UTC(2019, 5, 1) + seq * 86_400_000),
+    });
+    built.push({ event, hash });
+    prevHash = hash;
+  }
+  return built;
+}
+
+/** Writes chains and their heads through pg with array parameters: a few statements per thousand cases. */
+export async function insertChains(
+  pool: Pool,
+  chains: { event: ReturnType<typeof buildAuditEvent>["event"]; hash: string }[][],
+  actorRole: string | null,
+) {
+  const columns: unknown[][] = Array.from({ length: 15 }, () => []);
+  const heads: [string[], number[], string[]] = [[], [], []];
+  for (const chain of chains) {
+    for (const { event, hash } of chain)
+      [
+        event.id,
+        event.chain,
+        event.seq,
+        event.prevHash,
+        hash,
+        event.occurredAt,
+        event.actor.id,
+        event.actor.label,
+        event.action,
+        event.entity.type,
+        event.entity.id,
+        event.caseId,
+        event.reason,
+        event.before === null ? null : JSON.stringify(event.before),
+        event.after === null ? null : JSON.stringify(event.after),
+      ].forEach((value, c) => columns[c]!.push(value));
+    const last = chain.at(-1);
+    if (last) {
+      heads[0].push(last.event.chain);
+      heads[1].push(last.event.seq);
+      heads[2].push(last.hash);
+    }
+  }
+  await pool.query(
+    `INSERT INTO audit_event (id, chain, seq, prev_hash, hash, occurred_at, actor_id, actor_label, actor_role, action, entity_type, entity_id, person_id, reason, before, after)
+     SELECT id, chain, seq, prev_hash, hash, occurred_at, actor_id, actor_label, $16, action, entity_type, entity_id, person_id, reason, before, after
+     FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::text[], $6::timestamptz[], $7::uuid[], $8::text[], $9::text[], $10::text[], $11::text[], $12::uuid[], $13::text[], $14::jsonb[], $15::jsonb[])
+       AS t(id, chain, seq, prev_hash, hash, occurred_at, actor_id, actor_label, action, entity_type, entity_id, person_id, reason, before, after)`,
+    [...columns, actorRole],
+  );
+  await pool.query(
+    `INSERT INTO audit_chain_head (chain, last_seq, last_hash) SELECT * FROM unnest($1::text[], $2::int[], $3::text[])
+     ON CONFLICT (chain) DO UPDATE SET last_seq = EXCLUDED.last_seq, last_hash = EXCLUDED.last_hash`,
+    heads,
+  );
+}
+
+/** The regions, programs, reference data and users the persons are added to; once per database. */
+export async function prepare(pool: Pool): Promise<Setup> {
   const regionIds = Array.from({ length: REGIONS }, () => randomUUID());
   await pool.query(
     `INSERT INTO region (id, code, kind, name_en, name_ru, name_kk, updated_at) SELECT id, 'B_' || n, 'REGION', 'Bench ' || n, 'Бенч ' || n, 'Бенч ' || n, now() FROM unnest($1::uuid[]) WITH ORDINALITY AS t(id, n)`,
@@ -75,11 +173,16 @@ export async function fill(pool: Pool, persons: number): Promise<Fixture> {
       r.ageCategory,
       r.programTypeCode,
     ]);
+  await pool.query(
+    `INSERT INTO program (id, name, program_type_code, provider, region_id, capacity, updated_at)
+     SELECT gen_random_uuid(), 'Bench ' || t.code || ' ' || r.code, t.code, 'Bench provider', r.id, 1000000, now() FROM region r CROSS JOIN program_type t WHERE r.id = ANY($1)`,
+    [regionIds],
+  );
   const users = { auditor: randomUUID(), supervisor: randomUUID(), caseworker: randomUUID() };
-  for (const [role, id] of Object.entries(users)) {
+  for (const key of Object.keys(USERS) as (keyof typeof USERS)[]) {
     await pool.query(
       `INSERT INTO app_user (id, email, name, role, password_hash, updated_at) VALUES ($1, $2, $3, $4, 'not-a-hash', now())`,
-      [id, `${id}@bench.example.org`, `Bench ${role}`, role.toUpperCase()],
+      [users[key], emailOf(key), `Bench ${key}`, USERS[key]],
     );
   }
   await pool.query(`INSERT INTO user_region (user_id, region_id) VALUES ($1, $2), ($1, $3), ($4, $2)`, [
@@ -88,17 +191,23 @@ export async function fill(pool: Pool, persons: number): Promise<Fixture> {
     regionIds[1],
     users.caseworker,
   ]);
+  return { regionIds, users };
+}
 
-  let sample = { caseId: "", searchName: "" };
-  for (let first = 0; first < persons; first += BATCH) {
-    const rows = Array.from({ length: Math.min(BATCH, persons - first) }, (_, i) => {
+/** Adds the persons numbered from `from` up to `to` (exclusive), with everything they carry; `eventsPerPerson` audit events each. */
+export async function addPersons(pool: Pool, setup: Setup, from: number, to: number, eventsPerPerson = 0): Promise<void> {
+  const random = new Random(7 + from);
+  const { regionIds, users } = setup;
+  const actor = { id: users.caseworker, label: emailOf("caseworker"), role: "CASEWORKER" as const };
+  for (let first = from; first < to; first += BATCH) {
+    const rows = Array.from({ length: Math.min(BATCH, to - first) }, (_, i) => {
       const sex = random.chance(0.5) ? "MALE" : "FEMALE";
       const family = familyNameFor(random.pick(FAMILY_STEMS), sex);
       const given = random.pick(sex === "MALE" ? MALE_NAMES : FEMALE_NAMES);
       const region = regionIds[random.int(0, REGIONS - 1)]!;
       return {
         id: randomUUID(),
-        number: `KZ-2096-${String(first + i).padStart(6, "0")}`,
+        number: caseNumber(first + i),
         family,
         given,
         familyLatin: transliterateToLatin(family),
@@ -138,13 +247,48 @@ export async function fill(pool: Pool, persons: number): Promise<Fixture> {
       `INSERT INTO alias (id, person_id, value, script, type, source, search_name) SELECT gen_random_uuid(), pid, val, 'LATIN', 'TRANSLITERATION', 'bench', srch FROM unnest($1::uuid[], $2::text[], $3::text[]) AS t(pid, val, srch)`,
       [aliased.map((r) => r.id), aliased.map((r) => `${r.familyLatin}a`), aliased.map((r) => normalizeName(`${r.familyLatin}a`))],
     );
-    sample = { caseId: rows[0]!.id, searchName: rows[0]!.familyLatin };
+    // A thousand persons' chains per statement, so a statement's parameters stay a few megabytes.
+    for (let at = 0; eventsPerPerson > 0 && at < rows.length; at += 1000)
+      await insertChains(
+        pool,
+        rows.slice(at, at + 1000).map((r) => chainOf(r.id, r.number, eventsPerPerson, actor)),
+        actor.role,
+      );
   }
-  await pool.query(ENROLLMENTS_AND_NEEDS);
-  await pool.query("ANALYZE");
-  return {
-    auditor: viewer(users.auditor, "AUDITOR", []),
-    supervisor: viewer(users.supervisor, "SUPERVISOR", [regionIds[0]!, regionIds[1]!]),
-    ...sample,
+  await pool.query(enrollmentsNeedsAndHistories(from, to, users.caseworker));
+}
+
+/** The fixture's readers and sample case, found in a database `prepare` and `addPersons` built. */
+export async function loadFixture(pool: Pool): Promise<Fixture> {
+  const { rows } = await pool.query<{ email: string; id: string; regions: string[] }>(
+    `SELECT u.email, u.id, coalesce(array_agg(r.region_id ORDER BY r.region_id) FILTER (WHERE r.region_id IS NOT NULL), '{}') AS regions
+     FROM app_user u LEFT JOIN user_region r ON r.user_id = u.id WHERE u.email = ANY($1) GROUP BY u.email, u.id`,
+    [Object.keys(USERS).map((key) => emailOf(key as keyof typeof USERS))],
+  );
+  const user = (key: keyof typeof USERS) => {
+    const row = rows.find((r) => r.email === emailOf(key));
+    if (!row) throw new Error(`no ${key} of the benchmark's data in this database`);
+    return viewer(row.id, USERS[key], row.regions);
   };
+  const sample = await pool.query<{ id: string; family_name_latin: string }>(
+    `SELECT id, family_name_latin FROM person WHERE case_number = $1`,
+    [caseNumber(0)],
+  );
+  const first = sample.rows[0];
+  if (!first) throw new Error("no persons of the benchmark's data in this database");
+  return {
+    auditor: user("auditor"),
+    supervisor: user("supervisor"),
+    caseworker: user("caseworker"),
+    caseId: first.id,
+    searchName: first.family_name_latin,
+  };
+}
+
+/** A database of `persons` persons in one call, for the benchmarks that build their own. */
+export async function fill(pool: Pool, persons: number, eventsPerPerson = 0): Promise<Fixture> {
+  const setup = await prepare(pool);
+  await addPersons(pool, setup, 0, persons, eventsPerPerson);
+  await pool.query("ANALYZE");
+  return loadFixture(pool);
 }

@@ -2,46 +2,36 @@
  * `npm run bench:registry -- 100000`: builds a throwaway database of that many persons (with
  * aliases, enrollments and program needs), then times the registry, search, case page, review queue and dashboard as the app
  * runs them, each beside the bare SQL that answers the same question, and prints the median and
- * 95th percentile. Printed, never asserted. Uses TEST_DATABASE_URL's server, or an embedded one.
+ * 95th percentile. Printed, never asserted. Uses TEST_DATABASE_URL's server, or an embedded one;
+ * with `--on <url>`, the database `npm run bench` built.
  */
 import { Pool } from "pg";
-import { createFreshDatabase } from "../lib/db/fresh-database";
-import { applyMigrations } from "../lib/migrations/migrate";
 import { normalizeName } from "../lib/search/normalize-name";
-import { fill } from "./bench-fixture";
+import { benchArgs, benchDatabase, record, timed, type Figure } from "./bench-common";
+import { fill, loadFixture } from "./bench-fixture";
 import { runScript } from "./run-script";
 
-const RUNS = 30;
+const args = benchArgs();
+const persons = args.numbers[0] ?? 100_000;
 
-async function timed(work: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
-  for (let i = 0; i < 3; i++) await work();
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const started = performance.now();
-    await work();
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  return { p50: times[Math.floor(RUNS / 2)]!, p95: times[Math.floor(RUNS * 0.95)]! };
-}
-
-function report(label: string, app: { p50: number; p95: number }, bare: { p50: number; p95: number } | null) {
+async function report(label: string, app: Required<Figure>, bare: Required<Figure> | null) {
   const ms = (n: number) => `${n.toFixed(1)} ms`;
   console.log(
     `[bench:registry] ${label.padEnd(44)} app p50 ${ms(app.p50).padStart(9)} p95 ${ms(app.p95).padStart(9)}${bare ? `   bare SQL p50 ${ms(bare.p50).padStart(9)} p95 ${ms(bare.p95).padStart(9)}` : ""}`,
   );
+  await record(args, { bench: "registry", label, unit: "ms", app, floor: bare });
 }
 
 runScript("bench:registry", async () => {
-  const persons = Number(process.argv[2] ?? 100_000);
-  const database = await createFreshDatabase("bench");
+  const database = await benchDatabase(args, "bench");
   const pool = new Pool({ connectionString: database.url, max: 2 });
   try {
-    await applyMigrations(database.url);
-    process.env.DATABASE_URL = database.url;
-    const loaded = Date.now();
-    const fx = await fill(pool, persons);
-    console.log(`[bench:registry] ${persons.toLocaleString("en")} persons loaded in ${((Date.now() - loaded) / 1000).toFixed(1)} s`);
+    let fx;
+    if (database.fresh) {
+      const loaded = Date.now();
+      fx = await fill(pool, persons);
+      console.log(`[bench:registry] ${persons.toLocaleString("en")} persons loaded in ${((Date.now() - loaded) / 1000).toFixed(1)} s`);
+    } else fx = await loadFixture(pool);
     // Imported once DATABASE_URL names the throwaway database, which getDb() reads on first use.
     const { listCases } = await import("../lib/cases/registry");
     const { getCase } = await import("../lib/cases/get-case");
@@ -54,7 +44,7 @@ runScript("bench:registry", async () => {
       () =>
         pool.query(text, values);
 
-    report(
+    await report(
       "registry, first page, all cases",
       await timed(() => listCases(fx.auditor, RegistryQuery.parse({}))),
       await timed(async () => {
@@ -62,7 +52,7 @@ runScript("bench:registry", async () => {
         await sql("SELECT count(*) FROM person")();
       }),
     );
-    report(
+    await report(
       "registry, supervisor, region + age filter",
       await timed(() => listCases(fx.supervisor, RegistryQuery.parse({ region: fx.supervisor.regionIds[0], age: "MINOR" }))),
       await timed(async () => {
@@ -77,7 +67,7 @@ runScript("bench:registry", async () => {
       }),
     );
     const text = normalizeName(fx.searchName);
-    report(
+    await report(
       `search by Latin name "${fx.searchName}"`,
       await timed(() => listCases(fx.auditor, RegistryQuery.parse({ q: fx.searchName }))),
       await timed(
@@ -87,7 +77,7 @@ runScript("bench:registry", async () => {
         ),
       ),
     );
-    report(
+    await report(
       "case page (records the view)",
       await timed(() => getCase(fx.auditor, fx.caseId)),
       await timed(sql("SELECT * FROM person WHERE id = $1", [fx.caseId])),
@@ -110,12 +100,12 @@ runScript("bench:registry", async () => {
           [regionIds],
         )();
       });
-    report(
+    await report(
       "review queue, first page, supervisor",
       await timed(() => reviewQueue(fx.supervisor, ReviewQuery.parse({}))),
       await queueFloor(fx.supervisor.regionIds),
     );
-    report(
+    await report(
       "review queue, first page, auditor (all)",
       await timed(() => reviewQueue(fx.auditor, ReviewQuery.parse({}))),
       await queueFloor(null),
@@ -123,7 +113,7 @@ runScript("bench:registry", async () => {
     const { requiredNeedsSql } = await import("../lib/programs/required-needs-sql");
     const { getDb } = await import("../lib/db/client");
     const { Prisma } = await import("../lib/db/generated/client");
-    report(
+    await report(
       "needs recomputed from enrollments (before 019)",
       await timed(() => getDb().$queryRaw(Prisma.sql`SELECT count(*) FROM (${requiredNeedsSql([Prisma.sql`TRUE`])}) AS needs`)),
       null,
@@ -140,12 +130,12 @@ runScript("bench:registry", async () => {
           [regionIds],
         )();
       });
-    report(
+    await report(
       "dashboard, supervisor (every count)",
       await timed(() => getDashboard(fx.supervisor)),
       await dashboardFloor(fx.supervisor.regionIds),
     );
-    report("dashboard, auditor (every count)", await timed(() => getDashboard(fx.auditor)), await dashboardFloor(null));
+    await report("dashboard, auditor (every count)", await timed(() => getDashboard(fx.auditor)), await dashboardFloor(null));
     await getDb().$disconnect();
   } finally {
     await pool.end();

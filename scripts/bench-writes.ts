@@ -6,14 +6,13 @@
  * ratio. The status change updates the person, so its bare transaction fires the triggers that
  * keep the program needs (docs/decisions/019) like the app's does; a last line shows it with
  * those triggers off, for their cost. Printed, never asserted. Uses TEST_DATABASE_URL's server,
- * or an embedded one.
+ * or an embedded one; with `--on <url>`, adds its writers' cases to the database `npm run bench` built.
  */
 import { randomUUID } from "node:crypto";
 import { Pool, type PoolClient } from "pg";
-import { createFreshDatabase } from "../lib/db/fresh-database";
-import { applyMigrations } from "../lib/migrations/migrate";
 import { buildAuditEvent } from "../lib/audit/record-event";
 import type { CurrentUser } from "../lib/auth/session-store";
+import { benchArgs, benchDatabase, record } from "./bench-common";
 import { runScript } from "./run-script";
 
 const SECONDS = 5;
@@ -42,7 +41,7 @@ async function fill(pool: Pool, writers: number): Promise<Fixture> {
   const cases = Array.from({ length: writers }, () => randomUUID());
   await pool.query(
     `INSERT INTO person (id, case_number, family_name, given_name, family_name_latin, given_name_latin, search_name, sex, birth_date, region_id, return_date, return_operation_code, returned_from, age_category, prosecution_status, caseworker_id, updated_at)
-     SELECT id, 'KZ-2096-' || lpad(n::text, 6, '0'), 'Бенчмаркова', 'Айгерим', 'Benchmarkova', 'Aigerim', 'benchmarkova aigerim', 'FEMALE', '1990-01-01', $2, '2019-05-07', 'BENCH', 'SY', 'ADULT_WOMAN', 'NO_PROCEEDINGS', $3, now()
+     SELECT id, 'KZ-2094-' || lpad(n::text, 6, '0'), 'Бенчмаркова', 'Айгерим', 'Benchmarkova', 'Aigerim', 'benchmarkova aigerim', 'FEMALE', '1990-01-01', $2, '2019-05-07', 'BENCH', 'SY', 'ADULT_WOMAN', 'NO_PROCEEDINGS', $3, now()
      FROM unnest($1::uuid[]) WITH ORDINALITY AS t(id, n)`,
     [cases, regionId, userId],
   );
@@ -137,22 +136,21 @@ async function inTransaction(pool: Pool, work: (client: PoolClient) => Promise<v
   }
 }
 
-const line = (label: string, app: number, bare: number) =>
+const args = benchArgs();
+
+async function line(label: string, app: number, bare: number) {
   console.log(
     `[bench:writes] ${label.padEnd(38)} app ${app.toFixed(0).padStart(6)}/s   bare pg ${bare.toFixed(0).padStart(6)}/s   app / bare ${(app / bare).toFixed(2)}`,
   );
+  await record(args, { bench: "writes", label, unit: "/s", app: { p50: app }, floor: { p50: bare } });
+}
 
 runScript("bench:writes", async () => {
-  const levels = process.argv
-    .slice(2)
-    .map(Number)
-    .filter((n) => Number.isInteger(n) && n > 0);
+  const levels = args.numbers.filter((n) => n > 0);
   if (levels.length === 0) levels.push(1, 4, 16);
-  const database = await createFreshDatabase("bench");
+  const database = await benchDatabase(args, "bench");
   const pool = new Pool({ connectionString: database.url, max: Math.max(...levels) });
   try {
-    await applyMigrations(database.url);
-    process.env.DATABASE_URL = database.url;
     const fx = await fill(pool, Math.max(...levels));
     // Imported once DATABASE_URL names the throwaway database, which getDb() reads on first use.
     const { addNote } = await import("../lib/cases/add-note");
@@ -183,7 +181,7 @@ runScript("bench:writes", async () => {
           await bareAudit(client, fx.caseworker, fx.cases[w]!, "note.added", id, note);
         }),
       );
-      line(`add note, ${writers} writer(s)`, appNotes, bareNotes);
+      await line(`add note, ${writers} writer(s)`, appNotes, bareNotes);
 
       const appStatus = await throughput(writers, async (w) => {
         const caseId = fx.cases[w]!;
@@ -216,7 +214,7 @@ runScript("bench:writes", async () => {
             await bareAudit(client, fx.caseworker, caseId, "prosecution.status_changed", id, { status });
           }),
         );
-      line(`status change, ${writers} writer(s)`, appStatus, await bareStatus());
+      await line(`status change, ${writers} writer(s)`, appStatus, await bareStatus());
       await pool.query("ALTER TABLE person DISABLE TRIGGER person_need_on_person_update");
       const withoutTriggers = await bareStatus();
       await pool.query("ALTER TABLE person ENABLE TRIGGER person_need_on_person_update");
