@@ -9,9 +9,9 @@
  * or an embedded one; with `--on <url>`, adds its writers' cases to the database `npm run bench` built.
  */
 import { randomUUID } from "node:crypto";
-import { Pool, type PoolClient } from "pg";
-import { buildAuditEvent } from "../lib/audit/record-event";
+import { Pool } from "pg";
 import type { CurrentUser } from "../lib/auth/session-store";
+import { bareAudit, bareNote, inTransaction } from "./bench-bare";
 import { benchArgs, benchDatabase, record } from "./bench-common";
 import { runScript } from "./run-script";
 
@@ -81,61 +81,6 @@ async function throughput(writers: number, write: (writer: number) => Promise<vo
   return counts.reduce((a, b) => a + b, 0) / ((performance.now() - started) / 1000);
 }
 
-/** The chain head lock, the hashed event and the head's update, in recordAuditEvent's two statements. */
-async function bareAudit(client: PoolClient, user: CurrentUser, chain: string, action: string, entityId: string, after: object) {
-  const { rows } = await client.query<{ last_seq: number; last_hash: string }>(
-    `INSERT INTO audit_chain_head (chain, last_seq, last_hash) VALUES ($1, 0, '')
-     ON CONFLICT (chain) DO UPDATE SET chain = EXCLUDED.chain RETURNING last_seq, last_hash`,
-    [chain],
-  );
-  const head = rows[0]!;
-  const { event, hash } = buildAuditEvent(chain, head.last_seq + 1, head.last_seq === 0 ? null : head.last_hash, {
-    actor: { id: user.id, label: user.email, role: user.role },
-    action,
-    entityType: action.split(".")[0]!,
-    entityId,
-    caseId: chain,
-    after: after as never,
-  });
-  await client.query(
-    `WITH appended AS (
-       INSERT INTO audit_event (id, chain, seq, prev_hash, hash, occurred_at, actor_id, actor_label, actor_role, action, entity_type, entity_id, person_id, after)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-     )
-     UPDATE audit_chain_head SET last_seq = $3, last_hash = $5 WHERE chain = $2`,
-    [
-      event.id,
-      chain,
-      event.seq,
-      event.prevHash,
-      hash,
-      event.occurredAt,
-      user.id,
-      user.email,
-      user.role,
-      action,
-      event.entity.type,
-      entityId,
-      chain,
-      JSON.stringify(after),
-    ],
-  );
-}
-
-async function inTransaction(pool: Pool, work: (client: PoolClient) => Promise<void>): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
-    await work(client);
-    await client.query("COMMIT");
-  } catch (error) {
-    await client.query("ROLLBACK");
-    throw error;
-  } finally {
-    client.release();
-  }
-}
-
 const args = benchArgs();
 
 async function line(label: string, app: number, bare: number) {
@@ -169,18 +114,7 @@ runScript("bench:writes", async () => {
     for (const writers of levels) {
       const note = { body: "Беседа с матерью; ребёнок ходит в школу" };
       const appNotes = await throughput(writers, (w) => addNote(fx.caseworker, { caseId: fx.cases[w]!, ...note }).then(() => undefined));
-      const bareNotes = await throughput(writers, (w) =>
-        inTransaction(pool, async (client) => {
-          const id = randomUUID();
-          await client.query(`INSERT INTO note (id, person_id, body, author_id, updated_at) VALUES ($1, $2, $3, $4, now())`, [
-            id,
-            fx.cases[w],
-            note.body,
-            fx.caseworker.id,
-          ]);
-          await bareAudit(client, fx.caseworker, fx.cases[w]!, "note.added", id, note);
-        }),
-      );
+      const bareNotes = await throughput(writers, (w) => bareNote(pool, fx.caseworker, fx.cases[w]!, note.body));
       await line(`add note, ${writers} writer(s)`, appNotes, bareNotes);
 
       const appStatus = await throughput(writers, async (w) => {

@@ -4,7 +4,8 @@
  * database of 10,000 persons (aliases, prosecution histories, enrollments, needs and about 20 audit
  * events each), measures the registry paths (registry, search, case page, review queue, dashboard)
  * and the exports on it, grows the same database to the size given, measures them again, then the
- * case page of a long case and write throughput with 1, 4 and 16 writers. Each benchmark prints its
+ * case page of a long case, write throughput with 1, 4 and 16 writers, and the case page and a
+ * note's save over HTTP from the production build with 1, 4 and 16 users. Each benchmark prints its
  * own lines as it goes; at the end, the machine and one table of every path: the app's median and
  * 95th percentile, the floor (the bare SQL or COPY doing the same work), the ratio, and the growth
  * from 10,000 persons to the size given. Printed, never asserted. Uses TEST_DATABASE_URL's server,
@@ -98,6 +99,7 @@ runScript("bench", async () => {
       if (!last) return;
       await run("bench:case-page", on);
       await run("bench:writes", ["1", "4", "16", ...on]);
+      await run("bench:http", ["1", "4", "16", ...on]);
     };
     const smallFile = join(folder, "small.jsonl");
     const largeFile = join(folder, "large.jsonl");

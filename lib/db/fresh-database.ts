@@ -6,7 +6,8 @@ import { startEmbeddedPostgres } from "./embedded";
 
 export type FreshDatabase = { url: string; drop: () => Promise<void> };
 
-function freePort(): Promise<number> {
+/** A TCP port free on this machine now, for a server started next. */
+export function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
     server.once("error", reject);
