@@ -17,29 +17,40 @@ const MOMENT_TIME_ZONE = CALENDAR_TIME_ZONE;
 
 const localeOf = (locale: string): Locale => (isLocale(locale) ? locale : DEFAULT_LOCALE);
 
+type Style = "day" | "minute" | "second";
+
+function optionsOf(locale: Locale, style: Style): Intl.DateTimeFormatOptions {
+  if (style === "day") return { ...DAY[locale], timeZone: "UTC" };
+  const seconds: Intl.DateTimeFormatOptions = style === "second" ? { second: "2-digit" } : {};
+  return { ...DAY[locale], hour: "2-digit", minute: "2-digit", ...seconds, hourCycle: "h23", timeZone: MOMENT_TIME_ZONE };
+}
+
+// Making a formatter costs far more than using one (a case page writes a few hundred dates), and
+// a formatter holds no state of its own: one per language and style, made on first use.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterOf(locale: string, style: Style): Intl.DateTimeFormat {
+  const l = localeOf(locale);
+  const key = `${l}:${style}`;
+  let formatter = formatters.get(key);
+  if (!formatter) formatters.set(key, (formatter = new Intl.DateTimeFormat(l, optionsOf(l, style))));
+  return formatter;
+}
+const numberFormatters = new Map<Locale, Intl.NumberFormat>();
+
 /** A calendar day (a birth date, a return date), given as an ISO date or a Date at UTC midnight. */
 export function formatDay(locale: string, day: string | Date): string {
-  const l = localeOf(locale);
-  return new Intl.DateTimeFormat(l, { ...DAY[l], timeZone: "UTC" }).format(
-    typeof day === "string" ? new Date(`${day.slice(0, 10)}T00:00:00Z`) : day,
-  );
+  return formatterOf(locale, "day").format(typeof day === "string" ? new Date(`${day.slice(0, 10)}T00:00:00Z`) : day);
 }
 
 /** A moment (when an event happened), to the minute, or to the second where order within a minute matters. */
 export function formatMoment(locale: string, moment: string | Date, precision: "minute" | "second" = "minute"): string {
-  const l = localeOf(locale);
-  const time: Intl.DateTimeFormatOptions = {
-    hour: "2-digit",
-    minute: "2-digit",
-    ...(precision === "second" ? { second: "2-digit" } : {}),
-    hourCycle: "h23",
-  };
-  return new Intl.DateTimeFormat(l, { ...DAY[l], ...time, timeZone: MOMENT_TIME_ZONE }).format(
-    typeof moment === "string" ? new Date(moment) : moment,
-  );
+  return formatterOf(locale, precision).format(typeof moment === "string" ? new Date(moment) : moment);
 }
 
 /** A count or a number of days, grouped the language's way (1,810 or 1 810). */
 export function formatNumber(locale: string, value: number): string {
-  return new Intl.NumberFormat(localeOf(locale)).format(value);
+  const l = localeOf(locale);
+  let formatter = numberFormatters.get(l);
+  if (!formatter) numberFormatters.set(l, (formatter = new Intl.NumberFormat(l)));
+  return formatter.format(value);
 }
