@@ -5,6 +5,7 @@ import type { Actor } from "../policy/can";
 import { caseScopeSql } from "../policy/case-scope-sql";
 import { reachOf } from "../policy/permissions";
 import { todayOf } from "../calendar/calendar-day";
+import { queueCountsSql } from "../review/queue-counts";
 
 /** How many of the viewer's cases count under one figure ("age:MINOR", "needOpen:EDUCATION", ...) in one region. */
 export type FigureCount = { regionId: string; figure: string; n: number };
@@ -30,17 +31,19 @@ export async function figureCounts(db: Db, viewer: Actor): Promise<FigureCount[]
 
 /**
  * The review queue's overdue persons within the viewer's scope: those whose oldest open need is
- * older than the target and none of whose needs is met (queueOverNeeds, lib/review/queue.ts),
- * read through the index on each person's waiting date.
+ * older than the target and none of whose needs is met (lib/review/queue.ts). Over regions, from
+ * the queue's tallies (queueCountsSql); a caseworker's own cases through the index on each
+ * person's waiting date.
  */
 export async function overdueCount(db: Db, viewer: Actor, today: Date, targetDays: number): Promise<number> {
   const day = Prisma.sql`${todayOf(today)}::date`;
-  const scope =
-    reachOf(viewer.role, "dashboard.view") === "own"
-      ? Prisma.sql`f.person_id IN (SELECT p.id FROM person p WHERE ${caseScopeSql(viewer, "dashboard.view", "p")})`
-      : caseScopeSql(viewer, "dashboard.view", "f");
-  const [row] = await db.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM person_figures f WHERE ${scope} AND f.waiting_since < ${day} - ${targetDays}::int`;
+  const tallied = queueCountsSql(viewer, "dashboard.view", day, targetDays);
+  const [row] = tallied
+    ? await db.$queryRaw<{ n: number }[]>`SELECT c.overdue AS n FROM (${tallied}) AS c`
+    : await db.$queryRaw<{ n: number }[]>`
+        SELECT count(*)::int AS n FROM person_figures f
+        WHERE f.person_id IN (SELECT p.id FROM person p WHERE ${caseScopeSql(viewer, "dashboard.view", "p")})
+          AND f.waiting_since < ${day} - ${targetDays}::int`;
   return row?.n ?? 0;
 }
 

@@ -7,6 +7,7 @@ import { recordDenial } from "../audit/record-denial";
 import { notFound } from "../errors/domain-error";
 import { canAtAll } from "../policy/can";
 import { caseScopeSql } from "../policy/case-scope-sql";
+import { queueCountsSql } from "./queue-counts";
 import type { ReviewQuery } from "../validation/review";
 import { waitingTargetDays } from "../tasks/waiting-target";
 import { fullYearsBetween } from "../cases/age-category";
@@ -64,8 +65,8 @@ function decodeCursor(cursor: string | undefined): Cursor | null {
 }
 
 type PageRow = {
-  total: bigint;
-  overdue_total: bigint;
+  total: bigint | number;
+  overdue_total: bigint | number;
   id: string | null;
   missing_types: string[];
   need_since: Date;
@@ -94,15 +95,23 @@ export async function reviewQueue(user: CurrentUser, query: ReviewQuery, today =
   const targetDays = await waitingTargetDays(db);
   const base = queueSql(user, query, today, targetDays);
   const cursor = decodeCursor(query.cursor);
-  // One statement, so the counts and the page read one snapshot: the counts scan the narrow
-  // per-person rows, the page walks the index on (queued_since, person_id) and stops after it.
-  // The counts' row always comes back, with the page's rows beside it, or nulls when it is empty.
+  const day = Prisma.sql`${todayOf(today)}::date`;
+  // The counts over whole regions come from the tallies (docs/decisions/031); a filter the
+  // tallies do not split by (age, caseworker, program type), or a caseworker's own cases, counts
+  // the narrow per-person rows instead.
+  const tallied =
+    query.age || query.caseworker || query.type ? null : queueCountsSql(user, "review.view", day, targetDays, query.region ?? null);
+  const countsSql = tallied
+    ? Prisma.sql`SELECT ${query.overdue ? Prisma.sql`c.overdue` : Prisma.sql`c.listed`} AS total, c.overdue FROM (${tallied}) AS c`
+    : Prisma.sql`
+      SELECT count(*) FILTER (WHERE ${query.overdue ? Prisma.sql`overdue` : Prisma.sql`TRUE`}) AS total, count(*) FILTER (WHERE overdue) AS overdue
+      FROM (${base}) AS queued`;
+  // One statement, so the counts and the page read one snapshot; the page walks the index on
+  // (queued_since, person_id) and stops after it. The counts' row always comes back, with the
+  // page's rows beside it, or nulls when it is empty.
   const result = await db.$queryRaw<PageRow[]>`
     SELECT counts.total, counts.overdue AS overdue_total, page.*
-    FROM (
-      SELECT count(*) FILTER (WHERE ${query.overdue ? Prisma.sql`overdue` : Prisma.sql`TRUE`}) AS total, count(*) FILTER (WHERE overdue) AS overdue
-      FROM (${base}) AS queued
-    ) AS counts LEFT JOIN LATERAL (
+    FROM (${countsSql}) AS counts LEFT JOIN LATERAL (
       SELECT queued.*, p.version, p.case_number, p.family_name, p.given_name, p.patronymic, p.age_category, p.birth_date,
              p.region_id, p.prosecution_status, p.return_date, p.caseworker_id, u.name AS caseworker_name
       FROM (${base}) AS queued JOIN person p ON p.id = queued.id LEFT JOIN app_user u ON u.id = p.caseworker_id

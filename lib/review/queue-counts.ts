@@ -1,0 +1,32 @@
+import "server-only";
+import { Prisma } from "../db/generated/client";
+import type { Actor } from "../policy/can";
+import type { Action } from "../policy/permissions";
+import { reachOf } from "../policy/permissions";
+import { caseScopeSql } from "../policy/case-scope-sql";
+
+/**
+ * The review queue's two counts, persons in the queue (`listed`) and overdue persons (`overdue`),
+ * over the regions a viewer sees, from the tallies the triggers keep (docs/decisions/031): the
+ * sum of the "queue:listed" rows, and the sum of the "queue:waiting" rows less those who started
+ * waiting within the target (read through the index on the waiting date). Neither reads a row per
+ * queued person, so the time does not grow with the registry. One row; null for a viewer who sees
+ * only their own cases, whose counts come from their cases' rows as their caseload is small.
+ */
+export function queueCountsSql(
+  viewer: Actor,
+  permission: Action,
+  day: Prisma.Sql,
+  targetDays: number,
+  regionId: string | null = null,
+): Prisma.Sql | null {
+  if (reachOf(viewer.role, permission) === "own") return null;
+  const inRegion = (alias: string) => (regionId ? Prisma.sql`${Prisma.raw(alias)}.region_id = ${regionId}::uuid` : Prisma.sql`TRUE`);
+  return Prisma.sql`
+    SELECT coalesce(sum(t.n) FILTER (WHERE t.figure = 'queue:listed'), 0)::int AS listed,
+           coalesce(sum(t.n) FILTER (WHERE t.figure = 'queue:waiting'), 0)::int
+             - (SELECT count(*)::int FROM person_figures f
+                WHERE ${caseScopeSql(viewer, permission, "f")} AND ${inRegion("f")} AND f.waiting_since >= ${day} - ${targetDays}::int) AS overdue
+    FROM dashboard_tally t
+    WHERE ${caseScopeSql(viewer, permission, "t")} AND ${inRegion("t")} AND t.figure IN ('queue:listed', 'queue:waiting')`;
+}
