@@ -11,6 +11,7 @@ import { caseScopeSql } from "../policy/case-scope-sql";
 import type { RegistryQuery } from "../validation/registry";
 import { matchingPersonIds } from "./search-persons";
 import { filtersInForce, registryFiltersWhere } from "./registry-filters";
+import { registryTotal } from "./registry-total";
 import { afterCursorWhere, CURSOR_COLUMNS, decodeRegistryCursor, encodeRegistryCursor } from "./registry-cursor";
 import { DomainError } from "../errors/domain-error";
 
@@ -54,10 +55,12 @@ export async function listCases(user: CurrentUser, query: RegistryQuery): Promis
   const after = query.cursor ? decodeRegistryCursor(query.sort, query.cursor) : null;
   if (query.cursor && !after) throw new DomainError("invalid", "not a registry cursor");
   const conditions: Prisma.PersonWhereInput[] = [caseScopeWhere(user, "case.view"), await registryFiltersWhere(filters, db)];
-  if (after) conditions.push(afterCursorWhere(after));
   const matches = query.q ? await matchingPersonIds(query.q, caseScopeSql(user, "case.view", "p"), { db }) : null;
   if (matches) conditions.push({ id: { in: matches.ids } });
-  const where: Prisma.PersonWhereInput = { AND: conditions };
+  // The total counts every case the query lists, not only those after the cursor: "show more"
+  // keeps the count it showed.
+  const listed: Prisma.PersonWhereInput = { AND: conditions };
+  const where: Prisma.PersonWhereInput = after ? { AND: [...conditions, afterCursorWhere(after)] } : listed;
 
   const [rows, total] = await Promise.all([
     db.person.findMany({
@@ -80,7 +83,7 @@ export async function listCases(user: CurrentUser, query: RegistryQuery): Promis
         caseworker: { select: { name: true } },
       },
     }),
-    db.person.count({ where }),
+    registryTotal(db, user, filters, matches !== null, listed),
   ]);
 
   if (query.q && !query.cursor) {
