@@ -57,14 +57,35 @@ test("a case with more notes than a page shows the newest 20, the next ones thro
   await page.getByTestId("notes-pages").getByRole("link", { name: "Back to the newest" }).click();
   await expect(notes.first()).toContainText(note(25));
   const viewsBefore = await viewsOf(caseId);
+  const answer = page
+    .waitForResponse((r) => r.request().method() === "POST" && r.request().headers()["next-action"] !== undefined)
+    .then((r) => r.text());
   await page.getByLabel("New note").fill(`Новая ${run}`);
   await page.getByRole("button", { name: "Add note" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Note added." })).toBeVisible();
   await expect(notes.first()).toContainText(`Новая ${run}`);
   await expect(page.getByTestId("notes-count")).toHaveText(`Showing 20 of ${(total + 1).toLocaleString("en")} notes`);
   await expect(page.getByTestId("history-entry").first()).toContainText("Note added");
-  // The page the save sent back is the same visit: its note is recorded, not a second view.
+  // The save answers with the notes and the history it changed, not the whole page again
+  // (docs/decisions/032); the page the save sent back is the same visit: no second view.
+  expect(await answer).toContain("note-entry");
+  expect(await answer).not.toContain("prosecution-panel");
   expect(await viewsOf(caseId)).toBe(viewsBefore);
+
+  // A second note from the same open form, at once, goes on top of the first.
+  await page.getByLabel("New note").fill(`Вторая ${run}`);
+  await page.getByRole("button", { name: "Add note" }).click();
+  await expect(notes.first()).toContainText(`Вторая ${run}`);
+  await expect(notes.nth(1)).toContainText(`Новая ${run}`);
+  await expect(page.getByTestId("notes-count")).toHaveText(`Showing 20 of ${(total + 2).toLocaleString("en")} notes`);
+
+  // Leaving and coming Back shows the page as it is now, both notes included, not as the browser
+  // kept it before the saves.
+  await page.getByRole("link", { name: "← All cases" }).click();
+  await expect(page).toHaveURL(/\/cases$/);
+  await page.goBack();
+  await expect(notes.first()).toContainText(`Вторая ${run}`);
+  await expect(notes.nth(1)).toContainText(`Новая ${run}`);
 
   // The page (and so a save's answer, rendered from the same layout) carries its content, not the
   // message catalog again: the browser keeps that in a script of the build.

@@ -2,6 +2,7 @@
 
 import { useActionState, useCallback, useEffect, useRef } from "react";
 import type { ActionState } from "@/lib/validation/action-state";
+import { useApplyFragments } from "./live-fragments";
 
 type Action<S> = (previous: S, formData: FormData) => Promise<S>;
 
@@ -21,10 +22,14 @@ export function useFormRounds<S extends ActionState>(action: Action<S>, initial:
   // A form's state is a plain object, never a promise, so it is its own Awaited type; TypeScript
   // cannot see that through the type parameter.
   const first = { ...initial, round: 0 } as Awaited<Counted>;
-  const [state, formAction, pending] = useActionState<Counted, FormData>(
-    async (previous, formData) => ({ ...(await action(previous, formData)), round: previous.round + 1 }),
-    first,
-  );
+  const applyFragments = useApplyFragments();
+  const [state, formAction, pending] = useActionState<Counted, FormData>(async (previous, formData) => {
+    // The parts of the page a save answered with go to their places, not into the form's state,
+    // which is sent back with the next save.
+    const { fragments, ...answer } = await action(previous, formData);
+    if (fragments) applyFragments(fragments);
+    return { ...(answer as S), round: previous.round + 1 };
+  }, first);
   const form = useRef<HTMLFormElement>(null);
   const answerElement = useRef<HTMLElement | null>(null);
   const answer = useCallback((element: HTMLElement | null) => {

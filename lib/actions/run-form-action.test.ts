@@ -70,6 +70,36 @@ describe("formAction, the one shape of a form action", () => {
     expect(next.revalidated).toEqual(["/cases/c1"]);
   });
 
+  it("answers with the form's parts of the page instead of the whole page, and with the whole page when they cannot be rendered", async () => {
+    const answer = vi.fn(async (_user: CurrentUser, submitted: Record<string, string>) => ({ notes: `notes of ${submitted.caseId}` }));
+    const action = formAction({ name: "testAction", schema: Input, run: async () => ({}), path: casePath, answer, success: "saved" });
+    expect(await action(initialActionState, form({ caseId: "c1", body: "text" }))).toEqual({
+      ok: true,
+      fieldErrors: {},
+      message: "saved",
+      values: {},
+      fragments: { notes: "notes of c1" },
+    });
+    expect(answer).toHaveBeenCalledWith(next.caller, { caseId: "c1", body: "text" });
+    expect(next.revalidated).toEqual([]);
+
+    const failing = formAction({
+      name: "testAction",
+      schema: Input,
+      run: async () => ({}),
+      path: casePath,
+      answer: async () => {
+        throw new Error("the case went out of reach meanwhile");
+      },
+      success: "saved",
+    });
+    const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const state = await failing(initialActionState, form({ caseId: "c2", body: "text" }));
+    errors.mockRestore();
+    expect(state).toEqual({ ok: true, fieldErrors: {}, message: "saved", values: {} });
+    expect(next.revalidated).toEqual(["/cases/c2"]);
+  });
+
   it("adds the form's extras from the result, and without a result after a refusal", async () => {
     const extra = (codes: string[] | undefined): { recoveryCodes?: string[] } => ({ recoveryCodes: codes });
     const issuing = formAction({

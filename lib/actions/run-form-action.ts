@@ -1,4 +1,5 @@
 import "server-only";
+import type { ReactNode } from "react";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
@@ -35,6 +36,12 @@ export type FormActionSpec<S extends z.ZodType, R, X extends object> = {
    * read from the form as sent, since it names a page to refresh and grants nothing.
    */
   path: string | ((form: Record<string, string>) => string);
+  /**
+   * The parts of the page the change alters, rendered again, for a save that answers with them
+   * instead of the whole page (docs/decisions/032). Only for a change that moves no version
+   * another form on the page carries; read from the form as sent, like `path`.
+   */
+  answer?: (user: CurrentUser, form: Record<string, string>) => Promise<Record<string, ReactNode>>;
   /** The message after a change; none where the browser leaves the form on success. */
   success?: string | ((result: R) => string);
   messages?: MessageOverrides;
@@ -90,9 +97,29 @@ async function attempt<S extends z.ZodType, R, X extends object>(
     }
     return { done: false, state: stateForError(error, values, spec.name, path, spec.messages) };
   }
-  revalidatePath(path);
+  const fragments = await answerOf(spec, user, submitted);
+  if (!fragments) revalidatePath(path);
   const message = typeof spec.success === "function" ? spec.success(result) : (spec.success ?? null);
-  return { done: true, state: { ok: true, fieldErrors: {}, message, values: {} }, result };
+  return { done: true, state: { ok: true, fieldErrors: {}, message, values: {}, ...(fragments && { fragments }) }, result };
+}
+
+/**
+ * The changed parts of the page, or null for the whole page again: when the form has no answer
+ * of its own, or its parts cannot be rendered (the change is saved either way, so the page is
+ * simply rendered whole, and the reason logged).
+ */
+async function answerOf<S extends z.ZodType, R, X extends object>(
+  spec: FormActionSpec<S, R, X>,
+  user: CurrentUser,
+  submitted: Record<string, string>,
+): Promise<Record<string, ReactNode> | null> {
+  if (!spec.answer) return null;
+  try {
+    return await spec.answer(user, submitted);
+  } catch (error) {
+    reportUnexpected(error, `${spec.name} answer`);
+    return null;
+  }
 }
 
 /** What was typed, minus passwords: those are never sent back to the browser, not even to refill a form. */

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { z } from "zod";
 
 /**
@@ -11,6 +12,12 @@ export type ActionState = {
   /** Fills the message's placeholders, e.g. the reference of an unexpected error. */
   messageValues?: Record<string, string>;
   values: Record<string, string>;
+  /**
+   * The parts of the page a save changed, rendered again by the server and put in place by name
+   * (components/ui/live-fragments.tsx), for saves that answer with them instead of the whole page
+   * (docs/decisions/032). Taken out of the state as it arrives, never sent back.
+   */
+  fragments?: Record<string, ReactNode>;
 };
 
 export const initialActionState: ActionState = { ok: false, fieldErrors: {}, message: null, values: {} };

@@ -26,6 +26,7 @@ import { requestTransfer } from "@/lib/transfers/request-transfer";
 import { withdrawTransfer } from "@/lib/transfers/decide-transfer";
 import { transferRefusal } from "@/lib/transfers/transfer-refusals";
 import { RequestTransferInput, WithdrawTransferInput } from "@/lib/validation/transfer";
+import { noteSaveFragments } from "./case-fragments";
 
 // Server actions are public endpoints: each one signs the caller in fresh, parses its input, and
 // leaves authorization to the domain function, which decides on the stored case. The case id
@@ -57,7 +58,15 @@ export const advanceEnrollmentAction = formAction({
   success: "enrollmentUpdated",
 });
 
-export const addNoteAction = formAction({ name: "addNoteAction", schema: NoteInput, run: addNote, path: casePath, success: "noteAdded" });
+// A note moves no version another form carries: its save answers with the notes and the history only.
+export const addNoteAction = formAction({
+  name: "addNoteAction",
+  schema: NoteInput,
+  run: addNote,
+  path: casePath,
+  answer: noteSaveFragments,
+  success: "noteAdded",
+});
 
 export const updatePersonAction = formAction({
   name: "updatePersonAction",

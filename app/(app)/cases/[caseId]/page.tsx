@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { randomUUID } from "node:crypto";
 import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
@@ -6,6 +7,7 @@ import { pageOrNotFound } from "@/lib/actions/page-or-not-found";
 import { getCase } from "@/lib/cases/get-case";
 import { CasePageQuery } from "@/lib/validation/case-page";
 import { CaseHeader } from "@/components/cases/case-header";
+import { LiveFragment, LiveFragments } from "@/components/ui/live-fragments";
 import { HistoryPanel } from "@/components/cases/history-panel";
 import { HouseholdPanel } from "@/components/cases/household-panel";
 import { NotesPanel } from "@/components/cases/notes-panel";
@@ -32,22 +34,26 @@ export default async function CasePage({ params, searchParams }: Props) {
   const opened = await pageOrNotFound(() => getCase(user, caseId, opening));
   const t = await getTranslations("case");
   return (
-    <div className="space-y-6">
-      <Link href="/cases" className="text-sm text-sky-800 underline">
-        {t("backToRegistry")}
-      </Link>
-      <CaseHeader opened={opened} />
-      <ChangeRequestsPanel opened={opened} />
-      <TransferPanel opened={opened} />
-      <TasksPanel opened={opened} />
-      <ComingOfAgePanel opened={opened} />
-      <div className="grid gap-6 lg:grid-cols-2">
-        <ProsecutionPanel opened={opened} />
-        <ProgramsPanel opened={opened} />
-        <HouseholdPanel opened={opened} />
-        <NotesPanel opened={opened} query={query} />
+    <LiveFragments renderId={randomUUID()}>
+      <div className="space-y-6">
+        <Link href="/cases" className="text-sm text-sky-800 underline">
+          {t("backToRegistry")}
+        </Link>
+        <CaseHeader opened={opened} />
+        <ChangeRequestsPanel opened={opened} />
+        <TransferPanel opened={opened} />
+        <TasksPanel opened={opened} />
+        <ComingOfAgePanel opened={opened} />
+        <div className="grid gap-6 lg:grid-cols-2">
+          <ProsecutionPanel opened={opened} />
+          <ProgramsPanel opened={opened} />
+          <HouseholdPanel opened={opened} />
+          <NotesPanel opened={opened} query={query} />
+        </div>
+        <LiveFragment name="history">
+          <HistoryPanel opened={opened} query={query} />
+        </LiveFragment>
       </div>
-      <HistoryPanel opened={opened} query={query} />
-    </div>
+    </LiveFragments>
   );
 }
