@@ -8,6 +8,7 @@ import type { CurrentUser } from "../auth/current-user";
 import { DomainError, notFound } from "../errors/domain-error";
 import { FieldProblems } from "../errors/field-problems";
 import { PLACE_TAKING_STATUSES } from "../lifecycles/enrollment";
+import { placesTaken } from "../programs/places-taken";
 import type { ProgramInput, ProgramTypeInput, ReasonInput, RegionInput } from "../validation/reference-data";
 import { requireAdministrator } from "./require-administrator";
 
@@ -216,10 +217,13 @@ export async function listProgramsForAdmin(user: CurrentUser): Promise<AdminProg
       capacity: true,
       active: true,
       version: true,
-      _count: { select: { enrollments: { where: { status: { in: PLACE_TAKING_STATUSES } } } } },
     },
   });
-  return rows.map(({ _count, ...row }) => ({ ...row, enrolled: _count.enrollments }));
+  const taken = await placesTaken(
+    getDb(),
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => ({ ...row, enrolled: taken.get(row.id) ?? 0 }));
 }
 
 /** Capacity may not fall below the people enrolled now: the program row is locked while counting, as enrolment does. */

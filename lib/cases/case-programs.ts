@@ -1,7 +1,8 @@
 import "server-only";
 import { getDb } from "../db/client";
 import type { EnrollmentStatus, NeedState, ReasonKind } from "../db/generated/enums";
-import { MEETS_NEED, PLACE_TAKING_STATUSES, STEP_REASON_KINDS, stepsFrom, type EnrollmentStep } from "../lifecycles/enrollment";
+import { MEETS_NEED, STEP_REASON_KINDS, stepsFrom, type EnrollmentStep } from "../lifecycles/enrollment";
+import { placesTaken } from "../programs/places-taken";
 import type { Labels } from "../i18n/locales";
 import { day, typeLabels } from "./case-labels";
 import type { AuthorizedCase } from "./get-case";
@@ -27,6 +28,27 @@ export type ProgramsPanel = {
   programOptions: { id: string; name: string; provider: string; type: Labels; free: number }[];
   reasons: { id: string; kind: ReasonKind; label: Labels }[];
 };
+
+/** The region's programs a case may be referred to, with the places each has taken. */
+async function programOptionsOf(regionId: string) {
+  const db = getDb();
+  const programs = await db.program.findMany({
+    where: { regionId, active: true },
+    orderBy: [{ programType: { sortOrder: "asc" } }, { name: "asc" }],
+    select: {
+      id: true,
+      name: true,
+      provider: true,
+      capacity: true,
+      programType: { select: { labelEn: true, labelRu: true, labelKk: true } },
+    },
+  });
+  const taken = await placesTaken(
+    db,
+    programs.map((p) => p.id),
+  );
+  return programs.map((p) => ({ ...p, placesTaken: taken.get(p.id) ?? 0 }));
+}
 
 /** The case page's programs panel: needs by program type, enrollments, and what an editor may refer to. */
 export async function getProgramsPanel(opened: AuthorizedCase): Promise<ProgramsPanel> {
@@ -62,20 +84,7 @@ export async function getProgramsPanel(opened: AuthorizedCase): Promise<Programs
       select: { code: true, labelEn: true, labelRu: true, labelKk: true },
     }),
     db.programRequirement.findMany({ where: { ageCategory: opened.ageCategory }, select: { programTypeCode: true } }),
-    opened.canEdit
-      ? db.program.findMany({
-          where: { regionId: opened.regionId, active: true },
-          orderBy: [{ programType: { sortOrder: "asc" } }, { name: "asc" }],
-          select: {
-            id: true,
-            name: true,
-            provider: true,
-            capacity: true,
-            programType: { select: { labelEn: true, labelRu: true, labelKk: true } },
-            _count: { select: { enrollments: { where: { status: { in: PLACE_TAKING_STATUSES } } } } },
-          },
-        })
-      : Promise.resolve([]),
+    opened.canEdit ? programOptionsOf(opened.regionId) : Promise.resolve([]),
     opened.canEdit
       ? db.reason.findMany({
           where: { active: true, kind: { in: STEP_REASON_KINDS } },
@@ -117,7 +126,7 @@ export async function getProgramsPanel(opened: AuthorizedCase): Promise<Programs
       name: p.name,
       provider: p.provider,
       type: typeLabels(p.programType),
-      free: Math.max(0, p.capacity - p._count.enrollments),
+      free: Math.max(0, p.capacity - p.placesTaken),
     })),
     reasons: reasons.map((r) => ({ id: r.id, kind: r.kind, label: typeLabels(r) })),
   };

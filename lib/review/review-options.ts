@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "../db/client";
 import type { CurrentUser } from "../auth/current-user";
 import { canAtAll } from "../policy/can";
-import { PLACE_TAKING_STATUSES } from "../lifecycles/enrollment";
+import { placesTaken } from "../programs/places-taken";
 import { reachOf } from "../policy/permissions";
 
 type Labels = { en: string; ru: string; kk: string };
@@ -49,7 +49,6 @@ export async function getReviewOptions(user: CurrentUser): Promise<ReviewOptions
         regionId: true,
         programTypeCode: true,
         capacity: true,
-        _count: { select: { enrollments: { where: { status: { in: PLACE_TAKING_STATUSES } } } } },
       },
     }),
     db.reason.findMany({
@@ -58,6 +57,10 @@ export async function getReviewOptions(user: CurrentUser): Promise<ReviewOptions
       select: { id: true, labelEn: true, labelRu: true, labelKk: true },
     }),
   ]);
+  const taken = await placesTaken(
+    db,
+    programs.map((p) => p.id),
+  );
   return {
     regions: regions.map((r) => ({ value: r.id, en: r.nameEn, ru: r.nameRu, kk: r.nameKk })),
     caseworkers: caseworkers.map((c) => ({ value: c.id, label: c.name, regionIds: c.regions.map((r) => r.regionId) })),
@@ -67,7 +70,7 @@ export async function getReviewOptions(user: CurrentUser): Promise<ReviewOptions
       name: p.name,
       regionId: p.regionId,
       type: p.programTypeCode,
-      free: Math.max(0, p.capacity - p._count.enrollments),
+      free: Math.max(0, p.capacity - (taken.get(p.id) ?? 0)),
     })),
     reasons: reasons.map((r) => ({ value: r.id, en: r.labelEn, ru: r.labelRu, kk: r.labelKk })),
     canAct: canAtAll(user, "case.assign"),
