@@ -18,6 +18,7 @@ import { Pool } from "pg";
 import playwrightConfig from "../playwright.config";
 import { hashPassword } from "../lib/auth/password";
 import { freePort } from "../lib/db/fresh-database";
+import { JOBS_SCHEMA, QUEUES } from "../lib/jobs/job-queues";
 import { buildProblem, readBuildState } from "./build-artefact";
 import { bareNote } from "./bench-bare";
 import { benchArgs, benchDatabase, percentiles, record, type Figure } from "./bench-common";
@@ -54,10 +55,14 @@ async function startServer(databaseUrl: string): Promise<{ origin: string; serve
  * the figures are those of a server at work, not of one catching up.
  */
 async function settled(pool: Pool): Promise<void> {
-  const due = `SELECT count(*)::int AS n FROM pgboss.job WHERE state IN ('created', 'retry', 'active') AND start_after <= now()`;
+  const state = `SELECT count(*) FILTER (WHERE state IN ('created', 'retry', 'active') AND start_after <= now())::int AS due,
+                        count(*) FILTER (WHERE name = $1 AND state = 'completed')::int AS done
+                 FROM ${JOBS_SCHEMA}.job`;
   for (let waited = 0; waited < 900; waited += 2) {
     await new Promise((resolve) => setTimeout(resolve, 2000));
-    if ((await pool.query<{ n: number }>(due)).rows[0]?.n === 0) break;
+    // Until the server has made its queue's tables, there is nothing to read yet.
+    const row = (await pool.query<{ due: number; done: number }>(state, [QUEUES.recomputeTasks]).catch(() => null))?.rows[0];
+    if (row && row.due === 0 && row.done > 0) break;
   }
   await pool.query("ANALYZE");
 }
