@@ -31,19 +31,13 @@ export async function figureCounts(db: Db, viewer: Actor): Promise<FigureCount[]
 
 /**
  * The review queue's overdue persons within the viewer's scope: those whose oldest open need is
- * older than the target and none of whose needs is met (lib/review/queue.ts). Over regions, from
- * the queue's tallies (queueCountsSql); a caseworker's own cases through the index on each
- * person's waiting date.
+ * older than the target and none of whose needs is met, counted as the queue counts them
+ * (queueCountsSql, lib/review/queue-counts.ts).
  */
 export async function overdueCount(db: Db, viewer: Actor, today: Date, targetDays: number): Promise<number> {
   const day = Prisma.sql`${todayOf(today)}::date`;
-  const tallied = queueCountsSql(viewer, "dashboard.view", day, targetDays);
-  const [row] = tallied
-    ? await db.$queryRaw<{ n: number }[]>`SELECT c.overdue AS n FROM (${tallied}) AS c`
-    : await db.$queryRaw<{ n: number }[]>`
-        SELECT count(*)::int AS n FROM person_figures f
-        WHERE f.person_id IN (SELECT p.id FROM person p WHERE ${caseScopeSql(viewer, "dashboard.view", "p")})
-          AND f.waiting_since < ${day} - ${targetDays}::int`;
+  const [row] = await db.$queryRaw<{ n: number }[]>`
+    SELECT c.overdue AS n FROM (${queueCountsSql(viewer, "dashboard.view", day, targetDays)}) AS c`;
   return row?.n ?? 0;
 }
 

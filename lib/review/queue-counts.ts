@@ -7,11 +7,11 @@ import { caseScopeSql } from "../policy/case-scope-sql";
 
 /**
  * The review queue's two counts, persons in the queue (`listed`) and overdue persons (`overdue`),
- * over the regions a viewer sees, from the tallies the triggers keep (docs/decisions/031): the
- * sum of the "queue:listed" rows, and the sum of the "queue:waiting" rows less those who started
- * waiting within the target (read through the index on the waiting date). Neither reads a row per
- * queued person, so the time does not grow with the registry. One row; null for a viewer who sees
- * only their own cases, whose counts come from their cases' rows as their caseload is small.
+ * within a viewer's scope, as one row. Over the regions a viewer sees, from the tallies the
+ * triggers keep (docs/decisions/031): the sum of the "queue:listed" rows, and the sum of the
+ * "queue:waiting" rows less those who started waiting within the target (read through the index on
+ * the waiting date), so the time does not grow with the registry. A viewer who sees only their own
+ * cases has them counted from their rows, as many as their caseload.
  */
 export function queueCountsSql(
   viewer: Actor,
@@ -19,9 +19,13 @@ export function queueCountsSql(
   day: Prisma.Sql,
   targetDays: number,
   regionId: string | null = null,
-): Prisma.Sql | null {
-  if (reachOf(viewer.role, permission) === "own") return null;
+): Prisma.Sql {
   const inRegion = (alias: string) => (regionId ? Prisma.sql`${Prisma.raw(alias)}.region_id = ${regionId}::uuid` : Prisma.sql`TRUE`);
+  if (reachOf(viewer.role, permission) === "own")
+    return Prisma.sql`
+      SELECT count(*) FILTER (WHERE f.queued_since IS NOT NULL)::int AS listed,
+             count(*) FILTER (WHERE f.waiting_since < ${day} - ${targetDays}::int)::int AS overdue
+      FROM person_figures f WHERE ${caseScopeSql(viewer, permission, "f")} AND ${inRegion("f")}`;
   return Prisma.sql`
     SELECT coalesce(sum(t.n) FILTER (WHERE t.figure = 'queue:listed'), 0)::int AS listed,
            coalesce(sum(t.n) FILTER (WHERE t.figure = 'queue:waiting'), 0)::int

@@ -185,6 +185,16 @@ describe("review queue, against a plain reading of the definition", () => {
       // The dashboard reads the same needs its own way: its overdue count must agree.
       const dashboard = await getDashboard(await makeUser("SUPERVISOR", [region.id]), { today: TODAY });
       expect(dashboard.overdue.value).toBe(expected.filter((r) => r.overdue).length);
+      // A caseworker's own cases are counted from their rows, not the region's tallies: the same answer for their part.
+      const caseworker = await makeUser("CASEWORKER", [region.id]);
+      const theirs = new Set(people.filter((_, i) => i % 2 === 0).map((p) => p.id));
+      await getDb().person.updateMany({ where: { id: { in: [...theirs] } }, data: { caseworkerId: caseworker.id } });
+      const own = expected.filter((r) => theirs.has(r.id));
+      expect(await reviewQueue(caseworker, ReviewQuery.parse({}), TODAY)).toMatchObject({
+        total: own.length,
+        overdue: own.filter((r) => r.overdue).length,
+      });
+      expect((await getDashboard(caseworker, { today: TODAY })).overdue.value).toBe(own.filter((r) => r.overdue).length);
     });
   }
 });

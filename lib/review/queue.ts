@@ -43,8 +43,7 @@ export type QueuePage = { rows: QueueRow[]; total: number; overdue: number; next
  * the queue lists them, in person_figures (docs/decisions/025), so the queue reads one indexed
  * row per person it lists.
  */
-function queueSql(user: CurrentUser, query: ReviewQuery, today: Date, targetDays: number): Prisma.Sql {
-  const day = Prisma.sql`${todayOf(today)}::date`;
+function queueSql(user: CurrentUser, query: ReviewQuery, day: Prisma.Sql, targetDays: number): Prisma.Sql {
   const conditions: Prisma.Sql[] = [caseScopeSql(user, "review.view", "f"), Prisma.sql`f.queued_since IS NOT NULL`];
   if (query.region) conditions.push(Prisma.sql`f.region_id = ${query.region}::uuid`);
   if (query.age) conditions.push(Prisma.sql`f.age_category = ${query.age}::"AgeCategory"`);
@@ -93,19 +92,18 @@ export async function reviewQueue(user: CurrentUser, query: ReviewQuery, today =
     throw notFound();
   }
   const targetDays = await waitingTargetDays(db);
-  const base = queueSql(user, query, today, targetDays);
-  const cursor = decodeCursor(query.cursor);
   const day = Prisma.sql`${todayOf(today)}::date`;
-  // The counts over whole regions come from the tallies (docs/decisions/031); a filter the
-  // tallies do not split by (age, caseworker, program type), or a caseworker's own cases, counts
-  // the narrow per-person rows instead.
-  const tallied =
-    query.age || query.caseworker || query.type ? null : queueCountsSql(user, "review.view", day, targetDays, query.region ?? null);
-  const countsSql = tallied
-    ? Prisma.sql`SELECT ${query.overdue ? Prisma.sql`c.overdue` : Prisma.sql`c.listed`} AS total, c.overdue FROM (${tallied}) AS c`
-    : Prisma.sql`
+  const base = queueSql(user, query, day, targetDays);
+  const cursor = decodeCursor(query.cursor);
+  // The counts come from queueCountsSql (tallies over regions, docs/decisions/031); a filter the
+  // tallies do not split by (age, caseworker, program type) counts the narrow per-person rows.
+  const countsSql =
+    query.age || query.caseworker || query.type
+      ? Prisma.sql`
       SELECT count(*) FILTER (WHERE ${query.overdue ? Prisma.sql`overdue` : Prisma.sql`TRUE`}) AS total, count(*) FILTER (WHERE overdue) AS overdue
-      FROM (${base}) AS queued`;
+      FROM (${base}) AS queued`
+      : Prisma.sql`SELECT ${query.overdue ? Prisma.sql`c.overdue` : Prisma.sql`c.listed`} AS total, c.overdue
+      FROM (${queueCountsSql(user, "review.view", day, targetDays, query.region ?? null)}) AS c`;
   // One statement, so the counts and the page read one snapshot; the page walks the index on
   // (queued_since, person_id) and stops after it. The counts' row always comes back, with the
   // page's rows beside it, or nulls when it is empty.
