@@ -67,6 +67,32 @@ export function percentiles(values: number[]): Required<Figure> {
   return { p50: at(0.5), p95: at(0.95) };
 }
 
+/**
+ * `users` loops at once for `seconds`, each timing its own calls of `work` (given its number):
+ * the latencies' median and 95th percentile, calls per second in all, and the last number a call
+ * returned (the bytes of an answer, say).
+ */
+export async function underLoad(
+  users: number,
+  seconds: number,
+  work: (user: number) => Promise<number | void>,
+): Promise<{ figure: Required<Figure>; rate: number; last: number }> {
+  const until = performance.now() + seconds * 1000;
+  const started = performance.now();
+  const times: number[] = [];
+  let last = 0;
+  await Promise.all(
+    Array.from({ length: users }, async (_, user) => {
+      while (performance.now() < until) {
+        const at = performance.now();
+        last = (await work(user)) ?? last;
+        times.push(performance.now() - at);
+      }
+    }),
+  );
+  return { figure: percentiles(times), rate: times.length / ((performance.now() - started) / 1000), last };
+}
+
 /** Adds a result to the file `--results` names, one JSON line each; without it, nothing. */
 export async function record(args: BenchArgs, result: BenchResult): Promise<void> {
   if (args.results) await appendFile(args.results, `${JSON.stringify(result)}\n`);

@@ -21,7 +21,7 @@ import { freePort } from "../lib/db/fresh-database";
 import { JOBS_SCHEMA, QUEUES } from "../lib/jobs/job-queues";
 import { buildProblem, readBuildState } from "./build-artefact";
 import { bareNote } from "./bench-bare";
-import { benchArgs, benchDatabase, percentiles, record, type Figure } from "./bench-common";
+import { benchArgs, benchDatabase, record, underLoad, type Figure } from "./bench-common";
 import { fill, loadFixture } from "./bench-fixture";
 import { runScript } from "./run-script";
 
@@ -110,25 +110,16 @@ function saveFor(save: Captured, caseId: string): { url: string; headers: Record
   };
 }
 
-/** `users` loops at once for SECONDS, each timing its own calls of `work`; the latencies' median and 95th percentile, and calls per second. */
-async function underLoad(
-  users: number,
-  work: (user: number) => Promise<number | void>,
-): Promise<{ figure: Required<Figure>; rate: number; bytes: number }> {
-  const until = performance.now() + SECONDS * 1000;
-  const started = performance.now();
-  const times: number[] = [];
-  let bytes = 0;
-  await Promise.all(
-    Array.from({ length: users }, async (_, user) => {
-      while (performance.now() < until) {
-        const at = performance.now();
-        bytes = (await work(user)) ?? bytes;
-        times.push(performance.now() - at);
-      }
-    }),
+type Load = Awaited<ReturnType<typeof underLoad>>;
+
+/** Prints a path beside its floor (with the size of the path's answer) and adds it to the results. */
+async function report(label: string, app: Load, floorLabel: string, floor: Load) {
+  const ms = (f: Required<Figure>) => `p50 ${f.p50.toFixed(1).padStart(7)} ms p95 ${f.p95.toFixed(1).padStart(7)} ms`;
+  const rate = (load: Load) => `${load.rate.toFixed(0).padStart(4)}/s`;
+  console.log(
+    `[bench:http] ${label.padEnd(34)} ${ms(app.figure)} ${rate(app)} ${(app.last / 1024).toFixed(0)} KB   ${floorLabel} ${ms(floor.figure)} ${rate(floor)}`,
   );
-  return { figure: percentiles(times), rate: times.length / ((performance.now() - started) / 1000), bytes };
+  await record(args, { bench: "http", label, unit: "ms", app: app.figure, floor: floor.figure });
 }
 
 async function fetched(url: string, init: RequestInit): Promise<number> {
@@ -170,38 +161,19 @@ runScript("bench:http", async () => {
     let bareNotes = 0;
 
     for (const users of levels) {
-      const page = await underLoad(users, (user) => fetched(`${started.origin}/cases/${cases[user]}`, { headers: { cookie } }));
-      const signIn = await underLoad(users, () => fetched(`${started.origin}/login`, {}));
-      const saved = await underLoad(users, (user) => {
+      const page = await underLoad(users, SECONDS, (user) => fetched(`${started.origin}/cases/${cases[user]}`, { headers: { cookie } }));
+      const signIn = await underLoad(users, SECONDS, () => fetched(`${started.origin}/login`, {}));
+      const saved = await underLoad(users, SECONDS, (user) => {
         const request = saveFor(save, cases[user]!);
         saves++;
         return fetched(request.url, { method: "POST", headers: { ...request.headers, cookie }, body: new Uint8Array(request.body) });
       });
-      const bare = await underLoad(users, (user) => {
+      const bare = await underLoad(users, SECONDS, (user) => {
         bareNotes++;
         return bareNote(pool, fx.caseworker, cases[user]!, NOTE);
       });
-      const ms = (f: Required<Figure>) => `p50 ${f.p50.toFixed(1).padStart(7)} ms p95 ${f.p95.toFixed(1).padStart(7)} ms`;
-      console.log(
-        `[bench:http] case page, ${String(users).padStart(2)} user(s): ${ms(page.figure)} ${page.rate.toFixed(0).padStart(4)}/s ${(page.bytes / 1024).toFixed(0)} KB   sign-in page ${ms(signIn.figure)} ${signIn.rate.toFixed(0).padStart(4)}/s`,
-      );
-      console.log(
-        `[bench:http] note save, ${String(users).padStart(2)} user(s): ${ms(saved.figure)} ${saved.rate.toFixed(0).padStart(4)}/s ${(saved.bytes / 1024).toFixed(0)} KB answer   bare pg ${ms(bare.figure)} ${bare.rate.toFixed(0).padStart(4)}/s`,
-      );
-      await record(args, {
-        bench: "http",
-        label: `case page over HTTP, ${users} user(s)`,
-        unit: "ms",
-        app: page.figure,
-        floor: signIn.figure,
-      });
-      await record(args, {
-        bench: "http",
-        label: `note save over HTTP, ${users} user(s)`,
-        unit: "ms",
-        app: saved.figure,
-        floor: bare.figure,
-      });
+      await report(`case page over HTTP, ${users} user(s)`, page, "sign-in page", signIn);
+      await report(`note save over HTTP, ${users} user(s)`, saved, "bare pg", bare);
     }
     // Every save answered 200; this says each also wrote its note.
     const notesAfter = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM note WHERE person_id = ANY($1)`, [cases]);

@@ -12,7 +12,7 @@ import { randomUUID } from "node:crypto";
 import { Pool } from "pg";
 import type { CurrentUser } from "../lib/auth/session-store";
 import { bareAudit, bareNote, inTransaction } from "./bench-bare";
-import { benchArgs, benchDatabase, record } from "./bench-common";
+import { benchArgs, benchDatabase, record, underLoad } from "./bench-common";
 import { runScript } from "./run-script";
 
 const SECONDS = 5;
@@ -66,19 +66,7 @@ async function fill(pool: Pool, writers: number): Promise<Fixture> {
 
 /** Runs `write` in a loop on each writer's own case for SECONDS and returns writes per second. */
 async function throughput(writers: number, write: (writer: number) => Promise<void>): Promise<number> {
-  const until = performance.now() + SECONDS * 1000;
-  const started = performance.now();
-  const counts = await Promise.all(
-    Array.from({ length: writers }, async (_, writer) => {
-      let done = 0;
-      while (performance.now() < until) {
-        await write(writer);
-        done++;
-      }
-      return done;
-    }),
-  );
-  return counts.reduce((a, b) => a + b, 0) / ((performance.now() - started) / 1000);
+  return (await underLoad(writers, SECONDS, write)).rate;
 }
 
 const args = benchArgs();
