@@ -1,5 +1,7 @@
 import "server-only";
-import { getDb, type Tx } from "../db/client";
+import { getDb } from "../db/client";
+import type { ProsecutionStatus } from "../db/generated/enums";
+import { sqlOf, type AnyTx } from "../db/sql";
 import type { CurrentUser } from "../auth/current-user";
 import { recordDenial } from "../audit/record-denial";
 import { can } from "../policy/can";
@@ -17,60 +19,53 @@ export async function refusedCase(user: CurrentUser, action: Action, caseId: str
 }
 
 /** A case as a write transaction loaded and authorized it. */
-export type GuardedCase = Awaited<ReturnType<typeof requireEditableCase>>;
+export type GuardedCase = {
+  id: string;
+  caseNumber: string;
+  version: number;
+  regionId: string;
+  caseworkerId: string | null;
+  prosecutionStatus: ProsecutionStatus;
+};
 
 /**
- * Loads a case inside a write transaction and checks the user may edit it. The case's stored
- * region and caseworker decide; a case the user cannot even see is reported as absent.
+ * Loads a case inside a write transaction of either kind and checks the user may do `action` to
+ * it. The case's stored region and caseworker decide; a case the user cannot even see is
+ * reported as absent, one they see but may not act on as forbidden (`refusal` says which rule).
  */
-export async function requireEditableCase(tx: Tx, user: CurrentUser, caseId: string) {
-  const person = await tx.person.findUnique({
-    where: { id: caseId },
-    select: { id: true, caseNumber: true, version: true, regionId: true, caseworkerId: true, prosecutionStatus: true },
-  });
+async function requireCase(tx: AnyTx, user: CurrentUser, caseId: string, action: Action, refusal: string): Promise<GuardedCase> {
+  const [person] = await sqlOf(tx).rows<GuardedCase>(
+    `SELECT id, case_number AS "caseNumber", version, region_id AS "regionId", caseworker_id AS "caseworkerId",
+       prosecution_status AS "prosecutionStatus"
+     FROM person WHERE id = $1::uuid`,
+    [caseId],
+  );
   if (!person) throw notFound();
   const visible = can(user, "case.view", person);
-  if (!visible || !can(user, "case.edit", person)) {
-    await recordDenial(user, "case.edit", { entityType: "person", entityId: caseId, caseId });
-    throw visible ? new DomainError("forbidden", "read-only") : notFound();
+  if (!visible || !can(user, action, person)) {
+    await recordDenial(user, action, { entityType: "person", entityId: caseId, caseId });
+    throw visible ? new DomainError("forbidden", refusal) : notFound();
   }
   return person;
 }
 
-/**
- * Loads a case inside a write transaction for a decision on one of its change requests: the user
- * must be allowed to confirm changes to it (a supervisor of its region). Out of sight reads as
- * absent; in sight but not theirs to decide (the caseworker, an auditor) is forbidden.
- */
-export async function requireConfirmableCase(tx: Tx, user: CurrentUser, caseId: string): Promise<GuardedCase> {
-  const person = await tx.person.findUnique({
-    where: { id: caseId },
-    select: { id: true, caseNumber: true, version: true, regionId: true, caseworkerId: true, prosecutionStatus: true },
-  });
-  if (!person) throw notFound();
-  const visible = can(user, "case.view", person);
-  if (!visible || !can(user, "change.confirm", person)) {
-    await recordDenial(user, "change.confirm", { entityType: "person", entityId: caseId, caseId });
-    throw visible ? new DomainError("forbidden", "not a confirmer") : notFound();
-  }
-  return person;
+/** A case the user may edit. */
+export function requireEditableCase(tx: AnyTx, user: CurrentUser, caseId: string): Promise<GuardedCase> {
+  return requireCase(tx, user, caseId, "case.edit", "read-only");
 }
 
 /**
- * Loads a case inside a write transaction for a supervisor's review of the program types the person
- * requires: the user must be allowed to review them (a supervisor of its region). Out of sight reads
- * as absent; in sight but not theirs to review (the caseworker, an auditor) is forbidden.
+ * A case for a decision on one of its change requests: the user must be allowed to confirm
+ * changes to it (a supervisor of its region); the caseworker and an auditor are forbidden.
  */
-export async function requireRequirementsReviewer(tx: Tx, user: CurrentUser, caseId: string): Promise<GuardedCase> {
-  const person = await tx.person.findUnique({
-    where: { id: caseId },
-    select: { id: true, caseNumber: true, version: true, regionId: true, caseworkerId: true, prosecutionStatus: true },
-  });
-  if (!person) throw notFound();
-  const visible = can(user, "case.view", person);
-  if (!visible || !can(user, "requirements.review", person)) {
-    await recordDenial(user, "requirements.review", { entityType: "person", entityId: caseId, caseId });
-    throw visible ? new DomainError("forbidden", "not a reviewer of requirements") : notFound();
-  }
-  return person;
+export function requireConfirmableCase(tx: AnyTx, user: CurrentUser, caseId: string): Promise<GuardedCase> {
+  return requireCase(tx, user, caseId, "change.confirm", "not a confirmer");
+}
+
+/**
+ * A case for a supervisor's review of the program types the person requires: the user must be
+ * allowed to review them (a supervisor of its region); the caseworker and an auditor are forbidden.
+ */
+export function requireRequirementsReviewer(tx: AnyTx, user: CurrentUser, caseId: string): Promise<GuardedCase> {
+  return requireCase(tx, user, caseId, "requirements.review", "not a reviewer of requirements");
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { Prisma, Tx } from "../db/client";
+import type { Prisma } from "../db/client";
+import { sqlOf, type AnyTx } from "../db/sql";
 import type { Role } from "../db/generated/enums";
 import type { JsonValue } from "./canonical-json";
 import { SYSTEM_CHAIN, hashEvent, type HashedEvent } from "./event-hash";
@@ -35,7 +36,7 @@ export type AuditInput = {
  * event commit or roll back together. The chain head row is locked for the rest of the
  * transaction: concurrent writers to the same chain queue up instead of forking it.
  */
-export async function recordAuditEvent(tx: Tx, input: AuditInput): Promise<HashedEvent & { hash: string }> {
+export async function recordAuditEvent(tx: AnyTx, input: AuditInput): Promise<HashedEvent & { hash: string }> {
   const [recorded] = await recordAuditEvents(tx, [input]);
   if (!recorded) throw new Error("no audit event recorded");
   return recorded;
@@ -48,16 +49,19 @@ export async function recordAuditEvent(tx: Tx, input: AuditInput): Promise<Hashe
  * saved on every write of the app). The heads are locked in chain order, so two writers over
  * overlapping chains queue up instead of deadlocking.
  */
-export async function recordAuditEvents(tx: Tx, inputs: AuditInput[]): Promise<(HashedEvent & { hash: string })[]> {
+export async function recordAuditEvents(tx: AnyTx, inputs: AuditInput[]): Promise<(HashedEvent & { hash: string })[]> {
   if (inputs.length === 0) return [];
   const chains = [...new Set(inputs.map((input) => input.caseId ?? SYSTEM_CHAIN))].sort();
   // Creates the heads of new chains and locks the existing ones as FOR UPDATE would (a conflict's
   // update takes the row lock and returns the row as it stands), reading them in the same statement.
-  const heads = await tx.$queryRaw<{ chain: string; last_seq: number; last_hash: string }[]>`
-    INSERT INTO audit_chain_head (chain, last_seq, last_hash)
-    SELECT c, 0, '' FROM unnest(${chains}::text[]) AS c ORDER BY c
-    ON CONFLICT (chain) DO UPDATE SET chain = EXCLUDED.chain
-    RETURNING chain, last_seq, last_hash`;
+  const sql = sqlOf(tx);
+  const heads = await sql.rows<{ chain: string; last_seq: number; last_hash: string }>(
+    `INSERT INTO audit_chain_head (chain, last_seq, last_hash)
+     SELECT c, 0, '' FROM unnest($1::text[]) AS c ORDER BY c
+     ON CONFLICT (chain) DO UPDATE SET chain = EXCLUDED.chain
+     RETURNING chain, last_seq, last_hash`,
+    [chains],
+  );
   const tip = new Map(heads.map((h) => [h.chain, { seq: h.last_seq, hash: h.last_seq === 0 ? null : h.last_hash }]));
   const events: (HashedEvent & { hash: string; role: Role | null })[] = [];
   for (const input of inputs) {
@@ -74,21 +78,40 @@ export async function recordAuditEvents(tx: Tx, inputs: AuditInput[]): Promise<(
   const column = <T>(pick: (e: (typeof events)[number]) => T) => events.map(pick);
   const json = (value: JsonValue) => (value === null ? null : JSON.stringify(value));
   const tips = chains.map((chain) => tip.get(chain) ?? { seq: 0, hash: null });
-  await tx.$executeRaw`
-    WITH appended AS (
-      INSERT INTO audit_event (id, chain, seq, prev_hash, hash, occurred_at, actor_id, actor_label, actor_role,
-        action, entity_type, entity_id, person_id, reason, before, after, context)
-      SELECT * FROM unnest(
-        ${column((e) => e.id)}::uuid[], ${column((e) => e.chain)}::text[], ${column((e) => e.seq)}::int[],
-        ${column((e) => e.prevHash)}::text[], ${column((e) => e.hash)}::text[], ${column((e) => e.occurredAt)}::timestamptz[],
-        ${column((e) => e.actor.id)}::uuid[], ${column((e) => e.actor.label)}::text[], ${column((e) => e.role)}::"Role"[],
-        ${column((e) => e.action)}::text[], ${column((e) => e.entity.type)}::text[], ${column((e) => e.entity.id)}::text[],
-        ${column((e) => e.caseId)}::uuid[], ${column((e) => e.reason)}::text[], ${column((e) => json(e.before))}::jsonb[],
-        ${column((e) => json(e.after))}::jsonb[], ${column((e) => json(e.context))}::jsonb[])
-    )
-    UPDATE audit_chain_head AS h SET last_seq = t.seq, last_hash = t.hash
-    FROM unnest(${chains}::text[], ${tips.map((t) => t.seq)}::int[], ${tips.map((t) => t.hash ?? "")}::text[]) AS t(chain, seq, hash)
-    WHERE h.chain = t.chain`;
+  await sql.rows(
+    `WITH appended AS (
+       INSERT INTO audit_event (id, chain, seq, prev_hash, hash, occurred_at, actor_id, actor_label, actor_role,
+         action, entity_type, entity_id, person_id, reason, before, after, context)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::text[], $6::timestamptz[],
+         $7::uuid[], $8::text[], $9::"Role"[], $10::text[], $11::text[], $12::text[],
+         $13::uuid[], $14::text[], $15::jsonb[], $16::jsonb[], $17::jsonb[])
+     )
+     UPDATE audit_chain_head AS h SET last_seq = t.seq, last_hash = t.hash
+     FROM unnest($18::text[], $19::int[], $20::text[]) AS t(chain, seq, hash)
+     WHERE h.chain = t.chain`,
+    [
+      column((e) => e.id),
+      column((e) => e.chain),
+      column((e) => e.seq),
+      column((e) => e.prevHash),
+      column((e) => e.hash),
+      column((e) => e.occurredAt),
+      column((e) => e.actor.id),
+      column((e) => e.actor.label),
+      column((e) => e.role),
+      column((e) => e.action),
+      column((e) => e.entity.type),
+      column((e) => e.entity.id),
+      column((e) => e.caseId),
+      column((e) => e.reason),
+      column((e) => json(e.before)),
+      column((e) => json(e.after)),
+      column((e) => json(e.context)),
+      chains,
+      tips.map((t) => t.seq),
+      tips.map((t) => t.hash ?? ""),
+    ],
+  );
   return events.map(({ role: _role, ...recorded }) => recorded);
 }
 

@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { requireEditableCase } from "../access/case-access";
+import { recordAuditEvent } from "../audit/record-event";
+import { verifyDatabase } from "../audit/verify-database";
+import { makePerson, makeTeam } from "../testing/factories";
+import { getDb, getPool } from "./client";
+import { inDriverTransaction, sqlOf } from "./sql";
+
+const notes = (caseId: string) => getDb().note.count({ where: { personId: caseId } });
+const insertNote = (caseId: string) =>
+  [`INSERT INTO note (id, person_id, body, updated_at) VALUES (gen_random_uuid(), $1, $2, now())`, [caseId, "Записка"]] as const;
+
+describe("a transaction on the driver", () => {
+  it("commits what its work wrote when the work returns, and nothing of it when the work throws", async () => {
+    const team = await makeTeam();
+    const person = await makePerson(team.region.id, team.owner.id);
+    await expect(
+      inDriverTransaction(async (tx) => {
+        await tx.rows(...insertNote(person.id));
+        throw new Error("refused after the write");
+      }),
+    ).rejects.toThrow("refused after the write");
+    expect(await notes(person.id)).toBe(0);
+
+    await inDriverTransaction((tx) => tx.rows(...insertNote(person.id)));
+    expect(await notes(person.id)).toBe(1);
+  });
+
+  it("hands its connection back after a failed statement, so the pool never runs dry", async () => {
+    const failures = await Promise.allSettled(
+      // More transactions than the pool has connections: one connection kept would stall the rest.
+      Array.from({ length: 3 * (getPool().options.max ?? 10) }, () => inDriverTransaction((tx) => tx.rows("SELECT 1 / 0"))),
+    );
+    expect(failures.every((failure) => failure.status === "rejected")).toBe(true);
+    const [row] = await inDriverTransaction((tx) => tx.rows<{ ok: number }>("SELECT 1 AS ok"));
+    expect(row).toEqual({ ok: 1 });
+  });
+
+  it("reads the case guard's row exactly as the ORM's transaction reads it", async () => {
+    const team = await makeTeam();
+    const person = await makePerson(team.region.id, team.owner.id);
+    const onDriver = await inDriverTransaction((tx) => requireEditableCase(tx, team.owner, person.id));
+    const onOrm = await getDb().$transaction((tx) => requireEditableCase(tx, team.owner, person.id));
+    expect(onDriver).toEqual(onOrm);
+    expect(onDriver).toMatchObject({ id: person.id, version: 1, regionId: team.region.id, caseworkerId: team.owner.id });
+  });
+
+  it("appends to a case's chain so that one chain holds events of both kinds of transaction and verifies", async () => {
+    const team = await makeTeam();
+    const person = await makePerson(team.region.id, team.owner.id);
+    const event = (body: string) => ({
+      actor: { id: team.owner.id, label: team.owner.email, role: team.owner.role },
+      action: "note.added",
+      entityType: "note",
+      caseId: person.id,
+      after: { body, nested: { list: [1, "два", null] } },
+    });
+    await inDriverTransaction((tx) => recordAuditEvent(tx, event("на драйвере")));
+    await getDb().$transaction((tx) => recordAuditEvent(tx, event("через ORM")));
+    await inDriverTransaction((tx) => recordAuditEvent(tx, event("снова на драйвере")));
+    const rows = await sqlOf(getDb()).rows<{ seq: number; after: unknown }>(
+      `SELECT seq, after FROM audit_event WHERE chain = $1 AND action = 'note.added' ORDER BY seq`,
+      [person.id],
+    );
+    expect(rows.map((row) => row.after)).toEqual([event("на драйвере").after, event("через ORM").after, event("снова на драйвере").after]);
+    const verified = await verifyDatabase(getDb(), { chains: [person.id] });
+    expect(verified.ok).toBe(true);
+  });
+});
