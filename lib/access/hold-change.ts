@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { Tx } from "../db/client";
+import { sqlOf, type AnyTx } from "../db/sql";
 import type { ChangeRequestKind } from "../db/generated/enums";
 import type { HeldCaseStatus, HeldHouseholdRemoval, HeldNeedNotRequired, HeldStatusChange } from "../validation/change-request";
 import type { JsonValue } from "../audit/canonical-json";
@@ -69,28 +69,29 @@ export function decisionContext(request: { kind: ChangeRequestKind; requestedByI
  * older version, which could never be confirmed, gives way to this one; one made against this
  * version is a conflict, and the database's partial unique index settles two made at once.
  */
-export async function holdChange(tx: Tx, user: CurrentUser, person: GuardedCase, change: HeldChange): Promise<{ requestId: string }> {
-  if (change.suggestedConfirmerId && !(await mayConfirm(tx, change.suggestedConfirmerId, person.regionId, user.id)))
+export async function holdChange(tx: AnyTx, user: CurrentUser, person: GuardedCase, change: HeldChange): Promise<{ requestId: string }> {
+  if (change.suggestedConfirmerId && (await confirmers(tx, person.regionId, user.id, change.suggestedConfirmerId)).length !== 1)
     throw new FieldProblems([{ field: "suggestedConfirmerId", message: "confirmerNotEligible" }]);
   await supersedeStale(tx, user, person, change.kind);
   const requestId = randomUUID();
-  const created = await tx.changeRequest.createMany({
-    data: [
-      {
-        id: requestId,
-        personId: person.id,
-        kind: change.kind,
-        payload: change.payload,
-        baseVersion: person.version,
-        reason: change.reason,
-        requestedById: user.id,
-        suggestedConfirmerId: change.suggestedConfirmerId ?? null,
-      },
+  // Without a target, ON CONFLICT DO NOTHING also covers the partial index of pending requests.
+  const created = await sqlOf(tx).rows(
+    `INSERT INTO change_request (id, person_id, kind, payload, base_version, reason, requested_by_id, requested_at, suggested_confirmer_id)
+     VALUES ($1, $2, $3::"ChangeRequestKind", $4::jsonb, $5, $6, $7, $8, $9)
+     ON CONFLICT DO NOTHING RETURNING id`,
+    [
+      requestId,
+      person.id,
+      change.kind,
+      JSON.stringify(change.payload),
+      person.version,
+      change.reason,
+      user.id,
+      new Date(),
+      change.suggestedConfirmerId ?? null,
     ],
-    // Without a target, ON CONFLICT DO NOTHING also covers the partial index of pending requests.
-    skipDuplicates: true,
-  });
-  if (created.count !== 1) throw refused("changeRequestPending");
+  );
+  if (created.length !== 1) throw refused("changeRequestPending");
   await recordAuditEvent(tx, {
     actor: auditActorOf(user),
     action: "change.requested",
@@ -105,18 +106,22 @@ export async function holdChange(tx: Tx, user: CurrentUser, person: GuardedCase,
   return { requestId };
 }
 
-async function supersedeStale(tx: Tx, user: CurrentUser, person: GuardedCase, kind: ChangeRequestKind): Promise<void> {
-  const stale = await tx.changeRequest.findFirst({
-    where: { personId: person.id, kind, state: "PENDING", baseVersion: { not: person.version } },
-    select: { id: true, kind: true, requestedById: true, requestedAt: true, version: true },
-  });
+async function supersedeStale(tx: AnyTx, user: CurrentUser, person: GuardedCase, kind: ChangeRequestKind): Promise<void> {
+  const sql = sqlOf(tx);
+  const [stale] = await sql.rows<{ id: string; kind: ChangeRequestKind; requestedById: string; requestedAt: Date; version: number }>(
+    `SELECT id, kind, requested_by_id AS "requestedById", requested_at AS "requestedAt", version FROM change_request
+     WHERE person_id = $1 AND kind = $2::"ChangeRequestKind" AND state = 'PENDING' AND base_version <> $3
+     LIMIT 1`,
+    [person.id, kind, person.version],
+  );
   if (!stale) return;
-  const superseded = await tx.changeRequest.updateMany({
-    where: { id: stale.id, state: "PENDING", version: stale.version },
-    data: { state: "SUPERSEDED", decidedAt: new Date(), version: { increment: 1 } },
-  });
+  const superseded = await sql.rows(
+    `UPDATE change_request SET state = 'SUPERSEDED', decided_at = $2, version = version + 1
+     WHERE id = $1 AND state = 'PENDING' AND version = $3 RETURNING id`,
+    [stale.id, new Date(), stale.version],
+  );
   // Decided by someone else meanwhile: nothing to supersede, and the new request is free to go in.
-  if (superseded.count !== 1) return;
+  if (superseded.length !== 1) return;
   await recordAuditEvent(tx, {
     actor: auditActorOf(user),
     action: "change.superseded",
@@ -127,11 +132,22 @@ async function supersedeStale(tx: Tx, user: CurrentUser, person: GuardedCase, ki
   });
 }
 
-/** The people who may confirm changes to a case of the region: its active supervisors, less the one asking. */
-export function confirmersWhere(regionId: string, requesterId: string) {
-  return { role: "SUPERVISOR", active: true, id: { not: requesterId }, regions: { some: { regionId } } } as const;
-}
-
-async function mayConfirm(tx: Tx, userId: string, regionId: string, requesterId: string): Promise<boolean> {
-  return (await tx.user.count({ where: { AND: [{ id: userId }, confirmersWhere(regionId, requesterId)] } })) === 1;
+/**
+ * The people who may confirm changes to a case of the region, by name: its active supervisors,
+ * less the one asking; with `only`, that one person if they are among them.
+ */
+export function confirmers(
+  tx: AnyTx,
+  regionId: string,
+  requesterId: string,
+  only: string | null = null,
+): Promise<{ id: string; name: string }[]> {
+  return sqlOf(tx).rows(
+    `SELECT u.id, u.name FROM app_user u
+     WHERE u.role = 'SUPERVISOR' AND u.active AND u.id <> $2
+       AND EXISTS (SELECT 1 FROM user_region r WHERE r.user_id = u.id AND r.region_id = $1)
+       AND ($3::uuid IS NULL OR u.id = $3::uuid)
+     ORDER BY u.name`,
+    [regionId, requesterId, only],
+  );
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { getDb, type Tx } from "../db/client";
+import { getDb } from "../db/client";
+import { settingValue, type AnyTx } from "../db/sql";
 import { Role } from "../db/generated/enums";
 
 /** The setting that lists the roles whose users must sign in with a second factor. */
@@ -7,9 +8,8 @@ export const SECOND_FACTOR_SETTING = "auth.secondFactorRequiredRoles";
 const RoleList = z.array(z.enum(Role));
 
 /** Read on each request, like every authority: a change applies at everyone's next click. */
-export async function rolesRequiringSecondFactor(tx: Tx | ReturnType<typeof getDb> = getDb()): Promise<Role[]> {
-  const setting = await tx.setting.findUnique({ where: { key: SECOND_FACTOR_SETTING }, select: { value: true } });
-  const parsed = RoleList.safeParse(setting?.value ?? []);
+export async function rolesRequiringSecondFactor(tx: AnyTx = getDb()): Promise<Role[]> {
+  const parsed = RoleList.safeParse((await settingValue(tx, SECOND_FACTOR_SETTING)) ?? []);
   // An unreadable value requires nothing rather than lock every account out; the administration
   // screen shows what it read, where it can be saved again.
   return parsed.success ? parsed.data : [];

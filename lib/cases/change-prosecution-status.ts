@@ -1,7 +1,9 @@
 import "server-only";
 import { isAfterToday } from "../calendar/calendar-day";
-import { getDb, type Tx } from "../db/client";
-import { auditActorOf, recordAuditEvent, recordAuditEvents } from "../audit/record-event";
+import type { Tx } from "../db/client";
+import { inDriverTransaction, sqlOf, type AnyTx } from "../db/sql";
+import { randomUUID } from "node:crypto";
+import { auditActorOf, recordAuditEvents } from "../audit/record-event";
 import { tasksAfterChange } from "../task-store/tasks-after-change";
 import type { CurrentUser } from "../auth/current-user";
 import { confirmationSettings } from "../four-eyes/confirmation-settings";
@@ -24,11 +26,11 @@ export type StatusChangeResult = { version: number; held: boolean };
  * made from the current version of the case, or it is refused as a conflict and nothing is
  * written. A change the four-eyes settings name is checked the same way and then held as a
  * change request, leaving the case as it was; any other is applied: the entry, the case's new
- * status and version, and the audit event commit together.
+ * status and version, and the audit event commit together. Runs on the driver, like the note
+ * (docs/decisions/033): with its rules, its tasks and its event it is about a dozen statements.
  */
 export async function changeProsecutionStatus(user: CurrentUser, input: StatusChangeInput, now = new Date()): Promise<StatusChangeResult> {
-  const db = getDb();
-  return db.$transaction(async (tx) => {
+  return inDriverTransaction(async (tx) => {
     const person = await requireEditableCase(tx, user, input.caseId);
     if (person.version !== input.version) throw new DomainError("conflict", "stale");
     const change: HeldStatusChange = {
@@ -102,25 +104,26 @@ export async function changeProsecutionStatusIn(
 }
 
 /** The rules a status change must meet against the stored case; whether the move is a correction. */
-async function checkStatusChange(tx: Tx, person: GuardedCase, change: HeldStatusChange, now: Date): Promise<boolean> {
-  const latest = await tx.prosecutionEntry.findFirst({
-    where: { personId: person.id },
-    orderBy: [{ effectiveDate: "desc" }, { createdAt: "desc" }],
-    select: { effectiveDate: true },
-  });
+async function checkStatusChange(tx: AnyTx, person: GuardedCase, change: HeldStatusChange, now: Date): Promise<boolean> {
+  // The latest entry's date and the transition's row (null when the move is not allowed), in one read.
+  const [stored] = await sqlOf(tx).rows<{ previous: string | null; isCorrection: boolean | null }>(
+    `SELECT (SELECT effective_date::text FROM prosecution_entry WHERE person_id = $1
+             ORDER BY effective_date DESC, created_at DESC LIMIT 1) AS previous,
+            (SELECT is_correction FROM prosecution_transition
+             WHERE from_status = $2::"ProsecutionStatus" AND to_status = $3::"ProsecutionStatus") AS "isCorrection"`,
+    [person.id, person.prosecutionStatus, change.status],
+  );
   const problems: FieldError[] = [];
-  const allowed = await tx.prosecutionTransition.findUnique({
-    where: { fromStatus_toStatus: { fromStatus: person.prosecutionStatus, toStatus: change.status } },
-  });
-  if (!allowed) problems.push({ field: "status", message: "transitionNotAllowed" });
-  const effective = new Date(`${change.effectiveDate}T00:00:00Z`);
+  const isCorrection = stored?.isCorrection ?? null;
+  if (isCorrection === null) problems.push({ field: "status", message: "transitionNotAllowed" });
   if (isAfterToday(change.effectiveDate, now)) problems.push({ field: "effectiveDate", message: "future" });
-  const previous = latest?.effectiveDate;
-  if (previous && effective.getTime() < previous.getTime()) problems.push({ field: "effectiveDate", message: "beforePrevious" });
+  // Both are ISO calendar days, which order as text.
+  const previous = stored?.previous ?? null;
+  if (previous && change.effectiveDate < previous) problems.push({ field: "effectiveDate", message: "beforePrevious" });
   const sentence = sentenceProblem(change.status, change.sentenceMonths);
   if (sentence) problems.push({ field: "sentenceMonths", message: sentence });
   if (problems.length) throw new FieldProblems(problems);
-  return allowed?.isCorrection ?? false;
+  return isCorrection ?? false;
 }
 
 function entryFields(change: HeldStatusChange) {
@@ -133,7 +136,7 @@ function entryFields(change: HeldStatusChange) {
 }
 
 async function writeStatusChange(
-  tx: Tx,
+  tx: AnyTx,
   actor: CurrentUser,
   person: GuardedCase,
   change: HeldStatusChange,
@@ -142,26 +145,32 @@ async function writeStatusChange(
   now: Date,
   extraContext: Record<string, JsonValue> = {},
 ): Promise<void> {
+  const sql = sqlOf(tx);
   // Guarded by the version read when the case was loaded: a concurrent edit that committed first makes this match nothing.
-  const updated = await tx.person.updateMany({
-    where: { id: person.id, version: person.version },
-    data: { prosecutionStatus: change.status, version: { increment: 1 } },
-  });
-  if (updated.count !== 1) throw new DomainError("conflict", "stale");
+  const updated = await sql.rows(
+    `UPDATE person SET prosecution_status = $2::"ProsecutionStatus", version = version + 1, updated_at = $4
+     WHERE id = $1 AND version = $3 RETURNING id`,
+    [person.id, change.status, person.version, new Date()],
+  );
+  if (updated.length !== 1) throw new DomainError("conflict", "stale");
   const fields = entryFields(change);
-  const entry = await tx.prosecutionEntry.create({
-    data: {
-      personId: person.id,
-      status: change.status,
-      effectiveDate: new Date(`${change.effectiveDate}T00:00:00Z`),
-      articles: fields.articles,
-      authority: fields.authority,
-      sentenceMonths: fields.sentenceMonths,
-      reason: change.reason,
-      recordedById: actor.id,
-    },
-    select: { id: true },
-  });
+  const entry = { id: randomUUID() };
+  await sql.rows(
+    `INSERT INTO prosecution_entry (id, person_id, status, effective_date, articles, authority, sentence_months, reason, recorded_by_id, created_at)
+     VALUES ($1, $2, $3::"ProsecutionStatus", $4::date, $5::text[], $6, $7, $8, $9, $10)`,
+    [
+      entry.id,
+      person.id,
+      change.status,
+      change.effectiveDate,
+      fields.articles,
+      fields.authority,
+      fields.sentenceMonths,
+      change.reason,
+      actor.id,
+      new Date(),
+    ],
+  );
   // A conviction takes the person out of the review queue, and a release or a correction can bring
   // them back: the queue's target task follows at once.
   const taskEvents = await tasksAfterChange(tx, [person.id], auditActorOf(actor), now);
@@ -170,16 +179,18 @@ async function writeStatusChange(
     ...(confirmation ? confirmationContext(confirmation) : {}),
     ...extraContext,
   };
-  await recordAuditEvent(tx, {
-    actor: auditActorOf(actor),
-    action: "prosecution.status_changed",
-    entityType: "prosecution_entry",
-    entityId: entry.id,
-    caseId: person.id,
-    reason: change.reason,
-    before: { status: person.prosecutionStatus },
-    after: { status: change.status, ...fields },
-    context: Object.keys(context).length > 0 ? context : null,
-  });
-  await recordAuditEvents(tx, taskEvents);
+  await recordAuditEvents(tx, [
+    {
+      actor: auditActorOf(actor),
+      action: "prosecution.status_changed",
+      entityType: "prosecution_entry",
+      entityId: entry.id,
+      caseId: person.id,
+      reason: change.reason,
+      before: { status: person.prosecutionStatus },
+      after: { status: change.status, ...fields },
+      context: Object.keys(context).length > 0 ? context : null,
+    },
+    ...taskEvents,
+  ]);
 }

@@ -21,7 +21,7 @@ import { notFound } from "../errors/domain-error";
 import { labels } from "./case-labels";
 import { applyHeldStatusChange } from "./change-prosecution-status";
 import type { AuthorizedCase } from "./get-case";
-import { confirmersWhere, decisionContext, refused, type Confirmation } from "../access/hold-change";
+import { confirmers, decisionContext, refused, type Confirmation } from "../access/hold-change";
 import { applyHeldCaseStatus } from "./update-person";
 import { applyHeldHouseholdRemoval, householdUnchangedSince } from "./remove-household-member";
 import { applyHeldNeedNotRequired } from "../programs/needs";
@@ -400,11 +400,7 @@ export async function listRequestsToConfirm(user: CurrentUser, limit = 200): Pro
  */
 export async function listConfirmers(opened: AuthorizedCase): Promise<{ id: string; name: string }[]> {
   if (!opened.canEdit) return [];
-  return getDb().user.findMany({
-    where: confirmersWhere(opened.regionId, opened.viewer.id),
-    orderBy: { name: "asc" },
-    select: { id: true, name: true },
-  });
+  return confirmers(getDb(), opened.regionId, opened.viewer.id);
 }
 
 /** How many requests wait for this user's decision: the home page's figure, counted as the list is. */

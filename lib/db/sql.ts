@@ -32,6 +32,25 @@ export function sqlOf(tx: AnyTx): Sql {
 }
 
 /**
+ * `rowsOf(tx)<Row>\`SELECT … WHERE id = ${id}\``: a statement written as a template, each value
+ * sent as a numbered parameter and never spliced into the text, as the ORM's `$queryRaw` does.
+ */
+export function rowsOf(tx: AnyTx) {
+  const sql = sqlOf(tx);
+  return <Row>(strings: TemplateStringsArray, ...values: unknown[]): Promise<Row[]> =>
+    sql.rows<Row>(
+      strings.reduce((text, part, i) => `${text}$${i}${part}`),
+      values,
+    );
+}
+
+/** A setting's stored value (parsed JSON), or undefined while none is saved. */
+export async function settingValue(tx: AnyTx, key: string): Promise<unknown> {
+  const [row] = await sqlOf(tx).rows<{ value: unknown }>("SELECT value FROM setting WHERE key = $1", [key]);
+  return row?.value;
+}
+
+/**
  * Runs `work` in one read-committed transaction on a connection of the app's pool (the one the
  * ORM uses too), committing what it wrote when it returns and rolling all of it back when it throws.
  */

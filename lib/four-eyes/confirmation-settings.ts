@@ -1,4 +1,5 @@
-import { getDb, type Tx } from "../db/client";
+import { getDb } from "../db/client";
+import { settingValue, type AnyTx } from "../db/sql";
 import { ConfirmationSettings, DEFAULT_CONFIRMATION_SETTINGS } from "./confirmation-rules";
 
 export const CONFIRMATION_SETTING = "fourEyes.confirmation";
@@ -8,8 +9,7 @@ export const CONFIRMATION_SETTING = "fourEyes.confirmation";
  * value that no longer parses (a status since renamed) falls back to the defaults, which hold
  * more changes for a second person, never fewer.
  */
-export async function confirmationSettings(tx: Tx | ReturnType<typeof getDb> = getDb()): Promise<ConfirmationSettings> {
-  const row = await tx.setting.findUnique({ where: { key: CONFIRMATION_SETTING }, select: { value: true } });
-  const parsed = ConfirmationSettings.safeParse(row?.value);
+export async function confirmationSettings(tx: AnyTx = getDb()): Promise<ConfirmationSettings> {
+  const parsed = ConfirmationSettings.safeParse(await settingValue(tx, CONFIRMATION_SETTING));
   return parsed.success ? parsed.data : DEFAULT_CONFIRMATION_SETTINGS;
 }

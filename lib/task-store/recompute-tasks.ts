@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { Db, Tx } from "../db/client";
-import { Prisma } from "../db/generated/client";
+import type { Db } from "../db/client";
+import { rowsOf, sqlOf, type AnyTx } from "../db/sql";
 import type { CaseStatus, EnrollmentStatus, RiskLevel, AgeCategory } from "../db/generated/enums";
 import { recordAuditEvent, recordAuditEvents, SYSTEM_ACTOR, type AuditActor, type AuditInput } from "../audit/record-event";
 import { registrationDay } from "../tasks/registration-day";
@@ -38,7 +38,7 @@ type StoredTask = { id: string; personId: string; rule: string; dueKey: string; 
  * runs at once still make each change once. Running it again with nothing changed writes nothing.
  */
 export async function syncCaseTasks(
-  tx: Tx,
+  tx: AnyTx,
   caseIds: readonly string[],
   options: { actor: AuditActor; now: Date; rules: TaskRules },
 ): Promise<{ counts: TaskCounts; events: AuditInput[] }> {
@@ -50,7 +50,7 @@ export async function syncCaseTasks(
   if (toCreate.length) {
     // A key already stored and closed as no longer needed is due again (the case reopened): it
     // opens again rather than being stored twice. A key closed as done is never reopened.
-    const written = await tx.$queryRaw<(StoredTask & { created: boolean })[]>`
+    const written = await rowsOf(tx)<StoredTask & { created: boolean }>`
       INSERT INTO task (id, person_id, rule, due_key, due_on, responsible_id, updated_at)
       SELECT t.id, t.person_id, t.rule, t.due_key, t.due_on, t.responsible_id, ${options.now}
       FROM unnest(${toCreate.map((t) => t.id)}::uuid[], ${toCreate.map((t) => t.personId)}::uuid[], ${toCreate.map((t) => t.rule)}::text[],
@@ -73,7 +73,7 @@ export async function syncCaseTasks(
     }
   }
   if (toClose.length) {
-    const closed = await tx.$queryRaw<(StoredTask & { state: string; closedBy: string })[]>`
+    const closed = await rowsOf(tx)<StoredTask & { state: string; closedBy: string }>`
       UPDATE task SET state = c.state::"TaskState", closed_by = c.closed_by, closed_at = ${options.now}, updated_at = ${options.now}
       FROM unnest(${toClose.map((t) => t.id)}::uuid[], ${toClose.map((t) => t.state)}::text[], ${toClose.map((t) => t.closedBy)}::text[])
         AS c(id, state, closed_by)
@@ -98,7 +98,7 @@ export async function syncCaseTasks(
     }
   }
   if (toChange.length) {
-    const changed = await tx.$queryRaw<(StoredTask & { oldDueOn: string; oldResponsibleId: string | null })[]>`
+    const changed = await rowsOf(tx)<StoredTask & { oldDueOn: string; oldResponsibleId: string | null }>`
       UPDATE task SET due_on = c.due_on, responsible_id = c.responsible_id, updated_at = ${options.now}
       FROM (
         SELECT c.*, old.due_on AS old_due_on, old.responsible_id AS old_responsible_id
@@ -143,14 +143,14 @@ type Plan = {
 
 /** What the rules call for against what is stored, for each case, as of `now`; writes nothing. */
 async function planCaseTasks(
-  db: Tx | Db,
+  db: AnyTx,
   caseIds: readonly string[],
   rules: TaskRules,
   options: { lock: boolean; now: Date },
 ): Promise<Plan> {
   const today = todayOf(options.now);
   const loaded = await loadStates(db, caseIds, options.lock);
-  const stored = await db.$queryRaw<StoredTask[]>`
+  const stored = await rowsOf(db)<StoredTask>`
     SELECT id::text, person_id::text AS "personId", rule, due_key AS "dueKey", due_on::text AS "dueOn", responsible_id::text AS "responsibleId"
     FROM task WHERE person_id = ANY(${[...loaded.keys()]}::uuid[]) AND state = 'OPEN'`;
   const storedByCase = groupBy(stored, (task) => task.personId);
@@ -264,20 +264,27 @@ type PersonRow = {
 };
 
 /** The rules' input for each case, in three set-based reads; with `lock`, the cases' rows locked in id order. */
-async function loadStates(tx: Tx | Db, caseIds: readonly string[], lock: boolean): Promise<Map<string, Loaded>> {
+async function loadStates(tx: AnyTx, caseIds: readonly string[], lock: boolean): Promise<Map<string, Loaded>> {
   const ids = [...caseIds].sort();
-  const persons = await tx.$queryRaw<PersonRow[]>`
-    SELECT p.id::text, p.case_status AS "caseStatus", p.risk_level AS "riskLevel", p.age_category AS "ageCategory",
+  const rows = rowsOf(tx);
+  const persons = await sqlOf(tx).rows<PersonRow>(
+    `SELECT p.id::text, p.case_status AS "caseStatus", p.risk_level AS "riskLevel", p.age_category AS "ageCategory",
            p.birth_date::text AS "birthDate", p.created_at AS "createdAt", p.caseworker_id::text AS "caseworkerId",
            (SELECT max(r.reviewed_on)::text FROM case_review r WHERE r.person_id = p.id) AS "lastReviewOn",
            (SELECT max(q.reviewed_on)::text FROM requirements_review q WHERE q.person_id = p.id) AS "requirementsReviewedOn",
            (SELECT f.waiting_since::text FROM person_figures f WHERE f.person_id = p.id) AS "queueWaitingSince"
-    FROM person p WHERE p.id = ANY(${ids}::uuid[]) ORDER BY p.id ${lock ? Prisma.sql`FOR NO KEY UPDATE OF p` : Prisma.empty}`;
-  const enrollments = await tx.$queryRaw<
-    { id: string; personId: string; status: EnrollmentStatus; referredOn: string; completedOn: string | null }[]
-  >`SELECT id::text, person_id::text AS "personId", status, referred_on::text AS "referredOn", completed_on::text AS "completedOn"
+    FROM person p WHERE p.id = ANY($1::uuid[]) ORDER BY p.id${lock ? " FOR NO KEY UPDATE OF p" : ""}`,
+    [ids],
+  );
+  const enrollments = await rows<{
+    id: string;
+    personId: string;
+    status: EnrollmentStatus;
+    referredOn: string;
+    completedOn: string | null;
+  }>`SELECT id::text, person_id::text AS "personId", status, referred_on::text AS "referredOn", completed_on::text AS "completedOn"
     FROM enrollment WHERE person_id = ANY(${ids}::uuid[])`;
-  const followUps = await tx.$queryRaw<{ personId: string; enrollmentId: string; afterMonths: number }[]>`
+  const followUps = await rows<{ personId: string; enrollmentId: string; afterMonths: number }>`
     SELECT person_id::text AS "personId", enrollment_id::text AS "enrollmentId", after_months AS "afterMonths"
     FROM follow_up WHERE person_id = ANY(${ids}::uuid[])`;
   const enrollmentsByCase = groupBy(enrollments, (e) => e.personId);

@@ -1,4 +1,4 @@
-import type { Tx } from "../db/client";
+import type { AnyTx } from "../db/sql";
 import type { AuditActor, AuditInput } from "../audit/record-event";
 import { syncCaseTasks } from "./recompute-tasks";
 import { taskRuleSettings } from "../tasks/task-settings";
@@ -9,7 +9,7 @@ import { taskRuleSettings } from "../tasks/task-settings";
  * write and before its audit event (the case's row is locked before its chain, the order the
  * recomputation keeps too); the events returned are recorded after the action's own.
  */
-export async function tasksAfterChange(tx: Tx, caseIds: readonly string[], actor: AuditActor, now: Date): Promise<AuditInput[]> {
+export async function tasksAfterChange(tx: AnyTx, caseIds: readonly string[], actor: AuditActor, now: Date): Promise<AuditInput[]> {
   const { events } = await syncCaseTasks(tx, caseIds, { actor, now, rules: await taskRuleSettings(tx) });
   return events;
 }

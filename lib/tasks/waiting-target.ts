@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { getDb, type Tx } from "../db/client";
+import { getDb } from "../db/client";
+import { settingValue, type AnyTx } from "../db/sql";
 
 /**
  * The review queue's waiting target (docs/domain.md, "Overdue"): past this many days without any
@@ -10,8 +11,12 @@ import { getDb, type Tx } from "../db/client";
 export const DEFAULT_WAITING_TARGET_DAYS = 30;
 export const WAITING_TARGET_SETTING = "review.waitingTargetDays";
 
-export async function waitingTargetDays(tx: Tx | ReturnType<typeof getDb> = getDb()): Promise<number> {
-  const row = await tx.setting.findUnique({ where: { key: WAITING_TARGET_SETTING }, select: { value: true } });
-  const parsed = z.number().int().min(1).max(3650).safeParse(row?.value);
+export async function waitingTargetDays(tx: AnyTx = getDb()): Promise<number> {
+  const parsed = z
+    .number()
+    .int()
+    .min(1)
+    .max(3650)
+    .safeParse(await settingValue(tx, WAITING_TARGET_SETTING));
   return parsed.success ? parsed.data : DEFAULT_WAITING_TARGET_DAYS;
 }
