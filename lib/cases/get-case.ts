@@ -1,15 +1,15 @@
 import "server-only";
 import { z } from "zod";
-import { getDb } from "../db/client";
+import { Prisma } from "../db/generated/client";
+import { inDriverTransaction, readRows } from "../db/sql";
 import type { AgeCategory, CaseStatus, ProsecutionStatus, RiskLevel, Sex } from "../db/generated/enums";
 import { auditActorOf, recordAuditEvent } from "../audit/record-event";
 import type { CurrentUser } from "../auth/current-user";
 import { can } from "../policy/can";
-import { caseScopeWhere } from "../policy/case-scope";
+import { caseScopeSql } from "../policy/case-scope-sql";
 import { refusedCase } from "../access/case-access";
 import { notFound } from "../errors/domain-error";
 import type { Labels } from "../i18n/locales";
-import { day, labels } from "./case-labels";
 
 /** The person as the case page's header shows them. */
 export type CaseDetail = {
@@ -68,6 +68,16 @@ export type AuthorizedCase = {
 /** An opened case: what its panels load from, and the header's view of the person. */
 export type OpenedCase = AuthorizedCase & { readonly detail: CaseDetail };
 
+/** The person's row as the case page's read gives it: dates as ISO days, names of reference rows in every language. */
+type PersonRow = Omit<CaseDetail, "latinName"> & {
+  familyNameLatin: string;
+  givenNameLatin: string;
+  patronymicLatin: string | null;
+  regionId: string;
+  caseworkerId: string | null;
+  prosecutionStatus: ProsecutionStatus;
+};
+
 const CaseId = z.uuid();
 
 /**
@@ -88,44 +98,30 @@ const SAME_VISIT_MS = 60_000;
  */
 export async function getCase(user: CurrentUser, caseId: string, opening: CaseOpening = "navigation"): Promise<OpenedCase> {
   if (!CaseId.safeParse(caseId).success) throw notFound();
-  const db = getDb();
-  // Scoped in the query itself, so nothing of a case out of reach is ever read.
-  const person = await db.person.findFirst({
-    where: { AND: [{ id: caseId }, caseScopeWhere(user, "case.view")] },
-    select: {
-      id: true,
-      version: true,
-      caseNumber: true,
-      familyName: true,
-      givenName: true,
-      patronymic: true,
-      familyNameLatin: true,
-      givenNameLatin: true,
-      patronymicLatin: true,
-      sex: true,
-      birthDate: true,
-      birthDateEstimated: true,
-      iin: true,
-      citizenship: true,
-      address: true,
-      regionId: true,
-      returnDate: true,
-      returnedFrom: true,
-      ageCategory: true,
-      unaccompaniedMinor: true,
-      caseStatus: true,
-      riskLevel: true,
-      caseworkerId: true,
-      prosecutionStatus: true,
-      region: { select: { nameEn: true, nameRu: true, nameKk: true } },
-      returnOperation: { select: { nameEn: true, nameRu: true, nameKk: true } },
-      caseworker: { select: { name: true } },
-      aliases: { orderBy: { createdAt: "asc" }, select: { id: true, version: true, value: true, type: true, script: true, source: true } },
-    },
-  });
+  // Scoped in the query itself, so nothing of a case out of reach is ever read. One read on the
+  // driver, as the busiest writes are (docs/decisions/033): the page opens a case on every visit.
+  const [person] = await readRows<PersonRow>(Prisma.sql`
+    SELECT p.id, p.version, p.case_number AS "caseNumber", p.family_name AS "familyName", p.given_name AS "givenName",
+           p.patronymic, p.family_name_latin AS "familyNameLatin", p.given_name_latin AS "givenNameLatin",
+           p.patronymic_latin AS "patronymicLatin", p.sex, p.birth_date::text AS "birthDate",
+           p.birth_date_estimated AS "birthDateEstimated", p.iin, p.citizenship, p.address, p.region_id AS "regionId",
+           p.return_date::text AS "returnDate", p.returned_from AS "returnedFrom", p.age_category AS "ageCategory",
+           p.unaccompanied_minor AS "unaccompaniedMinor", p.case_status AS "caseStatus", p.risk_level AS "riskLevel",
+           p.caseworker_id AS "caseworkerId", p.prosecution_status AS "prosecutionStatus",
+           json_build_object('en', r.name_en, 'ru', r.name_ru, 'kk', r.name_kk) AS region,
+           json_build_object('en', o.name_en, 'ru', o.name_ru, 'kk', o.name_kk) AS "returnOperation",
+           u.name AS "caseworkerName",
+           COALESCE((SELECT json_agg(json_build_object('id', a.id, 'version', a.version, 'value', a.value, 'type', a.type,
+                                                       'script', a.script, 'source', a.source) ORDER BY a.created_at)
+                     FROM alias a WHERE a.person_id = p.id), '[]'::json) AS aliases
+    FROM person p
+    JOIN region r ON r.id = p.region_id
+    JOIN return_operation o ON o.code = p.return_operation_code
+    LEFT JOIN app_user u ON u.id = p.caseworker_id
+    WHERE p.id = ${caseId}::uuid AND ${caseScopeSql(user, "case.view", "p")}`);
   if (!person) throw await refusedCase(user, "case.view", caseId);
   if (opening === "navigation" || !(await sameVisit(user, person.id)))
-    await db.$transaction((tx) =>
+    await inDriverTransaction((tx) =>
       recordAuditEvent(tx, {
         actor: auditActorOf(user),
         action: "case.viewed",
@@ -157,20 +153,20 @@ export async function getCase(user: CurrentUser, caseId: string, opening: CaseOp
       patronymic: person.patronymic,
       latinName: [person.familyNameLatin, person.givenNameLatin, person.patronymicLatin].filter(Boolean).join(" "),
       sex: person.sex,
-      birthDate: day(person.birthDate) ?? "",
+      birthDate: person.birthDate,
       birthDateEstimated: person.birthDateEstimated,
       iin: person.iin,
       citizenship: person.citizenship,
       address: person.address,
-      region: labels(person.region),
-      returnDate: day(person.returnDate) ?? "",
-      returnOperation: labels(person.returnOperation),
+      region: person.region,
+      returnDate: person.returnDate,
+      returnOperation: person.returnOperation,
       returnedFrom: person.returnedFrom,
       ageCategory: person.ageCategory,
       unaccompaniedMinor: person.unaccompaniedMinor,
       caseStatus: person.caseStatus,
       riskLevel: person.riskLevel,
-      caseworkerName: person.caseworker?.name ?? null,
+      caseworkerName: person.caseworkerName,
       aliases: person.aliases,
     },
   };
@@ -179,10 +175,8 @@ export async function getCase(user: CurrentUser, caseId: string, opening: CaseOp
 }
 
 async function sameVisit(user: CurrentUser, caseId: string): Promise<boolean> {
-  const latest = await getDb().auditEvent.findFirst({
-    where: { chain: caseId },
-    orderBy: { seq: "desc" },
-    select: { actorId: true, occurredAt: true },
-  });
+  const [latest] = await readRows<{ actorId: string | null; occurredAt: Date }>(
+    Prisma.sql`SELECT actor_id AS "actorId", occurred_at AS "occurredAt" FROM audit_event WHERE chain = ${caseId} ORDER BY seq DESC LIMIT 1`,
+  );
   return latest?.actorId === user.id && Date.now() - latest.occurredAt.getTime() < SAME_VISIT_MS;
 }

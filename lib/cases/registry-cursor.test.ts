@@ -9,7 +9,7 @@ import { encodeRegistryCursor } from "./registry-cursor";
 
 let supervisor: CurrentUser;
 let regionId: string;
-let elsewhere: { id: string; caseNumber: string; returnDate: Date; familyNameLatin: string; givenNameLatin: string };
+let elsewhere: { id: string; caseNumber: string; returnDate: string; familyNameLatin: string; givenNameLatin: string };
 
 beforeAll(async () => {
   const [mine, other] = await Promise.all([makeRegion(), makeRegion()]);
@@ -20,7 +20,8 @@ beforeAll(async () => {
     const person = await makePerson(mine.id, null, ["Абаев", "Бекова", "Ахметов"][i % 3]);
     await getDb().person.update({ where: { id: person.id }, data: { returnDate: new Date(`2019-0${(i % 4) + 1}-15`) } });
   }
-  elsewhere = await makePerson(other.id, null, "Бекова");
+  const foreign = await makePerson(other.id, null, "Бекова");
+  elsewhere = { ...foreign, returnDate: foreign.returnDate.toISOString().slice(0, 10) };
 });
 
 async function everyPage(sort: RegistryQuery["sort"]) {

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { Prisma } from "../db/client";
+import { Prisma } from "../db/generated/client";
 import type { RegistryQuery } from "../validation/registry";
 
 /**
@@ -20,17 +20,15 @@ const Key = {
 const CursorKey = z.union([Key.caseNumber, Key.returnDate, Key.familyName]);
 type CursorKey = z.infer<typeof CursorKey>;
 
-type KeyedRow = { id: string; caseNumber: string; returnDate: Date; familyNameLatin: string; givenNameLatin: string };
-
-/** The columns a cursor is made from, to select beside the page's own. */
-export const CURSOR_COLUMNS = { id: true, caseNumber: true, returnDate: true, familyNameLatin: true, givenNameLatin: true } as const;
+/** A row as the registry reads it: the return date an ISO day. */
+type KeyedRow = { id: string; caseNumber: string; returnDate: string; familyNameLatin: string; givenNameLatin: string };
 
 export function encodeRegistryCursor(sort: Sort, row: KeyedRow): string {
   const key: CursorKey =
     sort === "caseNumber"
       ? ["caseNumber", row.caseNumber]
       : sort === "returnDate"
-        ? ["returnDate", row.returnDate.toISOString().slice(0, 10), row.caseNumber]
+        ? ["returnDate", row.returnDate, row.caseNumber]
         : ["familyName", row.familyNameLatin, row.givenNameLatin, row.id];
   return Buffer.from(JSON.stringify(key)).toString("base64url");
 }
@@ -48,22 +46,21 @@ export function decodeRegistryCursor(sort: Sort, cursor: string): CursorKey | nu
   return parsed.success && parsed.data[0] === sort ? parsed.data : null;
 }
 
-/** The rows after the key, in the order of ORDER in registry.ts. */
-export function afterCursorWhere(key: CursorKey): Prisma.PersonWhereInput {
+/** The order of each sort on the person row `p`; the last column makes it total. */
+export const REGISTRY_ORDER: Record<Sort, Prisma.Sql> = {
+  caseNumber: Prisma.sql`p.case_number`,
+  returnDate: Prisma.sql`p.return_date DESC, p.case_number`,
+  familyName: Prisma.sql`p.family_name_latin, p.given_name_latin, p.id`,
+};
+
+/** The rows after the key, in the order of REGISTRY_ORDER. */
+export function afterCursorSql(key: CursorKey): Prisma.Sql {
   switch (key[0]) {
     case "caseNumber":
-      return { caseNumber: { gt: key[1] } };
-    case "returnDate": {
-      const day = new Date(`${key[1]}T00:00:00Z`);
-      return { OR: [{ returnDate: { lt: day } }, { returnDate: day, caseNumber: { gt: key[2] } }] };
-    }
+      return Prisma.sql`p.case_number > ${key[1]}`;
+    case "returnDate":
+      return Prisma.sql`(p.return_date < ${key[1]}::date OR (p.return_date = ${key[1]}::date AND p.case_number > ${key[2]}))`;
     case "familyName":
-      return {
-        OR: [
-          { familyNameLatin: { gt: key[1] } },
-          { familyNameLatin: key[1], givenNameLatin: { gt: key[2] } },
-          { familyNameLatin: key[1], givenNameLatin: key[2], id: { gt: key[3] } },
-        ],
-      };
+      return Prisma.sql`(p.family_name_latin, p.given_name_latin, p.id) > (${key[1]}, ${key[2]}, ${key[3]}::uuid)`;
   }
 }

@@ -1,10 +1,11 @@
 import "server-only";
-import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
+import { readRows } from "../db/sql";
 import type { CurrentUser } from "../auth/current-user";
 import { caseScopeSql } from "../policy/case-scope-sql";
 import { reachOf } from "../policy/permissions";
 import type { RegistryFilters } from "../validation/registry";
+import { countPersons } from "./registry-filters";
 
 type Filters = Omit<RegistryFilters, "sort">;
 
@@ -32,21 +33,15 @@ function talliedFigure(filters: Filters): { figure: string | null } | null {
  * How many cases a registry query lists in all, whatever page is shown. Over whole regions, with no
  * search and filters the tallies split by, it is a sum of a few tally rows per region, so the
  * registry's first page does not slow down as the registry grows (docs/decisions/031); otherwise,
- * and for a caseworker (whose reach is their own cases), the cases `where` selects are counted.
+ * and for a caseworker (whose reach is their own cases), the persons `listed` selects are counted.
  */
-export async function registryTotal(
-  db: Db,
-  user: CurrentUser,
-  filters: Filters,
-  searching: boolean,
-  where: Prisma.PersonWhereInput,
-): Promise<number> {
+export async function registryTotal(user: CurrentUser, filters: Filters, searching: boolean, listed: Prisma.Sql): Promise<number> {
   const tallied = searching || reachOf(user.role, "case.view") === "own" ? null : talliedFigure(filters);
-  if (!tallied) return db.person.count({ where });
-  const [row] = await db.$queryRaw<{ n: number }[]>`
+  if (!tallied) return countPersons(listed);
+  const [row] = await readRows<{ n: number }>(Prisma.sql`
     SELECT coalesce(sum(t.n), 0)::int AS n FROM dashboard_tally t
     WHERE ${caseScopeSql(user, "case.view", "t")}
       AND ${filters.region ? Prisma.sql`t.region_id = ${filters.region}::uuid` : Prisma.sql`TRUE`}
-      AND ${tallied.figure ? Prisma.sql`t.figure = ${tallied.figure}` : Prisma.sql`t.figure LIKE 'age:%'`}`;
+      AND ${tallied.figure ? Prisma.sql`t.figure = ${tallied.figure}` : Prisma.sql`t.figure LIKE 'age:%'`}`);
   return row?.n ?? 0;
 }

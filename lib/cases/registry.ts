@@ -1,18 +1,18 @@
 import "server-only";
 import { isoDayOf } from "../calendar/calendar-day";
 import { overdueCaseIds } from "../task-store/task-lists";
-import type { Prisma } from "../db/client";
 import { getDb } from "../db/client";
+import { Prisma } from "../db/generated/client";
+import { inDriverTransaction, readRows } from "../db/sql";
 import type { AgeCategory, CaseStatus, ProsecutionStatus, RiskLevel } from "../db/generated/enums";
 import { auditActorOf, recordAuditEvent } from "../audit/record-event";
 import type { CurrentUser } from "../auth/current-user";
-import { caseScopeWhere } from "../policy/case-scope";
 import { caseScopeSql } from "../policy/case-scope-sql";
 import type { RegistryQuery } from "../validation/registry";
 import { matchingPersonIds } from "./search-persons";
-import { filtersInForce, registryFiltersWhere } from "./registry-filters";
+import { filtersInForce, registryFiltersSql } from "./registry-filters";
 import { registryTotal } from "./registry-total";
-import { afterCursorWhere, CURSOR_COLUMNS, decodeRegistryCursor, encodeRegistryCursor } from "./registry-cursor";
+import { afterCursorSql, decodeRegistryCursor, encodeRegistryCursor, REGISTRY_ORDER } from "./registry-cursor";
 import { DomainError } from "../errors/domain-error";
 
 export const REGISTRY_PAGE_SIZE = 50;
@@ -38,10 +38,13 @@ export type RegistryRow = {
 /** searchCapped: the search matched more cases than it lists (SEARCH_CAP, the closest first). */
 export type RegistryPage = { rows: RegistryRow[]; nextCursor: string | null; total: number; searchCapped: boolean };
 
-const ORDER: Record<RegistryQuery["sort"], Prisma.PersonOrderByWithRelationInput[]> = {
-  caseNumber: [{ caseNumber: "asc" }],
-  returnDate: [{ returnDate: "desc" }, { caseNumber: "asc" }],
-  familyName: [{ familyNameLatin: "asc" }, { givenNameLatin: "asc" }, { id: "asc" }],
+/** A row as the page reads it. */
+type PageRow = Omit<RegistryRow, "name" | "overdueTask"> & {
+  familyName: string;
+  givenName: string;
+  patronymic: string | null;
+  familyNameLatin: string;
+  givenNameLatin: string;
 };
 
 /**
@@ -50,44 +53,33 @@ const ORDER: Record<RegistryQuery["sort"], Prisma.PersonOrderByWithRelationInput
  * an audit event: who looked for whom is part of the record.
  */
 export async function listCases(user: CurrentUser, query: RegistryQuery): Promise<RegistryPage> {
-  const db = getDb();
   const { q: _q, cursor: _cursor, sort: _sort, ...filters } = query;
   const after = query.cursor ? decodeRegistryCursor(query.sort, query.cursor) : null;
   if (query.cursor && !after) throw new DomainError("invalid", "not a registry cursor");
-  const conditions: Prisma.PersonWhereInput[] = [caseScopeWhere(user, "case.view"), await registryFiltersWhere(filters, db)];
-  const matches = query.q ? await matchingPersonIds(query.q, caseScopeSql(user, "case.view", "p"), { db }) : null;
-  if (matches) conditions.push({ id: { in: matches.ids } });
+  const matches = query.q ? await matchingPersonIds(query.q, caseScopeSql(user, "case.view", "p"), { db: getDb() }) : null;
   // The total counts every case the query lists, not only those after the cursor: "show more"
   // keeps the count it showed.
-  const listed: Prisma.PersonWhereInput = { AND: conditions };
-  const where: Prisma.PersonWhereInput = after ? { AND: [...conditions, afterCursorWhere(after)] } : listed;
+  const listed = Prisma.sql`${caseScopeSql(user, "case.view", "p")} AND ${registryFiltersSql(filters)}
+    AND ${matches ? Prisma.sql`p.id = ANY(${matches.ids}::uuid[])` : Prisma.sql`TRUE`}`;
 
+  // Read on the driver (docs/decisions/033): one statement for the page and its caseworkers' names.
   const [rows, total] = await Promise.all([
-    db.person.findMany({
-      where,
-      orderBy: ORDER[query.sort],
-      take: REGISTRY_PAGE_SIZE + 1,
-      select: {
-        ...CURSOR_COLUMNS,
-        familyName: true,
-        givenName: true,
-        patronymic: true,
-        ageCategory: true,
-        birthDate: true,
-        regionId: true,
-        returnOperationCode: true,
-        prosecutionStatus: true,
-        caseStatus: true,
-        riskLevel: true,
-        unaccompaniedMinor: true,
-        caseworker: { select: { name: true } },
-      },
-    }),
-    registryTotal(db, user, filters, matches !== null, listed),
+    readRows<PageRow>(Prisma.sql`
+      SELECT p.id, p.case_number AS "caseNumber", p.family_name AS "familyName", p.given_name AS "givenName", p.patronymic,
+             p.family_name_latin AS "familyNameLatin", p.given_name_latin AS "givenNameLatin",
+             p.age_category AS "ageCategory", extract(year FROM p.birth_date)::int AS "birthYear", p.region_id AS "regionId",
+             p.return_operation_code AS "returnOperationCode", p.return_date::text AS "returnDate",
+             p.prosecution_status AS "prosecutionStatus", p.case_status AS "caseStatus", p.risk_level AS "riskLevel",
+             u.name AS "caseworkerName", p.unaccompanied_minor AS "unaccompaniedMinor"
+      FROM person p LEFT JOIN app_user u ON u.id = p.caseworker_id
+      WHERE ${listed} AND ${after ? afterCursorSql(after) : Prisma.sql`TRUE`}
+      ORDER BY ${REGISTRY_ORDER[query.sort]}
+      LIMIT ${REGISTRY_PAGE_SIZE + 1}`),
+    registryTotal(user, filters, matches !== null, listed),
   ]);
 
   if (query.q && !query.cursor) {
-    await db.$transaction((tx) =>
+    await inDriverTransaction((tx) =>
       recordAuditEvent(tx, {
         actor: auditActorOf(user),
         action: "case.searched",
@@ -109,21 +101,10 @@ export async function listCases(user: CurrentUser, query: RegistryQuery): Promis
     total,
     searchCapped: matches?.capped ?? false,
     nextCursor: rows.length > REGISTRY_PAGE_SIZE && last ? encodeRegistryCursor(query.sort, last) : null,
-    rows: page.map((p) => ({
-      id: p.id,
-      caseNumber: p.caseNumber,
-      name: [p.familyName, p.givenName, p.patronymic].filter(Boolean).join(" "),
-      ageCategory: p.ageCategory,
-      birthYear: p.birthDate.getUTCFullYear(),
-      regionId: p.regionId,
-      returnOperationCode: p.returnOperationCode,
-      returnDate: p.returnDate.toISOString().slice(0, 10),
-      prosecutionStatus: p.prosecutionStatus,
-      caseStatus: p.caseStatus,
-      riskLevel: p.riskLevel,
-      caseworkerName: p.caseworker?.name ?? null,
-      unaccompaniedMinor: p.unaccompaniedMinor,
-      overdueTask: overdue.has(p.id),
+    rows: page.map(({ familyName, givenName, patronymic, familyNameLatin: _latin, givenNameLatin: _given, ...row }) => ({
+      ...row,
+      name: [familyName, givenName, patronymic].filter(Boolean).join(" "),
+      overdueTask: overdue.has(row.id),
     })),
   };
 }

@@ -1,5 +1,7 @@
 import "server-only";
-import { getDb, type Db } from "../db/client";
+import type { Db } from "../db/client";
+import { Prisma } from "../db/generated/client";
+import { readRows } from "../db/sql";
 import { AgeCategory, CaseStatus, ProsecutionStatus } from "../db/generated/enums";
 import type { CurrentUser } from "../auth/current-user";
 import { recordDenial } from "../audit/record-denial";
@@ -65,18 +67,25 @@ export async function getDashboard(user: CurrentUser, options: { db?: Db; today?
     await recordDenial(user, "dashboard.view", { entityType: "dashboard", entityId: null });
     throw notFound();
   }
-  const db = options.db ?? getDb();
+  // Read on the driver (docs/decisions/033), on the pool unless a database is given.
+  const { db } = options;
   const today = options.today ?? new Date();
   const targetDays = await waitingTargetDays(db);
   const [counts, overdue, regions, operations, programTypes] = await Promise.all([
-    figureCounts(db, user),
-    overdueCount(db, user, today, targetDays),
-    db.region.findMany({ select: { id: true, nameEn: true, nameRu: true, nameKk: true } }),
-    db.returnOperation.findMany({ select: { code: true, nameEn: true, nameRu: true, nameKk: true }, orderBy: { code: "asc" } }),
-    db.programType.findMany({
-      select: { code: true, labelEn: true, labelRu: true, labelKk: true },
-      orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
-    }),
+    figureCounts(user, db),
+    overdueCount(user, today, targetDays, db),
+    readRows<{ id: string; nameEn: string; nameRu: string; nameKk: string }>(
+      Prisma.sql`SELECT id, name_en AS "nameEn", name_ru AS "nameRu", name_kk AS "nameKk" FROM region`,
+      db,
+    ),
+    readRows<{ code: string; nameEn: string; nameRu: string; nameKk: string }>(
+      Prisma.sql`SELECT code, name_en AS "nameEn", name_ru AS "nameRu", name_kk AS "nameKk" FROM return_operation ORDER BY code`,
+      db,
+    ),
+    readRows<{ code: string; labelEn: string; labelRu: string; labelKk: string }>(
+      Prisma.sql`SELECT code, label_en AS "labelEn", label_ru AS "labelRu", label_kk AS "labelKk" FROM program_type ORDER BY sort_order, code`,
+      db,
+    ),
   ]);
   const figures = byFigure(counts);
   const figure = (kind: string, key: string): number => figures.get(kind)?.get(key) ?? 0;
@@ -111,7 +120,10 @@ export async function getDashboard(user: CurrentUser, options: { db?: Db; today?
     .sort((a, b) => a.value - b.value);
 
   const caseloadCounts = [...(figures.get("caseload") ?? [])];
-  const caseworkers = await db.user.findMany({ where: { id: { in: caseloadCounts.map(([id]) => id) } }, select: { id: true, name: true } });
+  const caseworkers = await readRows<{ id: string; name: string }>(
+    Prisma.sql`SELECT id::text, name FROM app_user WHERE id = ANY(${caseloadCounts.map(([id]) => id)}::uuid[])`,
+    db,
+  );
   const names = new Map(caseworkers.map((u) => [u.id, u.name]));
   const caseload = caseloadCounts
     .map(([id, n]) => ({ id, name: names.get(id) ?? "", n }))

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Db } from "../db/client";
+import { readRows, type AnyTx } from "../db/sql";
 import { Prisma } from "../db/generated/client";
 import type { Actor } from "../policy/can";
 import { caseScopeSql } from "../policy/case-scope-sql";
@@ -16,16 +16,22 @@ export type FigureCount = { regionId: string; figure: string; n: number };
  * sums their regions' tally rows, a few per figure whatever the registry's size; a caseworker,
  * who sees only their own cases, counts the figures of those cases, as many as their caseload.
  */
-export async function figureCounts(db: Db, viewer: Actor): Promise<FigureCount[]> {
+export async function figureCounts(viewer: Actor, db?: AnyTx): Promise<FigureCount[]> {
   const rows =
     reachOf(viewer.role, "dashboard.view") === "own"
-      ? await db.$queryRaw<{ region_id: string; figure: string; n: number }[]>`
+      ? await readRows<{ region_id: string; figure: string; n: number }>(
+          Prisma.sql`
           SELECT p.region_id, k AS figure, count(*)::int AS n
           FROM person p JOIN person_figures f ON f.person_id = p.id CROSS JOIN unnest(f.figure_keys) AS k
-          WHERE ${caseScopeSql(viewer, "dashboard.view", "p")} GROUP BY 1, 2`
-      : await db.$queryRaw<{ region_id: string; figure: string; n: number }[]>`
+          WHERE ${caseScopeSql(viewer, "dashboard.view", "p")} GROUP BY 1, 2`,
+          db,
+        )
+      : await readRows<{ region_id: string; figure: string; n: number }>(
+          Prisma.sql`
           SELECT t.region_id, t.figure, sum(t.n)::int AS n FROM dashboard_tally t
-          WHERE ${caseScopeSql(viewer, "dashboard.view", "t")} GROUP BY 1, 2 HAVING sum(t.n) <> 0`;
+          WHERE ${caseScopeSql(viewer, "dashboard.view", "t")} GROUP BY 1, 2 HAVING sum(t.n) <> 0`,
+          db,
+        );
   return rows.map((r) => ({ regionId: r.region_id, figure: r.figure, n: r.n }));
 }
 
@@ -34,10 +40,12 @@ export async function figureCounts(db: Db, viewer: Actor): Promise<FigureCount[]
  * older than the target and none of whose needs is met, counted as the queue counts them
  * (queueCountsSql, lib/review/queue-counts.ts).
  */
-export async function overdueCount(db: Db, viewer: Actor, today: Date, targetDays: number): Promise<number> {
+export async function overdueCount(viewer: Actor, today: Date, targetDays: number, db?: AnyTx): Promise<number> {
   const day = Prisma.sql`${todayOf(today)}::date`;
-  const [row] = await db.$queryRaw<{ n: number }[]>`
-    SELECT c.overdue AS n FROM (${queueCountsSql(viewer, "dashboard.view", day, targetDays)}) AS c`;
+  const [row] = await readRows<{ n: number }>(
+    Prisma.sql`SELECT c.overdue AS n FROM (${queueCountsSql(viewer, "dashboard.view", day, targetDays)}) AS c`,
+    db,
+  );
   return row?.n ?? 0;
 }
 

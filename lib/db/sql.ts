@@ -1,5 +1,5 @@
 import type { PoolClient } from "pg";
-import { getPool, type Tx } from "./client";
+import { getPool, type Prisma, type Tx } from "./client";
 
 /**
  * A transaction as code shared by both kinds of write sees it: SQL text with numbered
@@ -26,7 +26,10 @@ export class DriverTx implements Sql {
 /** Either kind of transaction; code that takes one runs its statements through `sqlOf`. */
 export type AnyTx = Tx | DriverTx;
 
-export function sqlOf(tx: AnyTx): Sql {
+/** The statements of `tx`; with none, of the pool: each statement on its own, no transaction around them. */
+export function sqlOf(tx?: AnyTx): Sql {
+  if (tx === undefined)
+    return { rows: async <Row>(text: string, values: readonly unknown[] = []) => (await getPool().query(text, [...values])).rows as Row[] };
   if (tx instanceof DriverTx) return tx;
   return { rows: <Row>(text: string, values: readonly unknown[] = []) => tx.$queryRawUnsafe<Row[]>(text, ...values) };
 }
@@ -44,8 +47,16 @@ export function rowsOf(tx: AnyTx) {
     );
 }
 
-/** A setting's stored value (parsed JSON), or undefined while none is saved. */
-export async function settingValue(tx: AnyTx, key: string): Promise<unknown> {
+/**
+ * The rows of a read composed with `Prisma.sql` (the policy's scope is one of its fragments), on
+ * the driver: inside `tx`, or straight on the pool, one round trip with no transaction around it.
+ */
+export function readRows<Row>(statement: Prisma.Sql, tx?: AnyTx): Promise<Row[]> {
+  return sqlOf(tx).rows<Row>(statement.text, statement.values);
+}
+
+/** A setting's stored value (parsed JSON), or undefined while none is saved; read in `tx`, or on the pool. */
+export async function settingValue(tx: AnyTx | undefined, key: string): Promise<unknown> {
   const [row] = await sqlOf(tx).rows<{ value: unknown }>("SELECT value FROM setting WHERE key = $1", [key]);
   return row?.value;
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import { z } from "zod";
-import { getDb, type Prisma, type Tx } from "../db/client";
+import { getDb, type Tx } from "../db/client";
+import { Prisma } from "../db/generated/client";
 import { openSnapshotReader, type SnapshotReader } from "../db/snapshot-reader";
 import type { AuditEvent } from "../db/generated/client";
 import type { AgeCategory, CaseStatus, ProsecutionStatus } from "../db/generated/enums";
@@ -13,9 +14,9 @@ import type { ChainedEvent } from "../audit/verify-chain";
 import type { CurrentUser } from "../auth/current-user";
 import { refusedCase } from "../access/case-access";
 import { notFound } from "../errors/domain-error";
-import { registryFiltersWhere } from "../cases/registry-filters";
+import { registryFiltersSql } from "../cases/registry-filters";
 import { canAtAll } from "../policy/can";
-import { caseScopeWhere } from "../policy/case-scope";
+import { caseScopeSql } from "../policy/case-scope-sql";
 import type { RegistryFilters } from "../validation/registry";
 import type { CaseExportRequest } from "../validation/export";
 import { activeSigningKey } from "../signing/key-store";
@@ -104,11 +105,12 @@ export async function exportHistory(
     throw notFound();
   }
   const db = getDb();
-  const scope = caseScopeWhere(user, "export.history");
-  const where: Prisma.PersonWhereInput =
+  // The persons exported, as a condition on the person row `p`.
+  const scope = caseScopeSql(user, "export.history", "p");
+  const selected =
     "caseId" in selection
-      ? { AND: [scope, { id: selection.caseId }] }
-      : { AND: [scope, await registryFiltersWhere(selection.filters, db)] };
+      ? Prisma.sql`${scope} AND p.id = ${selection.caseId}::uuid`
+      : Prisma.sql`${scope} AND ${registryFiltersSql(selection.filters)}`;
   const filters: JsonValue =
     "caseId" in selection ? { caseId: selection.caseId } : (JSON.parse(JSON.stringify(selection.filters)) as JsonValue);
 
@@ -120,7 +122,7 @@ export async function exportHistory(
   try {
     await db.$transaction(
       async (tx) => {
-        const counts = await countExport(tx, where);
+        const counts = await countExport(tx, selected);
         if ("caseId" in selection && counts.cases === 0) throw await refusedCase(user, "export.history", selection.caseId);
         const exportId = randomUUID();
         const pseudonymiser = request.profile === "pseudonymised" ? new Pseudonymiser() : null;
@@ -152,7 +154,7 @@ export async function exportHistory(
             filters: pseudonymiser ? pseudonymiser.filters(filters) : filters,
             counts,
             subject,
-            cases: () => streamCases(tx, reader, where, pseudonymiser),
+            cases: () => streamCases(tx, reader, selected, pseudonymiser),
             signManifest: (manifest) => signDocument(MANIFEST_PURPOSE, manifest, signingKey),
             transmit: async (write, body) => {
               const digest = createHash("sha256");
@@ -205,19 +207,21 @@ function recordExportEnd(user: CurrentUser, exportId: string, format: CaseExport
 }
 
 /** Cases and events the export will hold, read page by page so no list of ids is kept. */
-async function countExport(tx: Tx, where: Prisma.PersonWhereInput): Promise<{ cases: number; events: number }> {
+/** The next `take` ids `selected` selects after `after`, in id order, as the export's snapshot sees them. */
+async function selectedIds(tx: Tx, selected: Prisma.Sql, after: string | undefined, take: number): Promise<string[]> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT p.id::text FROM person p
+    WHERE ${selected} AND ${after ? Prisma.sql`p.id > ${after}::uuid` : Prisma.sql`TRUE`}
+    ORDER BY p.id LIMIT ${take}`;
+  return rows.map((row) => row.id);
+}
+
+async function countExport(tx: Tx, selected: Prisma.Sql): Promise<{ cases: number; events: number }> {
   let cases = 0;
   let events = 0;
   let after: string | undefined;
   for (;;) {
-    const ids = (
-      await tx.person.findMany({
-        where: after ? { AND: [where, { id: { gt: after } }] } : where,
-        orderBy: { id: "asc" },
-        take: 5000,
-        select: { id: true },
-      })
-    ).map((p) => p.id);
+    const ids = await selectedIds(tx, selected, after, 5000);
     if (ids.length === 0) break;
     const heads = await tx.auditChainHead.aggregate({ where: { chain: { in: ids } }, _sum: { lastSeq: true } });
     cases += ids.length;
@@ -244,17 +248,15 @@ const SUMMARY_SELECT = {
 async function* streamCases(
   tx: Tx,
   reader: SnapshotReader,
-  where: Prisma.PersonWhereInput,
+  selected: Prisma.Sql,
   pseudonymiser: Pseudonymiser | null,
 ): AsyncGenerator<ExportedCase> {
   let after: string | undefined;
   for (;;) {
-    const persons = await tx.person.findMany({
-      where: after ? { AND: [where, { id: { gt: after } }] } : where,
-      orderBy: { id: "asc" },
-      take: CASE_BATCH,
-      select: SUMMARY_SELECT,
-    });
+    const ids = await selectedIds(tx, selected, after, CASE_BATCH);
+    const persons = ids.length
+      ? await tx.person.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" }, select: SUMMARY_SELECT })
+      : [];
     if (persons.length === 0) return;
     const heads = await tx.auditChainHead.findMany({ where: { chain: { in: persons.map((p) => p.id) } } });
     const headOf = new Map(heads.map((h) => [h.chain, { lastSeq: h.lastSeq, lastHash: h.lastHash }]));

@@ -1,4 +1,3 @@
-import { getDb } from "../db/client";
 import { settingValue, type AnyTx } from "../db/sql";
 import { ConfirmationSettings, DEFAULT_CONFIRMATION_SETTINGS } from "./confirmation-rules";
 
@@ -9,7 +8,7 @@ export const CONFIRMATION_SETTING = "fourEyes.confirmation";
  * value that no longer parses (a status since renamed) falls back to the defaults, which hold
  * more changes for a second person, never fewer.
  */
-export async function confirmationSettings(tx: AnyTx = getDb()): Promise<ConfirmationSettings> {
+export async function confirmationSettings(tx?: AnyTx): Promise<ConfirmationSettings> {
   const parsed = ConfirmationSettings.safeParse(await settingValue(tx, CONFIRMATION_SETTING));
   return parsed.success ? parsed.data : DEFAULT_CONFIRMATION_SETTINGS;
 }

@@ -1,8 +1,10 @@
 import "server-only";
 import { getDb } from "../db/client";
+import { Prisma } from "../db/generated/client";
 import { caseScopeWhere } from "../policy/case-scope";
+import { caseScopeSql } from "../policy/case-scope-sql";
 import type { CurrentUser } from "../auth/current-user";
-import { registryFiltersWhere } from "../cases/registry-filters";
+import { countPersons, registryFiltersSql } from "../cases/registry-filters";
 import { registryHref } from "../cases/registry-href";
 import type { Labels } from "../i18n/locales";
 import { RegistryFilters } from "../validation/registry";
@@ -50,8 +52,8 @@ export async function getHomeSummary(user: CurrentUser): Promise<HomeSummary> {
   const figures = CASE_FIGURES.filter((f) => f.forCaseworker || user.role !== "CASEWORKER");
   const [values, byRegion] = await Promise.all([
     Promise.all(
-      figures.map(async (f) =>
-        db.person.count({ where: { AND: [scope, await registryFiltersWhere(RegistryFilters.parse(f.filters), db)] } }),
+      figures.map((f) =>
+        countPersons(Prisma.sql`${caseScopeSql(user, "case.view", "p")} AND ${registryFiltersSql(RegistryFilters.parse(f.filters))}`),
       ),
     ),
     db.person.groupBy({ by: ["regionId"], where: { AND: [scope, { caseStatus: "OPEN" }] }, _count: { _all: true } }),

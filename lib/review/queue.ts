@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb, type Db } from "../db/client";
+import { readRows, type AnyTx } from "../db/sql";
 import { Prisma } from "../db/generated/client";
 import type { AgeCategory, ProsecutionStatus } from "../db/generated/enums";
 import type { CurrentUser } from "../auth/current-user";
@@ -64,11 +64,11 @@ function decodeCursor(cursor: string | undefined): Cursor | null {
 }
 
 type PageRow = {
-  total: bigint | number;
-  overdue_total: bigint | number;
+  total: string | number;
+  overdue_total: string | number;
   id: string | null;
   missing_types: string[];
-  need_since: Date;
+  need_since: string;
   days_waiting: number;
   overdue: boolean;
   version: number;
@@ -77,16 +77,19 @@ type PageRow = {
   given_name: string;
   patronymic: string | null;
   age_category: AgeCategory;
-  birth_date: Date;
+  birth_date: string;
   region_id: string;
   prosecution_status: ProsecutionStatus;
-  return_date: Date;
+  return_date: string;
   caseworker_id: string | null;
   caseworker_name: string | null;
 };
 
-/** The queue as the user may see it, longest waiting first, a page at a time. */
-export async function reviewQueue(user: CurrentUser, query: ReviewQuery, today = new Date(), db: Db = getDb()): Promise<QueuePage> {
+/**
+ * The queue as the user may see it, longest waiting first, a page at a time. Read on the driver
+ * (docs/decisions/033), on the pool unless a database is given; days come back as ISO text.
+ */
+export async function reviewQueue(user: CurrentUser, query: ReviewQuery, today = new Date(), db?: AnyTx): Promise<QueuePage> {
   if (!canAtAll(user, "review.view")) {
     await recordDenial(user, "review.view", { entityType: "review_queue", entityId: null });
     throw notFound();
@@ -107,18 +110,22 @@ export async function reviewQueue(user: CurrentUser, query: ReviewQuery, today =
   // One statement, so the counts and the page read one snapshot; the page walks the index on
   // (queued_since, person_id) and stops after it. The counts' row always comes back, with the
   // page's rows beside it, or nulls when it is empty.
-  const result = await db.$queryRaw<PageRow[]>`
+  const result = await readRows<PageRow>(
+    Prisma.sql`
     SELECT counts.total, counts.overdue AS overdue_total, page.*
     FROM (${countsSql}) AS counts LEFT JOIN LATERAL (
-      SELECT queued.*, p.version, p.case_number, p.family_name, p.given_name, p.patronymic, p.age_category, p.birth_date,
-             p.region_id, p.prosecution_status, p.return_date, p.caseworker_id, u.name AS caseworker_name
+      SELECT queued.id, queued.missing_types, queued.need_since::text AS need_since, queued.days_waiting, queued.overdue,
+             p.version, p.case_number, p.family_name, p.given_name, p.patronymic, p.age_category, p.birth_date::text AS birth_date,
+             p.region_id, p.prosecution_status, p.return_date::text AS return_date, p.caseworker_id, u.name AS caseworker_name
       FROM (${base}) AS queued JOIN person p ON p.id = queued.id LEFT JOIN app_user u ON u.id = p.caseworker_id
       WHERE ${query.overdue ? Prisma.sql`queued.overdue` : Prisma.sql`TRUE`}
         AND ${cursor ? Prisma.sql`(queued.need_since, queued.id) > (${cursor.needSince}::date, ${cursor.id}::uuid)` : Prisma.sql`TRUE`}
       ORDER BY queued.need_since, queued.id
       LIMIT ${REVIEW_PAGE_SIZE + 1}
     ) AS page ON TRUE
-    ORDER BY page.need_since, page.id`;
+    ORDER BY page.need_since, page.id`,
+    db,
+  );
   const counts = { total: Number(result[0]?.total ?? 0), overdue: Number(result[0]?.overdue_total ?? 0) };
   const rows = result.filter((row): row is PageRow & { id: string } => row.id !== null);
   const page = rows.slice(0, REVIEW_PAGE_SIZE);
@@ -130,11 +137,11 @@ export async function reviewQueue(user: CurrentUser, query: ReviewQuery, today =
       caseNumber: row.case_number,
       name: [row.family_name, row.given_name, row.patronymic].filter(Boolean).join(" "),
       ageCategory: row.age_category,
-      age: fullYearsBetween(row.birth_date.toISOString().slice(0, 10), todayOf(today)),
+      age: fullYearsBetween(row.birth_date, todayOf(today)),
       regionId: row.region_id,
       prosecutionStatus: row.prosecution_status,
       missingTypes: row.missing_types,
-      daysSinceReturn: Math.round((todayAsStoredDay(today).getTime() - row.return_date.getTime()) / 86_400_000),
+      daysSinceReturn: Math.round((todayAsStoredDay(today).getTime() - Date.parse(`${row.return_date}T00:00:00Z`)) / 86_400_000),
       daysWaiting: Number(row.days_waiting),
       overdue: row.overdue,
       caseworkerId: row.caseworker_id,
@@ -142,7 +149,7 @@ export async function reviewQueue(user: CurrentUser, query: ReviewQuery, today =
     })),
     total: counts.total,
     overdue: counts.overdue,
-    nextCursor: rows.length > REVIEW_PAGE_SIZE && last ? `${last.need_since.toISOString().slice(0, 10)}_${last.id}` : null,
+    nextCursor: rows.length > REVIEW_PAGE_SIZE && last ? `${last.need_since}_${last.id}` : null,
     targetDays,
   };
 }

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { getDb } from "../db/client";
 import { settingValue, type AnyTx } from "../db/sql";
 
 /**
@@ -11,7 +10,7 @@ import { settingValue, type AnyTx } from "../db/sql";
 export const DEFAULT_WAITING_TARGET_DAYS = 30;
 export const WAITING_TARGET_SETTING = "review.waitingTargetDays";
 
-export async function waitingTargetDays(tx: AnyTx = getDb()): Promise<number> {
+export async function waitingTargetDays(tx?: AnyTx): Promise<number> {
   const parsed = z
     .number()
     .int()
