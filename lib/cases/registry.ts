@@ -92,7 +92,6 @@ export async function listCases(user: CurrentUser, query: RegistryQuery): Promis
   const page = rows.slice(0, REGISTRY_PAGE_SIZE);
   const last = page[page.length - 1];
   const overdue = await overdueCaseIds(
-    getDb(),
     user,
     page.map((p) => p.id),
     isoDayOf(new Date()),
