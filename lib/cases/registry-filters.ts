@@ -2,6 +2,8 @@ import "server-only";
 import { Prisma } from "../db/generated/client";
 import type { ProsecutionStatus } from "../db/generated/enums";
 import { readRows, type AnyTx } from "../db/sql";
+import type { Actor } from "../policy/can";
+import { caseScopeSql } from "../policy/case-scope-sql";
 import { MEETS_NEED } from "../lifecycles/enrollment";
 import { CONVICTED_STATUSES, NEVER_PROSECUTED } from "../prosecution/transitions";
 import type { RegistryFilters } from "../validation/registry";
@@ -37,9 +39,15 @@ export function registryFiltersSql(filters: Omit<RegistryFilters, "sort">): Pris
   return conditions.length === 0 ? Prisma.sql`TRUE` : Prisma.join(conditions, " AND ");
 }
 
-/** How many persons `condition` selects from the person row `p`: on the pool, or through `db`. */
-export async function countPersons(condition: Prisma.Sql, db?: AnyTx): Promise<number> {
-  const [row] = await readRows<{ n: number }>(Prisma.sql`SELECT count(*)::int AS n FROM person p WHERE ${condition}`, db);
+/**
+ * How many of the cases `viewer` may list `condition` selects from the person row `p`: on the
+ * pool, or through `db`. The policy's scope is added here, so no caller can count past it.
+ */
+export async function countListed(viewer: Actor, condition: Prisma.Sql, db?: AnyTx): Promise<number> {
+  const [row] = await readRows<{ n: number }>(
+    Prisma.sql`SELECT count(*)::int AS n FROM person p WHERE ${caseScopeSql(viewer, "case.view", "p")} AND ${condition}`,
+    db,
+  );
   return row?.n ?? 0;
 }
 

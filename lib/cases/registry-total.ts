@@ -5,7 +5,7 @@ import type { CurrentUser } from "../auth/current-user";
 import { caseScopeSql } from "../policy/case-scope-sql";
 import { reachOf } from "../policy/permissions";
 import type { RegistryFilters } from "../validation/registry";
-import { countPersons } from "./registry-filters";
+import { countListed } from "./registry-filters";
 
 type Filters = Omit<RegistryFilters, "sort">;
 
@@ -33,11 +33,11 @@ function talliedFigure(filters: Filters): { figure: string | null } | null {
  * How many cases a registry query lists in all, whatever page is shown. Over whole regions, with no
  * search and filters the tallies split by, it is a sum of a few tally rows per region, so the
  * registry's first page does not slow down as the registry grows (docs/decisions/031); otherwise,
- * and for a caseworker (whose reach is their own cases), the persons `listed` selects are counted.
+ * and for a caseworker (whose reach is their own cases), the cases in reach that `listed` selects are counted.
  */
 export async function registryTotal(user: CurrentUser, filters: Filters, searching: boolean, listed: Prisma.Sql): Promise<number> {
   const tallied = searching || reachOf(user.role, "case.view") === "own" ? null : talliedFigure(filters);
-  if (!tallied) return countPersons(listed);
+  if (!tallied) return countListed(user, listed);
   const [row] = await readRows<{ n: number }>(Prisma.sql`
     SELECT coalesce(sum(t.n), 0)::int AS n FROM dashboard_tally t
     WHERE ${caseScopeSql(user, "case.view", "t")}

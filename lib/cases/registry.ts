@@ -57,9 +57,9 @@ export async function listCases(user: CurrentUser, query: RegistryQuery): Promis
   const after = query.cursor ? decodeRegistryCursor(query.sort, query.cursor) : null;
   if (query.cursor && !after) throw new DomainError("invalid", "not a registry cursor");
   const matches = query.q ? await matchingPersonIds(query.q, caseScopeSql(user, "case.view", "p"), { db: getDb() }) : null;
-  // The total counts every case the query lists, not only those after the cursor: "show more"
-  // keeps the count it showed.
-  const listed = Prisma.sql`${caseScopeSql(user, "case.view", "p")} AND ${registryFiltersSql(filters)}
+  // What the query lists within the viewer's scope. The total counts all of it, not only what
+  // follows the cursor: "show more" keeps the count it showed.
+  const listed = Prisma.sql`${registryFiltersSql(filters)}
     AND ${matches ? Prisma.sql`p.id = ANY(${matches.ids}::uuid[])` : Prisma.sql`TRUE`}`;
 
   // Read on the driver (docs/decisions/033): one statement for the page and its caseworkers' names.
@@ -72,7 +72,7 @@ export async function listCases(user: CurrentUser, query: RegistryQuery): Promis
              p.prosecution_status AS "prosecutionStatus", p.case_status AS "caseStatus", p.risk_level AS "riskLevel",
              u.name AS "caseworkerName", p.unaccompanied_minor AS "unaccompaniedMinor"
       FROM person p LEFT JOIN app_user u ON u.id = p.caseworker_id
-      WHERE ${listed} AND ${after ? afterCursorSql(after) : Prisma.sql`TRUE`}
+      WHERE ${caseScopeSql(user, "case.view", "p")} AND ${listed} AND ${after ? afterCursorSql(after) : Prisma.sql`TRUE`}
       ORDER BY ${REGISTRY_ORDER[query.sort]}
       LIMIT ${REGISTRY_PAGE_SIZE + 1}`),
     registryTotal(user, filters, matches !== null, listed),

@@ -7,8 +7,35 @@ export type Db = PrismaClient;
 /** The client handed to code that runs inside `db.$transaction(async (tx) => ...)`. */
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
+/**
+ * Every session speaks UTC and ISO dates, whatever the server's defaults (an embedded server takes
+ * the host's time zone): the ORM's driver adapter writes and reads timestamps as UTC wall time, and
+ * code on the driver reads days as `::text` (docs/decisions/033); both are right only in such a
+ * session. Options the address already carries come first and are kept.
+ */
+const SESSION_OPTIONS = "-c TimeZone=UTC -c DateStyle=ISO";
+
+/**
+ * A pool of connections to `connectionString`. Idle connections do not keep a command's process
+ * alive, and a request waits at most ten seconds for a connection rather than for ever.
+ */
+export function createPool(connectionString: string): pg.Pool {
+  const fromAddress = new URL(connectionString).searchParams.get("options");
+  const pool = new pg.Pool({
+    connectionString,
+    options: [fromAddress, SESSION_OPTIONS].filter(Boolean).join(" "),
+    allowExitOnIdle: true,
+    connectionTimeoutMillis: 10_000,
+  });
+  // An idle connection the server dropped (a restart) leaves the pool, and the next request opens
+  // a new one; unheard, the pool's error would end the process.
+  pool.on("error", () => undefined);
+  return pool;
+}
+
+/** A client of its own (a command, a test's second database), on a pool it ends when disconnected. */
 export function createDb(connectionString: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
+  return new PrismaClient({ adapter: new PrismaPg(createPool(connectionString), { disposeExternalPool: true }) });
 }
 
 // One pool and one client per process; kept on globalThis so that Next's dev reloads do not open a new pool each time.
@@ -22,17 +49,12 @@ export function databaseUrl(): string {
 }
 
 /**
- * The process-wide pool of connections to DATABASE_URL, which the ORM's client and the writes
- * that run on the driver (lib/db/sql.ts) share, so that the app holds one pool's connections
- * whichever way it writes. Idle connections do not keep a command's process alive.
+ * The process-wide pool of connections to DATABASE_URL, which the ORM's client and the reads and
+ * writes that run on the driver (lib/db/sql.ts) share, so that the app holds one pool's
+ * connections whichever way it works.
  */
 export function getPool(): pg.Pool {
-  if (!holder.zhusanPool) {
-    holder.zhusanPool = new pg.Pool({ connectionString: databaseUrl(), allowExitOnIdle: true });
-    // An idle connection the server dropped (a restart) leaves the pool, and the next request opens
-    // a new one; unheard, the pool's error would end the process.
-    holder.zhusanPool.on("error", () => undefined);
-  }
+  holder.zhusanPool ??= createPool(databaseUrl());
   return holder.zhusanPool;
 }
 

@@ -9,8 +9,10 @@ import { getPool, type Prisma, type Tx } from "./client";
  * the rest (the case guard, the audit record) is written once against this.
  *
  * Rows come back as the driver decodes them, which the ORM's raw queries match for the types
- * shared code reads: text, uuid, int4, enums, timestamptz, jsonb. A `date` column is not among
- * them (the driver reads it at local midnight); shared code casts it to text.
+ * shared code reads, in the UTC sessions every pool opens (lib/db/client.ts): text, uuid, int4,
+ * enums, timestamptz, jsonb, text[]. A `date` column is not among them (the driver reads it at
+ * local midnight), nor `bigint` (a string); code on the driver reads a day as `::text` and a
+ * count as `::int`.
  */
 export type Sql = { rows: <Row>(text: string, values?: readonly unknown[]) => Promise<Row[]> };
 
@@ -68,6 +70,12 @@ export async function settingValue(tx: AnyTx | undefined, key: string): Promise<
 export async function inDriverTransaction<T>(work: (tx: DriverTx) => Promise<T>): Promise<T> {
   const client = await getPool().connect();
   let broken = false;
+  // The pool stops listening to a connection it hands out: a connection the server drops in the
+  // middle (a restart, a terminated backend) is heard here, fails the work, and is not reused.
+  const dropped = () => {
+    broken = true;
+  };
+  client.on("error", dropped);
   try {
     await client.query("BEGIN");
     const result = await work(new DriverTx(client));
@@ -80,6 +88,7 @@ export async function inDriverTransaction<T>(work: (tx: DriverTx) => Promise<T>)
     });
     throw error;
   } finally {
+    client.removeListener("error", dropped);
     client.release(broken);
   }
 }

@@ -1,10 +1,8 @@
 import "server-only";
 import { getDb } from "../db/client";
-import { Prisma } from "../db/generated/client";
 import { caseScopeWhere } from "../policy/case-scope";
-import { caseScopeSql } from "../policy/case-scope-sql";
 import type { CurrentUser } from "../auth/current-user";
-import { countPersons, registryFiltersSql } from "../cases/registry-filters";
+import { countListed, registryFiltersSql } from "../cases/registry-filters";
 import { registryHref } from "../cases/registry-href";
 import type { Labels } from "../i18n/locales";
 import { RegistryFilters } from "../validation/registry";
@@ -51,11 +49,7 @@ export async function getHomeSummary(user: CurrentUser): Promise<HomeSummary> {
   const scope = caseScopeWhere(user, "case.view");
   const figures = CASE_FIGURES.filter((f) => f.forCaseworker || user.role !== "CASEWORKER");
   const [values, byRegion] = await Promise.all([
-    Promise.all(
-      figures.map((f) =>
-        countPersons(Prisma.sql`${caseScopeSql(user, "case.view", "p")} AND ${registryFiltersSql(RegistryFilters.parse(f.filters))}`),
-      ),
-    ),
+    Promise.all(figures.map((f) => countListed(user, registryFiltersSql(RegistryFilters.parse(f.filters))))),
     db.person.groupBy({ by: ["regionId"], where: { AND: [scope, { caseStatus: "OPEN" }] }, _count: { _all: true } }),
   ]);
   const regionRows = await db.region.findMany({
