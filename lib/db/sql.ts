@@ -59,8 +59,13 @@ export function readRows<Row>(statement: Prisma.Sql, tx?: AnyTx): Promise<Row[]>
 
 /** A setting's stored value (parsed JSON), or undefined while none is saved; read in `tx`, or on the pool. */
 export async function settingValue(tx: AnyTx | undefined, key: string): Promise<unknown> {
-  const [row] = await sqlOf(tx).rows<{ value: unknown }>("SELECT value FROM setting WHERE key = $1", [key]);
-  return row?.value;
+  return (await settingValues(tx, [key])).get(key);
+}
+
+/** Several settings' stored values in one read, by key; a key with none saved is absent. */
+export async function settingValues(tx: AnyTx | undefined, keys: readonly string[]): Promise<Map<string, unknown>> {
+  const rows = await sqlOf(tx).rows<{ key: string; value: unknown }>("SELECT key, value FROM setting WHERE key = ANY($1::text[])", [keys]);
+  return new Map(rows.map((row) => [row.key, row.value]));
 }
 
 /**

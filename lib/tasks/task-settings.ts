@@ -1,6 +1,6 @@
-import { settingValue, type AnyTx } from "../db/sql";
+import { settingValue, settingValues, type AnyTx } from "../db/sql";
 import { DEFAULT_TASK_RULES, TASK_RULES_SETTING, TaskRuleSettings, type TaskRules } from "./task-rules";
-import { waitingTargetDays } from "./waiting-target";
+import { WAITING_TARGET_SETTING, waitingTargetOf } from "./waiting-target";
 
 /**
  * The administrator's saved setting, or the defaults while none was saved. A stored value that no
@@ -8,13 +8,17 @@ import { waitingTargetDays } from "./waiting-target";
  * and the admin page shows the defaults to save again.
  */
 export async function savedTaskRuleSettings(db: AnyTx): Promise<TaskRuleSettings> {
-  const parsed = TaskRuleSettings.safeParse(await settingValue(db, TASK_RULES_SETTING));
+  return taskRuleSettingsOf(await settingValue(db, TASK_RULES_SETTING));
+}
+
+function taskRuleSettingsOf(stored: unknown): TaskRuleSettings {
+  const parsed = TaskRuleSettings.safeParse(stored);
   return parsed.success ? parsed.data : DEFAULT_TASK_RULES;
 }
 
 /** The rules in force: the saved settings, with the review queue's waiting target the queueTarget rule falls due on. */
 export async function taskRuleSettings(db: AnyTx): Promise<TaskRules> {
-  // One after the other: a transaction's connection runs one statement at a time.
-  const settings = await savedTaskRuleSettings(db);
-  return { ...settings, waitingTargetDays: await waitingTargetDays(db) };
+  // Both in one read: every action that changes a case reads them inside its transaction.
+  const stored = await settingValues(db, [TASK_RULES_SETTING, WAITING_TARGET_SETTING]);
+  return { ...taskRuleSettingsOf(stored.get(TASK_RULES_SETTING)), waitingTargetDays: waitingTargetOf(stored.get(WAITING_TARGET_SETTING)) };
 }

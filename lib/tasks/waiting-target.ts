@@ -11,11 +11,11 @@ export const DEFAULT_WAITING_TARGET_DAYS = 30;
 export const WAITING_TARGET_SETTING = "review.waitingTargetDays";
 
 export async function waitingTargetDays(tx?: AnyTx): Promise<number> {
-  const parsed = z
-    .number()
-    .int()
-    .min(1)
-    .max(3650)
-    .safeParse(await settingValue(tx, WAITING_TARGET_SETTING));
+  return waitingTargetOf(await settingValue(tx, WAITING_TARGET_SETTING));
+}
+
+/** The target a stored value gives: the default while none is saved or the stored one no longer parses. */
+export function waitingTargetOf(stored: unknown): number {
+  const parsed = z.number().int().min(1).max(3650).safeParse(stored);
   return parsed.success ? parsed.data : DEFAULT_WAITING_TARGET_DAYS;
 }
