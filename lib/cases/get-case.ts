@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { Prisma } from "../db/generated/client";
-import { inDriverTransaction, readRows } from "../db/sql";
+import { inDriverTransaction, queryRows } from "../db/sql";
 import type { AgeCategory, CaseStatus, ProsecutionStatus, RiskLevel, Sex } from "../db/generated/enums";
 import { auditActorOf, recordAuditEvent } from "../audit/record-event";
 import type { CurrentUser } from "../auth/current-user";
@@ -100,7 +100,7 @@ export async function getCase(user: CurrentUser, caseId: string, opening: CaseOp
   if (!CaseId.safeParse(caseId).success) throw notFound();
   // Scoped in the query itself, so nothing of a case out of reach is ever read. One read on the
   // driver, as the busiest writes are (docs/decisions/033): the page opens a case on every visit.
-  const [person] = await readRows<PersonRow>(Prisma.sql`
+  const [person] = await queryRows<PersonRow>(Prisma.sql`
     SELECT p.id, p.version, p.case_number AS "caseNumber", p.family_name AS "familyName", p.given_name AS "givenName",
            p.patronymic, p.family_name_latin AS "familyNameLatin", p.given_name_latin AS "givenNameLatin",
            p.patronymic_latin AS "patronymicLatin", p.sex, p.birth_date::text AS "birthDate",
@@ -175,7 +175,7 @@ export async function getCase(user: CurrentUser, caseId: string, opening: CaseOp
 }
 
 async function sameVisit(user: CurrentUser, caseId: string): Promise<boolean> {
-  const [latest] = await readRows<{ actorId: string | null; occurredAt: Date }>(
+  const [latest] = await queryRows<{ actorId: string | null; occurredAt: Date }>(
     Prisma.sql`SELECT actor_id AS "actorId", occurred_at AS "occurredAt" FROM audit_event WHERE chain = ${caseId} ORDER BY seq DESC LIMIT 1`,
   );
   return latest?.actorId === user.id && Date.now() - latest.occurredAt.getTime() < SAME_VISIT_MS;

@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "../db/generated/client";
 import type { ProsecutionStatus } from "../db/generated/enums";
-import { readRows, type AnyTx } from "../db/sql";
+import { queryRows, type AnyTx } from "../db/sql";
 import type { Actor } from "../policy/can";
 import { caseScopeSql } from "../policy/case-scope-sql";
 import { MEETS_NEED } from "../lifecycles/enrollment";
@@ -44,7 +44,7 @@ export function registryFiltersSql(filters: Omit<RegistryFilters, "sort">): Pris
  * pool, or through `db`. The policy's scope is added here, so no caller can count past it.
  */
 export async function countListed(viewer: Actor, condition: Prisma.Sql, db?: AnyTx): Promise<number> {
-  const [row] = await readRows<{ n: number }>(
+  const [row] = await queryRows<{ n: number }>(
     Prisma.sql`SELECT count(*)::int AS n FROM person p WHERE ${caseScopeSql(viewer, "case.view", "p")} AND ${condition}`,
     db,
   );

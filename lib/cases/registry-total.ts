@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "../db/generated/client";
-import { readRows } from "../db/sql";
+import { queryRows } from "../db/sql";
 import type { CurrentUser } from "../auth/current-user";
 import { caseScopeSql } from "../policy/case-scope-sql";
 import { reachOf } from "../policy/permissions";
@@ -38,7 +38,7 @@ function talliedFigure(filters: Filters): { figure: string | null } | null {
 export async function registryTotal(user: CurrentUser, filters: Filters, searching: boolean, listed: Prisma.Sql): Promise<number> {
   const tallied = searching || reachOf(user.role, "case.view") === "own" ? null : talliedFigure(filters);
   if (!tallied) return countListed(user, listed);
-  const [row] = await readRows<{ n: number }>(Prisma.sql`
+  const [row] = await queryRows<{ n: number }>(Prisma.sql`
     SELECT coalesce(sum(t.n), 0)::int AS n FROM dashboard_tally t
     WHERE ${caseScopeSql(user, "case.view", "t")}
       AND ${filters.region ? Prisma.sql`t.region_id = ${filters.region}::uuid` : Prisma.sql`TRUE`}

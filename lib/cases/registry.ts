@@ -3,7 +3,7 @@ import { isoDayOf } from "../calendar/calendar-day";
 import { overdueCaseIds } from "../task-store/task-lists";
 import { getDb } from "../db/client";
 import { Prisma } from "../db/generated/client";
-import { inDriverTransaction, readRows } from "../db/sql";
+import { inDriverTransaction, queryRows } from "../db/sql";
 import type { AgeCategory, CaseStatus, ProsecutionStatus, RiskLevel } from "../db/generated/enums";
 import { auditActorOf, recordAuditEvent } from "../audit/record-event";
 import type { CurrentUser } from "../auth/current-user";
@@ -64,7 +64,7 @@ export async function listCases(user: CurrentUser, query: RegistryQuery): Promis
 
   // Read on the driver (docs/decisions/033): one statement for the page and its caseworkers' names.
   const [rows, total] = await Promise.all([
-    readRows<PageRow>(Prisma.sql`
+    queryRows<PageRow>(Prisma.sql`
       SELECT p.id, p.case_number AS "caseNumber", p.family_name AS "familyName", p.given_name AS "givenName", p.patronymic,
              p.family_name_latin AS "familyNameLatin", p.given_name_latin AS "givenNameLatin",
              p.age_category AS "ageCategory", extract(year FROM p.birth_date)::int AS "birthYear", p.region_id AS "regionId",

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
-import { readRows } from "../db/sql";
+import { queryRows } from "../db/sql";
 import { AgeCategory, CaseStatus, ProsecutionStatus } from "../db/generated/enums";
 import type { CurrentUser } from "../auth/current-user";
 import { recordDenial } from "../audit/record-denial";
@@ -74,15 +74,15 @@ export async function getDashboard(user: CurrentUser, options: { db?: Db; today?
   const [counts, overdue, regions, operations, programTypes] = await Promise.all([
     figureCounts(user, db),
     overdueCount(user, today, targetDays, db),
-    readRows<{ id: string; nameEn: string; nameRu: string; nameKk: string }>(
+    queryRows<{ id: string; nameEn: string; nameRu: string; nameKk: string }>(
       Prisma.sql`SELECT id, name_en AS "nameEn", name_ru AS "nameRu", name_kk AS "nameKk" FROM region`,
       db,
     ),
-    readRows<{ code: string; nameEn: string; nameRu: string; nameKk: string }>(
+    queryRows<{ code: string; nameEn: string; nameRu: string; nameKk: string }>(
       Prisma.sql`SELECT code, name_en AS "nameEn", name_ru AS "nameRu", name_kk AS "nameKk" FROM return_operation ORDER BY code`,
       db,
     ),
-    readRows<{ code: string; labelEn: string; labelRu: string; labelKk: string }>(
+    queryRows<{ code: string; labelEn: string; labelRu: string; labelKk: string }>(
       Prisma.sql`SELECT code, label_en AS "labelEn", label_ru AS "labelRu", label_kk AS "labelKk" FROM program_type ORDER BY sort_order, code`,
       db,
     ),
@@ -120,7 +120,7 @@ export async function getDashboard(user: CurrentUser, options: { db?: Db; today?
     .sort((a, b) => a.value - b.value);
 
   const caseloadCounts = [...(figures.get("caseload") ?? [])];
-  const caseworkers = await readRows<{ id: string; name: string }>(
+  const caseworkers = await queryRows<{ id: string; name: string }>(
     Prisma.sql`SELECT id::text, name FROM app_user WHERE id = ANY(${caseloadCounts.map(([id]) => id)}::uuid[])`,
     db,
   );

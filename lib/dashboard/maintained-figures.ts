@@ -1,5 +1,5 @@
 import "server-only";
-import { readRows, type AnyTx } from "../db/sql";
+import { queryRows, type AnyTx } from "../db/sql";
 import { Prisma } from "../db/generated/client";
 import type { Actor } from "../policy/can";
 import { caseScopeSql } from "../policy/case-scope-sql";
@@ -19,14 +19,14 @@ export type FigureCount = { regionId: string; figure: string; n: number };
 export async function figureCounts(viewer: Actor, db?: AnyTx): Promise<FigureCount[]> {
   const rows =
     reachOf(viewer.role, "dashboard.view") === "own"
-      ? await readRows<{ region_id: string; figure: string; n: number }>(
+      ? await queryRows<{ region_id: string; figure: string; n: number }>(
           Prisma.sql`
           SELECT p.region_id, k AS figure, count(*)::int AS n
           FROM person p JOIN person_figures f ON f.person_id = p.id CROSS JOIN unnest(f.figure_keys) AS k
           WHERE ${caseScopeSql(viewer, "dashboard.view", "p")} GROUP BY 1, 2`,
           db,
         )
-      : await readRows<{ region_id: string; figure: string; n: number }>(
+      : await queryRows<{ region_id: string; figure: string; n: number }>(
           Prisma.sql`
           SELECT t.region_id, t.figure, sum(t.n)::int AS n FROM dashboard_tally t
           WHERE ${caseScopeSql(viewer, "dashboard.view", "t")} GROUP BY 1, 2 HAVING sum(t.n) <> 0`,
@@ -42,7 +42,7 @@ export async function figureCounts(viewer: Actor, db?: AnyTx): Promise<FigureCou
  */
 export async function overdueCount(viewer: Actor, today: Date, targetDays: number, db?: AnyTx): Promise<number> {
   const day = Prisma.sql`${todayOf(today)}::date`;
-  const [row] = await readRows<{ n: number }>(
+  const [row] = await queryRows<{ n: number }>(
     Prisma.sql`SELECT c.overdue AS n FROM (${queueCountsSql(viewer, "dashboard.view", day, targetDays)}) AS c`,
     db,
   );

@@ -1,4 +1,4 @@
-import type { PoolClient } from "pg";
+import type { Pool, PoolClient } from "pg";
 import { getPool, type Prisma, type Tx } from "./client";
 
 /**
@@ -20,9 +20,13 @@ export type Sql = { rows: <Row>(text: string, values?: readonly unknown[]) => Pr
 export class DriverTx implements Sql {
   constructor(private readonly client: PoolClient) {}
 
-  async rows<Row>(text: string, values: readonly unknown[] = []): Promise<Row[]> {
-    return (await this.client.query(text, [...values])).rows as Row[];
+  rows<Row>(text: string, values: readonly unknown[] = []): Promise<Row[]> {
+    return driverRows(this.client, text, values);
   }
+}
+
+async function driverRows<Row>(on: Pool | PoolClient, text: string, values: readonly unknown[]): Promise<Row[]> {
+  return (await on.query(text, [...values])).rows as Row[];
 }
 
 /** Either kind of transaction; code that takes one runs its statements through `sqlOf`. */
@@ -30,30 +34,17 @@ export type AnyTx = Tx | DriverTx;
 
 /** The statements of `tx`; with none, of the pool: each statement on its own, no transaction around them. */
 export function sqlOf(tx?: AnyTx): Sql {
-  if (tx === undefined)
-    return { rows: async <Row>(text: string, values: readonly unknown[] = []) => (await getPool().query(text, [...values])).rows as Row[] };
+  if (tx === undefined) return { rows: (text, values = []) => driverRows(getPool(), text, values) };
   if (tx instanceof DriverTx) return tx;
   return { rows: <Row>(text: string, values: readonly unknown[] = []) => tx.$queryRawUnsafe<Row[]>(text, ...values) };
 }
 
 /**
- * `rowsOf(tx)<Row>\`SELECT … WHERE id = ${id}\``: a statement written as a template, each value
- * sent as a numbered parameter and never spliced into the text, as the ORM's `$queryRaw` does.
+ * The rows of a statement composed with `Prisma.sql` (its values numbered parameters, the policy's
+ * scope one of its fragments): inside `tx`, or on the driver straight on the pool, one round trip
+ * with no transaction around it.
  */
-export function rowsOf(tx: AnyTx) {
-  const sql = sqlOf(tx);
-  return <Row>(strings: TemplateStringsArray, ...values: unknown[]): Promise<Row[]> =>
-    sql.rows<Row>(
-      strings.reduce((text, part, i) => `${text}$${i}${part}`),
-      values,
-    );
-}
-
-/**
- * The rows of a read composed with `Prisma.sql` (the policy's scope is one of its fragments), on
- * the driver: inside `tx`, or straight on the pool, one round trip with no transaction around it.
- */
-export function readRows<Row>(statement: Prisma.Sql, tx?: AnyTx): Promise<Row[]> {
+export function queryRows<Row>(statement: Prisma.Sql, tx?: AnyTx): Promise<Row[]> {
   return sqlOf(tx).rows<Row>(statement.text, statement.values);
 }
 

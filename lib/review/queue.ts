@@ -1,5 +1,5 @@
 import "server-only";
-import { readRows, type AnyTx } from "../db/sql";
+import { queryRows, type AnyTx } from "../db/sql";
 import { Prisma } from "../db/generated/client";
 import type { AgeCategory, ProsecutionStatus } from "../db/generated/enums";
 import type { CurrentUser } from "../auth/current-user";
@@ -110,7 +110,7 @@ export async function reviewQueue(user: CurrentUser, query: ReviewQuery, today =
   // One statement, so the counts and the page read one snapshot; the page walks the index on
   // (queued_since, person_id) and stops after it. The counts' row always comes back, with the
   // page's rows beside it, or nulls when it is empty.
-  const result = await readRows<PageRow>(
+  const result = await queryRows<PageRow>(
     Prisma.sql`
     SELECT counts.total, counts.overdue AS overdue_total, page.*
     FROM (${countsSql}) AS counts LEFT JOIN LATERAL (

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client";
-import { rowsOf, sqlOf, type AnyTx } from "../db/sql";
+import { Prisma } from "../db/generated/client";
+import { queryRows, type AnyTx } from "../db/sql";
 import type { CaseStatus, EnrollmentStatus, RiskLevel, AgeCategory } from "../db/generated/enums";
 import { recordAuditEvent, recordAuditEvents, SYSTEM_ACTOR, type AuditActor, type AuditInput } from "../audit/record-event";
 import { registrationDay } from "../tasks/registration-day";
@@ -50,7 +51,8 @@ export async function syncCaseTasks(
   if (toCreate.length) {
     // A key already stored and closed as no longer needed is due again (the case reopened): it
     // opens again rather than being stored twice. A key closed as done is never reopened.
-    const written = await rowsOf(tx)<StoredTask & { created: boolean }>`
+    const written = await queryRows<StoredTask & { created: boolean }>(
+      Prisma.sql`
       INSERT INTO task (id, person_id, rule, due_key, due_on, responsible_id, updated_at)
       SELECT t.id, t.person_id, t.rule, t.due_key, t.due_on, t.responsible_id, ${options.now}
       FROM unnest(${toCreate.map((t) => t.id)}::uuid[], ${toCreate.map((t) => t.personId)}::uuid[], ${toCreate.map((t) => t.rule)}::text[],
@@ -60,7 +62,9 @@ export async function syncCaseTasks(
         SET state = 'OPEN', closed_by = NULL, closed_at = NULL, due_on = EXCLUDED.due_on, responsible_id = EXCLUDED.responsible_id, updated_at = EXCLUDED.updated_at
         WHERE task.state = 'NO_LONGER_NEEDED'
       RETURNING id::text, person_id::text AS "personId", rule, due_key AS "dueKey", due_on::text AS "dueOn",
-                responsible_id::text AS "responsibleId", (xmax = 0) AS created`;
+                responsible_id::text AS "responsibleId", (xmax = 0) AS created`,
+      tx,
+    );
     for (const task of written) {
       counts[task.created ? "created" : "reopened"]++;
       events.push(
@@ -73,13 +77,16 @@ export async function syncCaseTasks(
     }
   }
   if (toClose.length) {
-    const closed = await rowsOf(tx)<StoredTask & { state: string; closedBy: string }>`
+    const closed = await queryRows<StoredTask & { state: string; closedBy: string }>(
+      Prisma.sql`
       UPDATE task SET state = c.state::"TaskState", closed_by = c.closed_by, closed_at = ${options.now}, updated_at = ${options.now}
       FROM unnest(${toClose.map((t) => t.id)}::uuid[], ${toClose.map((t) => t.state)}::text[], ${toClose.map((t) => t.closedBy)}::text[])
         AS c(id, state, closed_by)
       WHERE task.id = c.id AND task.state = 'OPEN'
       RETURNING task.id::text, person_id::text AS "personId", rule, due_key AS "dueKey", due_on::text AS "dueOn",
-                responsible_id::text AS "responsibleId", task.state::text AS state, task.closed_by AS "closedBy"`;
+                responsible_id::text AS "responsibleId", task.state::text AS state, task.closed_by AS "closedBy"`,
+      tx,
+    );
     for (const task of closed) {
       const done = task.state === "DONE";
       counts[done ? "done" : "noLongerNeeded"]++;
@@ -98,7 +105,8 @@ export async function syncCaseTasks(
     }
   }
   if (toChange.length) {
-    const changed = await rowsOf(tx)<StoredTask & { oldDueOn: string; oldResponsibleId: string | null }>`
+    const changed = await queryRows<StoredTask & { oldDueOn: string; oldResponsibleId: string | null }>(
+      Prisma.sql`
       UPDATE task SET due_on = c.due_on, responsible_id = c.responsible_id, updated_at = ${options.now}
       FROM (
         SELECT c.*, old.due_on AS old_due_on, old.responsible_id AS old_responsible_id
@@ -109,7 +117,9 @@ export async function syncCaseTasks(
       WHERE task.id = c.id AND task.state = 'OPEN'
         AND (task.due_on, task.responsible_id) IS DISTINCT FROM (c.due_on, c.responsible_id)
       RETURNING task.id::text, person_id::text AS "personId", rule, due_key AS "dueKey", task.due_on::text AS "dueOn",
-                task.responsible_id::text AS "responsibleId", c.old_due_on::text AS "oldDueOn", c.old_responsible_id::text AS "oldResponsibleId"`;
+                task.responsible_id::text AS "responsibleId", c.old_due_on::text AS "oldDueOn", c.old_responsible_id::text AS "oldResponsibleId"`,
+      tx,
+    );
     for (const task of changed) {
       if (task.dueOn !== task.oldDueOn) {
         counts.rescheduled++;
@@ -150,9 +160,12 @@ async function planCaseTasks(
 ): Promise<Plan> {
   const today = todayOf(options.now);
   const loaded = await loadStates(db, caseIds, options.lock);
-  const stored = await rowsOf(db)<StoredTask>`
+  const stored = await queryRows<StoredTask>(
+    Prisma.sql`
     SELECT id::text, person_id::text AS "personId", rule, due_key AS "dueKey", due_on::text AS "dueOn", responsible_id::text AS "responsibleId"
-    FROM task WHERE person_id = ANY(${[...loaded.keys()]}::uuid[]) AND state = 'OPEN'`;
+    FROM task WHERE person_id = ANY(${[...loaded.keys()]}::uuid[]) AND state = 'OPEN'`,
+    db,
+  );
   const storedByCase = groupBy(stored, (task) => task.personId);
 
   const toCreate: { id: string; personId: string; rule: string; dueKey: string; dueOn: string; responsibleId: string | null }[] = [];
@@ -266,27 +279,32 @@ type PersonRow = {
 /** The rules' input for each case, in three set-based reads; with `lock`, the cases' rows locked in id order. */
 async function loadStates(tx: AnyTx, caseIds: readonly string[], lock: boolean): Promise<Map<string, Loaded>> {
   const ids = [...caseIds].sort();
-  const rows = rowsOf(tx);
-  const persons = await sqlOf(tx).rows<PersonRow>(
-    `SELECT p.id::text, p.case_status AS "caseStatus", p.risk_level AS "riskLevel", p.age_category AS "ageCategory",
+  const persons = await queryRows<PersonRow>(
+    Prisma.sql`SELECT p.id::text, p.case_status AS "caseStatus", p.risk_level AS "riskLevel", p.age_category AS "ageCategory",
            p.birth_date::text AS "birthDate", p.created_at AS "createdAt", p.caseworker_id::text AS "caseworkerId",
            (SELECT max(r.reviewed_on)::text FROM case_review r WHERE r.person_id = p.id) AS "lastReviewOn",
            (SELECT max(q.reviewed_on)::text FROM requirements_review q WHERE q.person_id = p.id) AS "requirementsReviewedOn",
            (SELECT f.waiting_since::text FROM person_figures f WHERE f.person_id = p.id) AS "queueWaitingSince"
-    FROM person p WHERE p.id = ANY($1::uuid[]) ORDER BY p.id${lock ? " FOR NO KEY UPDATE OF p" : ""}`,
-    [ids],
+    FROM person p WHERE p.id = ANY(${ids}::uuid[]) ORDER BY p.id ${lock ? Prisma.sql`FOR NO KEY UPDATE OF p` : Prisma.empty}`,
+    tx,
   );
-  const enrollments = await rows<{
+  const enrollments = await queryRows<{
     id: string;
     personId: string;
     status: EnrollmentStatus;
     referredOn: string;
     completedOn: string | null;
-  }>`SELECT id::text, person_id::text AS "personId", status, referred_on::text AS "referredOn", completed_on::text AS "completedOn"
-    FROM enrollment WHERE person_id = ANY(${ids}::uuid[])`;
-  const followUps = await rows<{ personId: string; enrollmentId: string; afterMonths: number }>`
+  }>(
+    Prisma.sql`SELECT id::text, person_id::text AS "personId", status, referred_on::text AS "referredOn", completed_on::text AS "completedOn"
+    FROM enrollment WHERE person_id = ANY(${ids}::uuid[])`,
+    tx,
+  );
+  const followUps = await queryRows<{ personId: string; enrollmentId: string; afterMonths: number }>(
+    Prisma.sql`
     SELECT person_id::text AS "personId", enrollment_id::text AS "enrollmentId", after_months AS "afterMonths"
-    FROM follow_up WHERE person_id = ANY(${ids}::uuid[])`;
+    FROM follow_up WHERE person_id = ANY(${ids}::uuid[])`,
+    tx,
+  );
   const enrollmentsByCase = groupBy(enrollments, (e) => e.personId);
   const followUpsByCase = groupBy(followUps, (f) => f.personId);
   return new Map(

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
-import { readRows, type AnyTx } from "../db/sql";
+import { queryRows, type AnyTx } from "../db/sql";
 import type { Actor } from "../policy/can";
 import { caseScopeSql } from "../policy/case-scope-sql";
 import { addDays } from "../tasks/due-tasks";
@@ -113,7 +113,7 @@ export async function listTasks(
 /** The cases of the given ids that have an overdue task the actor may see: the registry's mark. */
 export async function overdueCaseIds(actor: Actor, caseIds: readonly string[], today: string, db?: AnyTx): Promise<Set<string>> {
   if (caseIds.length === 0) return new Set();
-  const rows = await readRows<{ id: string }>(
+  const rows = await queryRows<{ id: string }>(
     Prisma.sql`
     SELECT DISTINCT p.id::text FROM task t JOIN person p ON p.id = t.person_id
     WHERE ${taskScopeSql(actor)} AND ${dueSql("overdue", today)} AND p.id = ANY(${[...caseIds]}::uuid[])`,
