@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { canonicalJson, type JsonValue } from "./canonical-json";
 import type { ChainHead } from "./verify-chain";
+import { chunkedWrite, type PieceWrite } from "../http/chunked-write";
 
 /**
  * The JSON case-history export (docs/audit-chain.md): `format`, then `chains`, then `manifest`.
@@ -33,7 +34,15 @@ export class ChainsWriter {
   private firstChain = true;
   private firstEvent = true;
 
-  constructor(private readonly write: (text: string) => Promise<void>) {}
+  private readonly out: ReturnType<typeof chunkedWrite>;
+
+  /** Hashes and passes on the chains' bytes a chunk at a time, each piece encoded once. */
+  constructor(write: PieceWrite) {
+    this.out = chunkedWrite(async (chunk) => {
+      this.hash.update(chunk);
+      await write(chunk);
+    });
+  }
 
   open(): Promise<void> {
     return this.emit("[");
@@ -46,10 +55,13 @@ export class ChainsWriter {
     return this.emit(text);
   }
 
-  event(event: JsonValue): Promise<void> {
-    const text = `${this.firstEvent ? "" : ","}${canonicalJson(event)}`;
-    this.firstEvent = false;
-    return this.emit(text);
+  /** The next events of the chain begun last, in order, each its own piece (see chunkedWrite). */
+  async events(events: readonly JsonValue[]): Promise<void> {
+    for (const event of events) {
+      const text = `${this.firstEvent ? "" : ","}${canonicalJson(event)}`;
+      this.firstEvent = false;
+      await this.emit(text);
+    }
   }
 
   endChain(head: ChainHead | null): Promise<void> {
@@ -59,12 +71,12 @@ export class ChainsWriter {
   /** Closes the array and returns its SHA-256. */
   async close(): Promise<string> {
     await this.emit("]");
+    await this.out.flush();
     return this.hash.digest("hex");
   }
 
   private emit(text: string): Promise<void> {
-    this.hash.update(text, "utf8");
-    return this.write(text);
+    return this.out.write(text);
   }
 }
 

@@ -8,8 +8,11 @@ import { databaseUrl, type Tx } from "./client";
  * until `close`, since PostgreSQL lets a snapshot be shared only while its owner lives.
  */
 export type SnapshotReader = {
-  /** The rows of `text`, fetched `pageSize` at a time; stopping early closes the cursor. */
-  rows: <Row>(text: string, values: unknown[], pageSize: number) => AsyncGenerator<Row>;
+  /**
+   * The rows of `text`, fetched and handed out `pageSize` at a time (the last page may be
+   * shorter, and none is empty); stopping early closes the cursor.
+   */
+  pages: <Row>(text: string, values: unknown[], pageSize: number) => AsyncGenerator<Row[]>;
   close: () => Promise<void>;
 };
 
@@ -32,7 +35,7 @@ export async function openSnapshotReader(tx: Tx): Promise<SnapshotReader> {
   }
   let cursors = 0;
   return {
-    async *rows<Row>(text: string, values: unknown[], pageSize: number): AsyncGenerator<Row> {
+    async *pages<Row>(text: string, values: unknown[], pageSize: number): AsyncGenerator<Row[]> {
       const cursor = `snapshot_rows_${++cursors}`;
       await client.query(`DECLARE ${cursor} NO SCROLL CURSOR FOR ${text}`, values);
       // After a failed statement the transaction accepts no CLOSE; the failure is what must surface.
@@ -44,14 +47,14 @@ export async function openSnapshotReader(tx: Tx): Promise<SnapshotReader> {
         return page;
       };
       try {
-        // The next page is asked for before this one's rows are handed out, so the database
-        // reads it while they are being written.
+        // The next page is asked for before this one is handed out, so the database reads it
+        // while this one is being written.
         let pending = fetchPage();
         for (;;) {
           const page = await pending;
           const more = page.rows.length === pageSize;
           if (more) pending = fetchPage();
-          for (const row of page.rows) yield row as Row;
+          if (page.rows.length > 0) yield page.rows as Row[];
           if (!more) return;
         }
       } catch (error) {

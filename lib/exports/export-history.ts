@@ -22,7 +22,8 @@ import type { CaseExportRequest } from "../validation/export";
 import { activeSigningKey } from "../signing/key-store";
 import { MANIFEST_PURPOSE, signDocument, type Signature } from "../signing/signature";
 import { Pseudonymiser } from "./pseudonymise";
-import { chunkedWrite } from "./chunked-write";
+import { chunkedWrite, type PieceWrite } from "../http/chunked-write";
+import { batchRuns } from "./batch-runs";
 
 /** Cases read per query while streaming, and events per query within a case: memory stays flat whatever the size. */
 const CASE_BATCH = 500;
@@ -47,12 +48,13 @@ export type CaseSummary = {
 
 /**
  * One case of the export. Its events come from one pass over the events of a batch of cases, so
- * they can be read only before the next case is asked for.
+ * they can be read only before the next case is asked for. They come in runs, in seq order
+ * within and across runs, so that a writer awaits once per run rather than once per event.
  */
 export type ExportedCase = {
   summary: CaseSummary;
   head: { lastSeq: number; lastHash: string } | null;
-  events: AsyncIterable<ChainedEvent | JsonValue>;
+  events: AsyncIterable<readonly (ChainedEvent | JsonValue)[]>;
 };
 
 export type ExportPlan = {
@@ -72,10 +74,8 @@ export type ExportPlan = {
    * Sends the file: `body` writes it through `write`, and every byte it writes is counted and
    * hashed, so the export's closing event can record exactly what left the server.
    */
-  transmit: (write: ExportWrite, body: (write: ExportWrite) => Promise<void>) => Promise<void>;
+  transmit: (write: PieceWrite, body: (write: PieceWrite) => Promise<void>) => Promise<void>;
 };
-
-export type ExportWrite = (chunk: string | Uint8Array) => Promise<void>;
 
 /** What left the server: all of the file, or the part written before the reader went away or the writer failed. */
 type Sent = { completed: boolean; bytes: number; sha256: string };
@@ -161,9 +161,8 @@ export async function exportHistory(
               let bytes = 0;
               // Only what reaches `write` is counted and hashed: a piece still gathering in the chunk never left.
               const chunked = chunkedWrite(async (chunk) => {
-                const buffer = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
-                digest.update(buffer);
-                bytes += buffer.byteLength;
+                digest.update(chunk);
+                bytes += chunk.byteLength;
                 await write(chunk);
               });
               try {
@@ -281,7 +280,7 @@ async function* streamCases(
             returnDate: person.returnDate.toISOString().slice(0, 7),
           },
           head: null,
-          events: mapAsync(events, (event) => pseudonymiser.event(event)),
+          events: mapRuns(events, (event) => pseudonymiser.event(event)),
         };
       } else {
         yield {
@@ -310,46 +309,26 @@ type BatchEventRow = AuditEvent & { n: number };
 
 /**
  * The events of a batch of cases in one pass through the driver, in the batch's order and then
- * seq order; `of(i)` gives the i-th case its own. One query per batch rather than per case, and
- * no ORM mapping per row: an export of a million events is bound by the database, not by us.
+ * seq order; `of(i)` gives the i-th case its own, a run of rows at a time. One query per batch
+ * rather than per case, no ORM mapping per row, and no await per event: an export of a million
+ * events is bound by the database, not by us.
  */
 function batchEvents(reader: SnapshotReader, chains: string[]) {
-  const rows = reader.rows<BatchEventRow>(
-    `SELECT c.n::int - 1 AS n, ${STORED_EVENT_COLUMNS}
-     FROM unnest($1::text[]) WITH ORDINALITY AS c(chain, n) JOIN audit_event e ON e.chain = c.chain
-     ORDER BY c.n, e.seq`,
-    [chains],
-    EVENT_PAGE,
+  const runs = batchRuns(
+    reader.pages<BatchEventRow>(
+      `SELECT c.n::int - 1 AS n, ${STORED_EVENT_COLUMNS}
+       FROM unnest($1::text[]) WITH ORDINALITY AS c(chain, n) JOIN audit_event e ON e.chain = c.chain
+       ORDER BY c.n, e.seq`,
+      [chains],
+      EVENT_PAGE,
+    ),
   );
-  let next: BatchEventRow | undefined;
-  let started = false;
-  let lastAsked = -1;
-  const pull = async () => {
-    const result = await rows.next();
-    next = result.done ? undefined : result.value;
-  };
   return {
-    async *of(index: number): AsyncGenerator<ChainedEvent> {
-      // Rows already passed are gone: a case asked for twice or out of order would silently lose its events.
-      if (index <= lastAsked) throw new Error(`the events of case ${index} of the batch were asked for after case ${lastAsked}`);
-      lastAsked = index;
-      if (!started) {
-        started = true;
-        await pull();
-      }
-      while (next && next.n < index) await pull();
-      while (next && next.n === index) {
-        const row = next;
-        await pull();
-        yield { ...toHashedEvent(row), hash: row.hash };
-      }
-    },
-    close: async () => {
-      await rows.return(undefined);
-    },
+    of: (index: number) => mapRuns(runs.of(index), (row): ChainedEvent => ({ ...toHashedEvent(row), hash: row.hash })),
+    close: runs.close,
   };
 }
 
-async function* mapAsync<T, U>(source: AsyncIterable<T>, map: (item: T) => U): AsyncGenerator<U> {
-  for await (const item of source) yield map(item);
+async function* mapRuns<T, U>(source: AsyncIterable<readonly T[]>, map: (item: T) => U): AsyncGenerator<U[]> {
+  for await (const run of source) yield run.map(map);
 }

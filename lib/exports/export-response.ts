@@ -11,7 +11,8 @@ import { isSameOrigin } from "../http/same-origin";
 import { backpressuredStream } from "../http/backpressured-stream";
 import { fieldErrorsOf, formValues, unreadableFields } from "../validation/action-state";
 import type { CaseExportRequest } from "../validation/export";
-import { exportHistory, type ExportPlan, type ExportWrite, type Selection } from "./export-history";
+import { exportHistory, type ExportPlan, type Selection } from "./export-history";
+import type { PieceWrite } from "../http/chunked-write";
 import { writeHistoryCsv } from "./write-csv";
 import { writeHistoryJson } from "./write-json";
 import { writeHistoryPdf, type DossierLabels } from "./write-pdf";
@@ -86,7 +87,7 @@ export function exportFileName(plan: Pick<ExportPlan, "subject" | "generatedAt" 
   return `zhusan-${plan.subject}-${isoDayOf(plan.generatedAt)}.${plan.request.format}`;
 }
 
-function writeFormat(plan: ExportPlan, write: ExportWrite, labels: DossierLabels): Promise<void> {
+function writeFormat(plan: ExportPlan, write: PieceWrite, labels: DossierLabels): Promise<void> {
   switch (plan.request.format) {
     case "json":
       return writeHistoryJson(plan, write);

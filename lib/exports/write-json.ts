@@ -1,3 +1,4 @@
+import type { PieceWrite } from "../http/chunked-write";
 import { canonicalJson } from "../audit/canonical-json";
 import type { ExportPlan } from "./export-history";
 import { ChainsWriter, HISTORY_FORMAT, type HistoryManifest } from "../audit/history-format";
@@ -7,13 +8,13 @@ import { ChainsWriter, HISTORY_FORMAT, type HistoryManifest } from "../audit/his
  * SHA-256, then the server's signature over the manifest. The manifest's bytes are its RFC 8785
  * form, the very text the signature covers, so a verifier needs no re-serialisation to agree.
  */
-export async function writeHistoryJson(plan: ExportPlan, write: (text: string) => Promise<void>): Promise<void> {
+export async function writeHistoryJson(plan: ExportPlan, write: PieceWrite): Promise<void> {
   await write(`{"format":${JSON.stringify(HISTORY_FORMAT)},"chains":`);
   const chains = new ChainsWriter(write);
   await chains.open();
   for await (const exported of plan.cases()) {
     await chains.beginChain(exported.summary.chain, exported.summary.caseNumber);
-    for await (const event of exported.events) await chains.event(event);
+    for await (const run of exported.events) await chains.events(run);
     await chains.endChain(exported.head);
   }
   const eventsSha256 = await chains.close();

@@ -131,30 +131,33 @@ export async function writeHistoryPdf(plan: ExportPlan, write: (chunk: Uint8Arra
     );
     doc.moveDown(0.5);
     paragraph(section, "H3", () => doc.font("bold").fontSize(11).text(labels.text("history")));
-    for await (const raw of exported.events) {
-      const event = raw as Row;
-      const actor = (event.actor ?? {}) as Row;
-      doc.moveDown(0.3);
-      const item = doc.struct("Div");
-      section.add(item);
-      paragraph(item, "P", () =>
-        doc
-          .font("bold")
-          .fontSize(9)
-          .text(
-            `${shownValue(event.seq)}. ${labels.action(shownValue(event.action))} · ${momentOf(labels.locale, shownValue(event.occurredAt))} · ${shownValue(actor.label ?? actor.role)}`,
-          ),
-      );
-      doc.font("regular");
-      // The reason the event's author gave, not the export's own reason printed at the top.
-      if (event.reason) paragraph(item, "P", () => doc.text(`${labels.text("eventReason")}: ${shownValue(event.reason)}`, { indent: 12 }));
-      for (const line of changeLines(event.before, event.after, { action: shownValue(event.action), vocabulary: labels.changes })) {
+    for await (const run of exported.events) {
+      for (const raw of run) {
+        const event = raw as Row;
+        const actor = (event.actor ?? {}) as Row;
+        doc.moveDown(0.3);
+        const item = doc.struct("Div");
+        section.add(item);
         paragraph(item, "P", () =>
-          doc.text(`${line.field}: ${line.before !== null ? `${line.before} → ` : ""}${line.after}`, { indent: 12 }),
+          doc
+            .font("bold")
+            .fontSize(9)
+            .text(
+              `${shownValue(event.seq)}. ${labels.action(shownValue(event.action))} · ${momentOf(labels.locale, shownValue(event.occurredAt))} · ${shownValue(actor.label ?? actor.role)}`,
+            ),
         );
+        doc.font("regular");
+        // The reason the event's author gave, not the export's own reason printed at the top.
+        if (event.reason)
+          paragraph(item, "P", () => doc.text(`${labels.text("eventReason")}: ${shownValue(event.reason)}`, { indent: 12 }));
+        for (const line of changeLines(event.before, event.after, { action: shownValue(event.action), vocabulary: labels.changes })) {
+          paragraph(item, "P", () =>
+            doc.text(`${line.field}: ${line.before !== null ? `${line.before} → ` : ""}${line.after}`, { indent: 12 }),
+          );
+        }
+        item.end();
+        await flush();
       }
-      item.end();
-      await flush();
     }
     section.end();
   }
