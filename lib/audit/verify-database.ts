@@ -1,7 +1,7 @@
 import type { Db } from "../db/client";
 import { recordAuditEvent, type AuditActor } from "./record-event";
 import type { AuditChainHead, AuditEvent } from "../db/generated/client";
-import { toHashedEvent } from "./stored-event";
+import { toChainedEvent } from "./stored-event";
 import { ChainVerifier, describeProblem, type ChainHead, type VerificationResult } from "./verify-chain";
 
 const BATCH = 2000;
@@ -39,7 +39,7 @@ export async function verifyDatabase(db: Db, options: { chains?: string[]; batch
         if (current !== null) verifier.endChain(heads.get(current) ?? null);
         current = row.chain;
       }
-      verifier.push({ ...toHashedEvent(row), hash: row.hash });
+      verifier.push(toChainedEvent(row));
     }
     const last: AuditEvent = rows[rows.length - 1]!;
     after = { chain: last.chain, seq: last.seq };

@@ -9,7 +9,7 @@ import type { AgeCategory, CaseStatus, ProsecutionStatus } from "../db/generated
 import type { JsonValue } from "../audit/canonical-json";
 import { auditActorOf, recordAuditEvent } from "../audit/record-event";
 import { recordDenial } from "../audit/record-denial";
-import { STORED_EVENT_COLUMNS, toHashedEvent } from "../audit/stored-event";
+import { STORED_EVENT_COLUMNS, toChainedEvent } from "../audit/stored-event";
 import type { ChainedEvent } from "../audit/verify-chain";
 import type { CurrentUser } from "../auth/current-user";
 import { refusedCase } from "../access/case-access";
@@ -324,7 +324,7 @@ function batchEvents(reader: SnapshotReader, chains: string[]) {
     ),
   );
   return {
-    of: (index: number) => mapRuns(runs.of(index), (row): ChainedEvent => ({ ...toHashedEvent(row), hash: row.hash })),
+    of: (index: number) => mapRuns(runs.of(index), toChainedEvent),
     close: runs.close,
   };
 }
