@@ -1,6 +1,6 @@
 import "server-only";
 import { isoDayOf } from "../calendar/calendar-day";
-import { overdueCaseIds } from "../task-store/task-lists";
+import { hasOverdueTaskSql } from "../task-store/task-lists";
 import { getDb } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { inDriverTransaction, queryRows } from "../db/sql";
@@ -39,7 +39,7 @@ export type RegistryRow = {
 export type RegistryPage = { rows: RegistryRow[]; nextCursor: string | null; total: number; searchCapped: boolean };
 
 /** A row as the page reads it. */
-type PageRow = Omit<RegistryRow, "name" | "overdueTask"> & {
+type PageRow = Omit<RegistryRow, "name"> & {
   familyName: string;
   givenName: string;
   patronymic: string | null;
@@ -62,7 +62,8 @@ export async function listCases(user: CurrentUser, query: RegistryQuery): Promis
   const listed = Prisma.sql`${registryFiltersSql(filters)}
     AND ${matches ? Prisma.sql`p.id = ANY(${matches.ids}::uuid[])` : Prisma.sql`TRUE`}`;
 
-  // Read on the driver (docs/decisions/033): one statement for the page and its caseworkers' names.
+  // Read on the driver (docs/decisions/033): one statement for the page, its caseworkers' names
+  // and its overdue marks.
   const [rows, total] = await Promise.all([
     queryRows<PageRow>(Prisma.sql`
       SELECT p.id, p.case_number AS "caseNumber", p.family_name AS "familyName", p.given_name AS "givenName", p.patronymic,
@@ -70,11 +71,17 @@ export async function listCases(user: CurrentUser, query: RegistryQuery): Promis
              p.age_category AS "ageCategory", extract(year FROM p.birth_date)::int AS "birthYear", p.region_id AS "regionId",
              p.return_operation_code AS "returnOperationCode", p.return_date::text AS "returnDate",
              p.prosecution_status AS "prosecutionStatus", p.case_status AS "caseStatus", p.risk_level AS "riskLevel",
-             u.name AS "caseworkerName", p.unaccompanied_minor AS "unaccompaniedMinor"
-      FROM person p LEFT JOIN app_user u ON u.id = p.caseworker_id
-      WHERE ${caseScopeSql(user, "case.view", "p")} AND ${listed} AND ${after ? afterCursorSql(after) : Prisma.sql`TRUE`}
-      ORDER BY ${REGISTRY_ORDER[query.sort]}
-      LIMIT ${REGISTRY_PAGE_SIZE + 1}`),
+             u.name AS "caseworkerName", p.unaccompanied_minor AS "unaccompaniedMinor",
+             ${hasOverdueTaskSql(user, isoDayOf(new Date()))} AS "overdueTask"
+      FROM (
+        SELECT p.* FROM person p
+        WHERE ${caseScopeSql(user, "case.view", "p")} AND ${listed} AND ${after ? afterCursorSql(after) : Prisma.sql`TRUE`}
+        ORDER BY ${REGISTRY_ORDER[query.sort]}
+        LIMIT ${REGISTRY_PAGE_SIZE + 1}
+      ) p LEFT JOIN app_user u ON u.id = p.caseworker_id
+      -- The page is chosen inside and its marks worked out outside, for its rows only: in one
+      -- level, a sort would have PostgreSQL work out the mark of every row it sorts.
+      ORDER BY ${REGISTRY_ORDER[query.sort]}`),
     registryTotal(user, filters, matches !== null, listed),
   ]);
 
@@ -91,11 +98,6 @@ export async function listCases(user: CurrentUser, query: RegistryQuery): Promis
 
   const page = rows.slice(0, REGISTRY_PAGE_SIZE);
   const last = page[page.length - 1];
-  const overdue = await overdueCaseIds(
-    user,
-    page.map((p) => p.id),
-    isoDayOf(new Date()),
-  );
   return {
     total,
     searchCapped: matches?.capped ?? false,
@@ -103,7 +105,6 @@ export async function listCases(user: CurrentUser, query: RegistryQuery): Promis
     rows: page.map(({ familyName, givenName, patronymic, familyNameLatin: _latin, givenNameLatin: _given, ...row }) => ({
       ...row,
       name: [familyName, givenName, patronymic].filter(Boolean).join(" "),
-      overdueTask: overdue.has(row.id),
     })),
   };
 }

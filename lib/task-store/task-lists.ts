@@ -1,7 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
-import { queryRows, type AnyTx } from "../db/sql";
 import type { Actor } from "../policy/can";
 import { caseScopeSql } from "../policy/case-scope-sql";
 import { addDays } from "../tasks/due-tasks";
@@ -110,14 +109,11 @@ export async function listTasks(
   };
 }
 
-/** The cases of the given ids that have an overdue task the actor may see: the registry's mark. */
-export async function overdueCaseIds(actor: Actor, caseIds: readonly string[], today: string, db?: AnyTx): Promise<Set<string>> {
-  if (caseIds.length === 0) return new Set();
-  const rows = await queryRows<{ id: string }>(
-    Prisma.sql`
-    SELECT DISTINCT p.id::text FROM task t JOIN person p ON p.id = t.person_id
-    WHERE ${taskScopeSql(actor)} AND ${dueSql("overdue", today)} AND p.id = ANY(${[...caseIds]}::uuid[])`,
-    db,
-  );
-  return new Set(rows.map((r) => r.id));
+/**
+ * Whether the case `p` has an overdue task the actor may see: the registry's mark, a column of the
+ * page's own statement. In the select list of a limited, sorted statement PostgreSQL works it out
+ * for the rows returned only.
+ */
+export function hasOverdueTaskSql(actor: Actor, today: string): Prisma.Sql {
+  return Prisma.sql`EXISTS (SELECT 1 FROM task t WHERE t.person_id = p.id AND ${taskScopeSql(actor)} AND ${dueSql("overdue", today)})`;
 }
