@@ -95,7 +95,10 @@ export async function reviewQueue(user: CurrentUser, query: ReviewQuery, today =
     throw notFound();
   }
   const targetDays = await waitingTargetDays(db);
-  const day = Prisma.sql`${todayOf(today)}::date`;
+  // Worked out once, not per row: the calendar's formatter is the costliest step of the mapping.
+  const todayIso = todayOf(today);
+  const todayStored = todayAsStoredDay(today).getTime();
+  const day = Prisma.sql`${todayIso}::date`;
   const base = queueSql(user, query, day, targetDays);
   const cursor = decodeCursor(query.cursor);
   // The counts come from queueCountsSql (tallies over regions, docs/decisions/031); a filter the
@@ -137,11 +140,11 @@ export async function reviewQueue(user: CurrentUser, query: ReviewQuery, today =
       caseNumber: row.case_number,
       name: [row.family_name, row.given_name, row.patronymic].filter(Boolean).join(" "),
       ageCategory: row.age_category,
-      age: fullYearsBetween(row.birth_date, todayOf(today)),
+      age: fullYearsBetween(row.birth_date, todayIso),
       regionId: row.region_id,
       prosecutionStatus: row.prosecution_status,
       missingTypes: row.missing_types,
-      daysSinceReturn: Math.round((todayAsStoredDay(today).getTime() - Date.parse(`${row.return_date}T00:00:00Z`)) / 86_400_000),
+      daysSinceReturn: Math.round((todayStored - Date.parse(`${row.return_date}T00:00:00Z`)) / 86_400_000),
       daysWaiting: Number(row.days_waiting),
       overdue: row.overdue,
       caseworkerId: row.caseworker_id,
