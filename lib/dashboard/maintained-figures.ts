@@ -1,5 +1,4 @@
 import "server-only";
-import { queryRows, type AnyTx } from "../db/sql";
 import { Prisma } from "../db/generated/client";
 import type { Actor } from "../policy/can";
 import { caseScopeSql } from "../policy/case-scope-sql";
@@ -12,41 +11,30 @@ export type FigureCount = { regionId: string; figure: string; n: number };
 
 /**
  * The dashboard's figures within the viewer's scope, read from what the triggers keep
- * (docs/decisions/025-dashboard-figures-maintained-as-tallies.md). A viewer who sees regions
- * sums their regions' tally rows, a few per figure whatever the registry's size; a caseworker,
- * who sees only their own cases, counts the figures of those cases, as many as their caseload.
+ * (docs/decisions/025-dashboard-figures-maintained-as-tallies.md): a statement whose rows are
+ * (region_id, figure, n). A viewer who sees regions sums their regions' tally rows, a few per
+ * figure whatever the registry's size; a caseworker, who sees only their own cases, counts the
+ * figures of those cases, as many as their caseload.
  */
-export async function figureCounts(viewer: Actor, db?: AnyTx): Promise<FigureCount[]> {
-  const rows =
-    reachOf(viewer.role, "dashboard.view") === "own"
-      ? await queryRows<{ region_id: string; figure: string; n: number }>(
-          Prisma.sql`
-          SELECT p.region_id, k AS figure, count(*)::int AS n
-          FROM person p JOIN person_figures f ON f.person_id = p.id CROSS JOIN unnest(f.figure_keys) AS k
-          WHERE ${caseScopeSql(viewer, "dashboard.view", "p")} GROUP BY 1, 2`,
-          db,
-        )
-      : await queryRows<{ region_id: string; figure: string; n: number }>(
-          Prisma.sql`
-          SELECT t.region_id, t.figure, sum(t.n)::int AS n FROM dashboard_tally t
-          WHERE ${caseScopeSql(viewer, "dashboard.view", "t")} GROUP BY 1, 2 HAVING sum(t.n) <> 0`,
-          db,
-        );
-  return rows.map((r) => ({ regionId: r.region_id, figure: r.figure, n: r.n }));
+export function figureCountsSql(viewer: Actor): Prisma.Sql {
+  return reachOf(viewer.role, "dashboard.view") === "own"
+    ? Prisma.sql`
+      SELECT p.region_id, k AS figure, count(*)::int AS n
+      FROM person p JOIN person_figures f ON f.person_id = p.id CROSS JOIN unnest(f.figure_keys) AS k
+      WHERE ${caseScopeSql(viewer, "dashboard.view", "p")} GROUP BY 1, 2`
+    : Prisma.sql`
+      SELECT t.region_id, t.figure, sum(t.n)::int AS n FROM dashboard_tally t
+      WHERE ${caseScopeSql(viewer, "dashboard.view", "t")} GROUP BY 1, 2 HAVING sum(t.n) <> 0`;
 }
 
 /**
- * The review queue's overdue persons within the viewer's scope: those whose oldest open need is
- * older than the target and none of whose needs is met, counted as the queue counts them
- * (queueCountsSql, lib/review/queue-counts.ts).
+ * The review queue's overdue persons within the viewer's scope, as a statement of one row `n`:
+ * those whose oldest open need is older than the target and none of whose needs is met, counted
+ * as the queue counts them (queueCountsSql, lib/review/queue-counts.ts).
  */
-export async function overdueCount(viewer: Actor, today: Date, targetDays: number, db?: AnyTx): Promise<number> {
+export function overdueCountSql(viewer: Actor, today: Date, targetDays: number): Prisma.Sql {
   const day = Prisma.sql`${todayOf(today)}::date`;
-  const [row] = await queryRows<{ n: number }>(
-    Prisma.sql`SELECT c.overdue AS n FROM (${queueCountsSql(viewer, "dashboard.view", day, targetDays)}) AS c`,
-    db,
-  );
-  return row?.n ?? 0;
+  return Prisma.sql`SELECT c.overdue AS n FROM (${queueCountsSql(viewer, "dashboard.view", day, targetDays)}) AS c`;
 }
 
 /**
