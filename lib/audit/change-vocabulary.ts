@@ -1,12 +1,12 @@
 import "server-only";
 import { getLocale, getTranslations } from "next-intl/server";
-import { getDb } from "../db/client";
 import { formatDay } from "../i18n/format";
 import { labelIn, type Labels } from "../i18n/locales";
 import type { EnrollmentStatus } from "../db/generated/enums";
 import { ENROLLMENT_STATUSES } from "../lifecycles/enrollment";
 import { personFieldLabel } from "../validation/person-fields";
 import type { ChangeVocabulary } from "./change-lines";
+import { referenceLabels } from "./reference-labels";
 
 /** Internal ids a reader cannot use; the record they point to is named by a field beside them, or nowhere useful. */
 const HIDDEN = new Set(["householdId", "enrollmentId"]);
@@ -19,19 +19,14 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
  * reference tables (small, read once per page).
  */
 export async function changeVocabulary(): Promise<ChangeVocabulary> {
-  const db = getDb();
-  const [tAll, t, tCase, tEnums, tRoles, locale, regions, operations, programTypes, reasons, users] = await Promise.all([
+  const [tAll, t, tCase, tEnums, tRoles, locale, { regions, operations, programTypes, reasons, users }] = await Promise.all([
     getTranslations(),
     getTranslations("changes"),
     getTranslations("case"),
     getTranslations("enums"),
     getTranslations("roles"),
     getLocale(),
-    db.region.findMany({ select: { id: true, code: true, nameEn: true, nameRu: true, nameKk: true } }),
-    db.returnOperation.findMany({ select: { code: true, nameEn: true, nameRu: true, nameKk: true } }),
-    db.programType.findMany({ select: { code: true, labelEn: true, labelRu: true, labelKk: true } }),
-    db.reason.findMany({ select: { id: true, labelEn: true, labelRu: true, labelKk: true } }),
-    db.user.findMany({ select: { id: true, name: true } }),
+    referenceLabels(),
   ]);
   const named = (entries: [string, Labels][]) => new Map(entries.map(([key, labels]) => [key, labelIn(locale, labels)]));
   // Events name a region by its id (a registration) or its code (the demo data, accounts).

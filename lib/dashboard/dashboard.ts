@@ -10,6 +10,7 @@ import { registryHref } from "../cases/registry-href";
 import { canAtAll } from "../policy/can";
 import { waitingTargetDays } from "../tasks/waiting-target";
 import { figureCountsSql, overdueCountSql, percentileOf, type FigureCount } from "./maintained-figures";
+import { REFERENCE_LABELS_SQL, type ReferenceLabels } from "../audit/reference-labels";
 
 type Labels = { en: string; ru: string; kk: string };
 /** A count and the registry or queue address that lists exactly the cases it counts. */
@@ -56,16 +57,7 @@ function inOrder<K extends string>(order: Record<string, K>, counts: Map<string,
   return Object.values(order).flatMap((key): [K, number][] => (counts?.get(key) ? [[key, counts.get(key)!]] : []));
 }
 
-type Names = { nameEn: string; nameRu: string; nameKk: string };
-type DashboardRows = {
-  counts: FigureCount[];
-  overdue: number;
-  regions: ({ id: string } & Names)[];
-  operations: ({ code: string } & Names)[];
-  programTypes: { code: string; labelEn: string; labelRu: string; labelKk: string }[];
-  /** Every account's name, for the caseload figure's keys: a few hundred at most, and no second round trip to ask for the ones counted. */
-  users: { id: string; name: string }[];
-};
+type DashboardRows = ReferenceLabels & { counts: FigureCount[]; overdue: number };
 
 /**
  * The figures, the queue's overdue count and the labels they are shown with, in one statement:
@@ -77,12 +69,7 @@ async function dashboardRows(user: CurrentUser, today: Date, targetDays: number,
       (SELECT coalesce(json_agg(json_build_object('regionId', c.region_id, 'figure', c.figure, 'n', c.n)), '[]')
          FROM (${figureCountsSql(user)}) AS c) AS counts,
       coalesce((SELECT c.n FROM (${overdueCountSql(user, today, targetDays)}) AS c), 0) AS overdue,
-      (SELECT coalesce(json_agg(json_build_object('id', id, 'nameEn', name_en, 'nameRu', name_ru, 'nameKk', name_kk)), '[]') FROM region) AS regions,
-      (SELECT coalesce(json_agg(json_build_object('code', code, 'nameEn', name_en, 'nameRu', name_ru, 'nameKk', name_kk) ORDER BY code), '[]')
-         FROM return_operation) AS operations,
-      (SELECT coalesce(json_agg(json_build_object('code', code, 'labelEn', label_en, 'labelRu', label_ru, 'labelKk', label_kk) ORDER BY sort_order, code), '[]')
-         FROM program_type) AS "programTypes",
-      (SELECT coalesce(json_agg(json_build_object('id', id, 'name', name)), '[]') FROM app_user) AS users`,
+      ${REFERENCE_LABELS_SQL}`,
     db,
   );
   // Scalar subqueries only: the statement always gives one row.
