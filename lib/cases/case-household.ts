@@ -24,14 +24,18 @@ export async function getHouseholdPanel(opened: AuthorizedCase): Promise<Househo
     select: { relationship: true, household: { select: { members: { select: { personId: true, relationship: true } } } } },
   });
   const memberIds = [...new Set(households.flatMap((h) => h.household.members.map((m) => m.personId)))].filter((id) => id !== opened.id);
-  const [visibleMembers, allMembers] = await Promise.all([
-    // Family members outside the viewer's own reach are shown by relationship only, never by name.
-    db.person.findMany({
-      where: { AND: [{ id: { in: memberIds } }, caseScopeWhere(opened.viewer, "case.view")] },
-      select: { id: true, familyName: true, givenName: true, caseNumber: true },
-    }),
-    db.person.findMany({ where: { id: { in: memberIds } }, select: { id: true, ageCategory: true, unaccompaniedMinor: true } }),
-  ]);
+  // Most cases have no household: then there is no one to read (the ORM would still send both reads).
+  const [visibleMembers, allMembers] =
+    memberIds.length === 0
+      ? [[], []]
+      : await Promise.all([
+          // Family members outside the viewer's own reach are shown by relationship only, never by name.
+          db.person.findMany({
+            where: { AND: [{ id: { in: memberIds } }, caseScopeWhere(opened.viewer, "case.view")] },
+            select: { id: true, familyName: true, givenName: true, caseNumber: true },
+          }),
+          db.person.findMany({ where: { id: { in: memberIds } }, select: { id: true, ageCategory: true, unaccompaniedMinor: true } }),
+        ]);
   const visible = new Map(visibleMembers.map((m) => [m.id, m]));
   const facts = new Map(allMembers.map((m) => [m.id, m]));
   return households.map((h) => ({

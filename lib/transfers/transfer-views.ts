@@ -232,15 +232,22 @@ export async function getTransferPanel(opened: AuthorizedCase, now = new Date())
     },
   });
   const groupIds = rows.flatMap((r) => (r.groupId ? [r.groupId] : []));
-  const others = await db.changeRequest.findMany({
-    where: { groupId: { in: groupIds }, personId: { not: opened.id } },
-    select: { groupId: true, personId: true },
-  });
+  // A case with no transfer in a group (most of them) has no one else to read.
+  const others =
+    groupIds.length === 0
+      ? []
+      : await db.changeRequest.findMany({
+          where: { groupId: { in: groupIds }, personId: { not: opened.id } },
+          select: { groupId: true, personId: true },
+        });
   // Named only where the viewer may read the member's case, as the household panel does.
-  const visible = await db.person.findMany({
-    where: { AND: [{ id: { in: others.map((o) => o.personId) } }, caseScopeWhere(opened.viewer, "case.view")] },
-    select: { id: true, familyName: true, givenName: true, caseNumber: true },
-  });
+  const visible =
+    others.length === 0
+      ? []
+      : await db.person.findMany({
+          where: { AND: [{ id: { in: others.map((o) => o.personId) } }, caseScopeWhere(opened.viewer, "case.view")] },
+          select: { id: true, familyName: true, givenName: true, caseNumber: true },
+        });
   const shown = new Map(visible.map((p) => [p.id, p]));
   const transfers = rows.flatMap((row): CaseTransfer[] => {
     const transfer = HeldTransfer.safeParse(row.payload);
