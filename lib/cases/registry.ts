@@ -102,9 +102,23 @@ export async function listCases(user: CurrentUser, query: RegistryQuery): Promis
     total,
     searchCapped: matches?.capped ?? false,
     nextCursor: rows.length > REGISTRY_PAGE_SIZE && last ? encodeRegistryCursor(query.sort, last) : null,
-    rows: page.map(({ familyName, givenName, patronymic, familyNameLatin: _latin, givenNameLatin: _given, ...row }) => ({
-      ...row,
-      name: [familyName, givenName, patronymic].filter(Boolean).join(" "),
+    // Field by field rather than by rest and spread, which cost more than the rest of the mapping;
+    // the Latin names were read for the cursor only.
+    rows: page.map((row): RegistryRow => ({
+      id: row.id,
+      caseNumber: row.caseNumber,
+      name: [row.familyName, row.givenName, row.patronymic].filter(Boolean).join(" "),
+      ageCategory: row.ageCategory,
+      birthYear: row.birthYear,
+      regionId: row.regionId,
+      returnOperationCode: row.returnOperationCode,
+      returnDate: row.returnDate,
+      prosecutionStatus: row.prosecutionStatus,
+      caseStatus: row.caseStatus,
+      riskLevel: row.riskLevel,
+      caseworkerName: row.caseworkerName,
+      unaccompaniedMinor: row.unaccompaniedMinor,
+      overdueTask: row.overdueTask,
     })),
   };
 }
