@@ -11,6 +11,7 @@ import { notFound } from "../errors/domain-error";
 import { HeldTransfer, type TransferBasis } from "../validation/transfer";
 import { labels, typeLabels } from "../cases/case-labels";
 import type { AuthorizedCase } from "../cases/get-case";
+import { namedCases } from "../cases/named-cases";
 
 /**
  * One person of a transfer as the receiving region sees it before accepting: the allow-list of
@@ -240,15 +241,10 @@ export async function getTransferPanel(opened: AuthorizedCase, now = new Date())
           where: { groupId: { in: groupIds }, personId: { not: opened.id } },
           select: { groupId: true, personId: true },
         });
-  // Named only where the viewer may read the member's case, as the household panel does.
-  const visible =
-    others.length === 0
-      ? []
-      : await db.person.findMany({
-          where: { AND: [{ id: { in: others.map((o) => o.personId) } }, caseScopeWhere(opened.viewer, "case.view")] },
-          select: { id: true, familyName: true, givenName: true, caseNumber: true },
-        });
-  const shown = new Map(visible.map((p) => [p.id, p]));
+  const shown = await namedCases(
+    opened.viewer,
+    others.map((o) => o.personId),
+  );
   const transfers = rows.flatMap((row): CaseTransfer[] => {
     const transfer = HeldTransfer.safeParse(row.payload);
     if (!transfer.success || !row.groupId || !row.toRegion) return [];
@@ -269,7 +265,7 @@ export async function getTransferPanel(opened: AuthorizedCase, now = new Date())
           .filter((o) => o.groupId === row.groupId)
           .map((o) => {
             const person = shown.get(o.personId);
-            return { name: person ? `${person.familyName} ${person.givenName}` : null, caseNumber: person?.caseNumber ?? null };
+            return { name: person?.name ?? null, caseNumber: person?.caseNumber ?? null };
           }),
         stale: row.state === "PENDING" && row.baseVersion !== opened.version,
         canWithdraw: row.state === "PENDING" && opened.canTransfer && row.requestedById === opened.viewer.id,
