@@ -3,6 +3,9 @@ const CHUNK_BYTES = 64 * 1024;
 /** The most bytes one UTF-16 code unit takes in UTF-8: a string of n units fits in 3n bytes. */
 const MAX_UTF8_PER_UNIT = 3;
 
+/** Where a writer sends its pieces: text, or bytes already encoded. */
+export type PieceWrite = (piece: string | Uint8Array) => Promise<void>;
+
 /**
  * Gathers the many small pieces a writer produces (a line or an event each) into chunks of about
  * 64 KB of UTF-8 before passing them on: one await, one hash update and one buffer per chunk
@@ -11,9 +14,6 @@ const MAX_UTF8_PER_UNIT = 3;
  * stream would have encoded it again. Backpressure still holds, a chunk at a time. `flush`
  * sends what is left.
  */
-/** Where a writer sends its pieces: text, or bytes already encoded. */
-export type PieceWrite = (piece: string | Uint8Array) => Promise<void>;
-
 export function chunkedWrite(write: (chunk: Uint8Array) => Promise<void>): { write: PieceWrite; flush: () => Promise<void> } {
   let chunk = Buffer.alloc(CHUNK_BYTES);
   let used = 0;

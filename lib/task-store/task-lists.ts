@@ -111,8 +111,8 @@ export async function listTasks(
 
 /**
  * Whether the case `p` has an overdue task the actor may see: the registry's mark, a column of the
- * page's own statement. In the select list of a limited, sorted statement PostgreSQL works it out
- * for the rows returned only.
+ * page's own statement. Selected beside a sort, PostgreSQL works it out for every row it sorts, so
+ * the registry selects it outside the limited subquery that chooses the page (lib/cases/registry.ts).
  */
 export function hasOverdueTaskSql(actor: Actor, today: string): Prisma.Sql {
   return Prisma.sql`EXISTS (SELECT 1 FROM task t WHERE t.person_id = p.id AND ${taskScopeSql(actor)} AND ${dueSql("overdue", today)})`;
