@@ -1,3 +1,4 @@
+import type { CopyFields } from "../db/copy-binary";
 import type { AuditEvent } from "../db/generated/client";
 import type { JsonValue } from "./canonical-json";
 import type { HashedEvent } from "./event-hash";
@@ -7,13 +8,37 @@ import type { ChainedEvent } from "./verify-chain";
 type StoredEventRow = Omit<AuditEvent, "hash">;
 
 /**
- * The columns of audit_event (as `e`) that toHashedEvent reads, with the hash, named as the ORM
- * names them: for reads that go straight through the driver and must rebuild the same events.
+ * The columns of audit_event (as `e`) that toHashedEvent reads, with the hash, in the order
+ * storedEventOf decodes them from a binary COPY: for reads that go straight to the database's
+ * bytes and must rebuild the same events as the ORM reads.
  */
-export const STORED_EVENT_COLUMNS =
-  'e.id, e.chain, e.seq, e.prev_hash AS "prevHash", e.hash, e.occurred_at AS "occurredAt", e.actor_id AS "actorId", ' +
-  'e.actor_label AS "actorLabel", e.actor_role AS "actorRole", e.action, e.entity_type AS "entityType", e.entity_id AS "entityId", ' +
-  'e.person_id AS "personId", e.reason, e.before, e.after, e.context';
+export const STORED_EVENT_COPY_COLUMNS =
+  "e.id::text, e.chain, e.seq, e.prev_hash, e.hash, e.occurred_at, e.actor_id::text, e.actor_label, e.actor_role::text, " +
+  "e.action, e.entity_type, e.entity_id, e.person_id::text, e.reason, e.before, e.after, e.context";
+export const STORED_EVENT_COPY_FIELDS = 17;
+
+/** The stored event whose STORED_EVENT_COPY_COLUMNS begin at field `first` of a binary COPY row. */
+export function storedEventOf(fields: CopyFields, first: number): AuditEvent {
+  return {
+    id: fields.text(first)!,
+    chain: fields.text(first + 1)!,
+    seq: fields.int4(first + 2),
+    prevHash: fields.text(first + 3),
+    hash: fields.text(first + 4)!,
+    occurredAt: fields.timestamptz(first + 5),
+    actorId: fields.text(first + 6),
+    actorLabel: fields.text(first + 7),
+    actorRole: fields.text(first + 8) as AuditEvent["actorRole"],
+    action: fields.text(first + 9)!,
+    entityType: fields.text(first + 10)!,
+    entityId: fields.text(first + 11),
+    personId: fields.text(first + 12),
+    reason: fields.text(first + 13),
+    before: fields.jsonb(first + 14) as AuditEvent["before"],
+    after: fields.jsonb(first + 15) as AuditEvent["after"],
+    context: fields.jsonb(first + 16) as AuditEvent["context"],
+  };
+}
 
 /** The hashed object of a stored event, rebuilt column for column: what a verifier recomputes. */
 export function toHashedEvent(row: StoredEventRow): HashedEvent {

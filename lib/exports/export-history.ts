@@ -4,12 +4,11 @@ import { z } from "zod";
 import { getDb, type Tx } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { openSnapshotReader, type SnapshotReader } from "../db/snapshot-reader";
-import type { AuditEvent } from "../db/generated/client";
 import type { AgeCategory, CaseStatus, ProsecutionStatus } from "../db/generated/enums";
 import type { JsonValue } from "../audit/canonical-json";
 import { auditActorOf, recordAuditEvent } from "../audit/record-event";
 import { recordDenial } from "../audit/record-denial";
-import { STORED_EVENT_COLUMNS, toChainedEvent } from "../audit/stored-event";
+import { STORED_EVENT_COPY_COLUMNS, STORED_EVENT_COPY_FIELDS, storedEventOf, toChainedEvent } from "../audit/stored-event";
 import type { ChainedEvent } from "../audit/verify-chain";
 import type { CurrentUser } from "../auth/current-user";
 import { refusedCase } from "../access/case-access";
@@ -25,9 +24,11 @@ import { Pseudonymiser } from "./pseudonymise";
 import { chunkedWrite, type PieceWrite } from "../http/chunked-write";
 import { batchRuns } from "./batch-runs";
 
-/** Cases read per query while streaming, and events per query within a case: memory stays flat whatever the size. */
+/**
+ * Cases read per query while streaming. Their events arrive only as fast as they are written, so
+ * memory stays flat whatever the size.
+ */
 const CASE_BATCH = 500;
-const EVENT_PAGE = 2000;
 /** An export reads from one snapshot, however long the download takes. */
 const SNAPSHOT_TIMEOUT_MS = 60 * 60 * 1000;
 
@@ -244,87 +245,110 @@ const SUMMARY_SELECT = {
   region: { select: { nameEn: true, nameRu: true, nameKk: true } },
 } satisfies Prisma.PersonSelect;
 
+type CaseBatch = {
+  persons: Prisma.PersonGetPayload<{ select: typeof SUMMARY_SELECT }>[];
+  headOf: Map<string, { lastSeq: number; lastHash: string }>;
+};
+
+/** The summaries and chain heads of the next CASE_BATCH selected cases after `after`. */
+async function readCaseBatch(tx: Tx, selected: Prisma.Sql, after: string | undefined): Promise<CaseBatch> {
+  const ids = await selectedIds(tx, selected, after, CASE_BATCH);
+  if (ids.length === 0) return { persons: [], headOf: new Map() };
+  const persons = await tx.person.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" }, select: SUMMARY_SELECT });
+  const heads = await tx.auditChainHead.findMany({ where: { chain: { in: ids } } });
+  return { persons, headOf: new Map(heads.map((h) => [h.chain, { lastSeq: h.lastSeq, lastHash: h.lastHash }])) };
+}
+
 async function* streamCases(
   tx: Tx,
   reader: SnapshotReader,
   selected: Prisma.Sql,
   pseudonymiser: Pseudonymiser | null,
 ): AsyncGenerator<ExportedCase> {
-  let after: string | undefined;
-  for (;;) {
-    const ids = await selectedIds(tx, selected, after, CASE_BATCH);
-    const persons = ids.length
-      ? await tx.person.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" }, select: SUMMARY_SELECT })
-      : [];
-    if (persons.length === 0) return;
-    const heads = await tx.auditChainHead.findMany({ where: { chain: { in: persons.map((p) => p.id) } } });
-    const headOf = new Map(heads.map((h) => [h.chain, { lastSeq: h.lastSeq, lastHash: h.lastHash }]));
-    const batch = batchEvents(
-      reader,
-      persons.map((p) => p.id),
-    );
-    for (const [index, person] of persons.entries()) {
-      const region = { en: person.region.nameEn, ru: person.region.nameRu, kk: person.region.nameKk };
-      const events = batch.of(index);
-      if (pseudonymiser) {
-        yield {
-          summary: {
-            chain: pseudonymiser.pseudonym(person.id, "P"),
-            caseNumber: null,
-            name: null,
-            birth: person.birthDate.toISOString().slice(0, 7),
-            ageCategory: person.ageCategory,
-            region,
-            prosecutionStatus: person.prosecutionStatus,
-            caseStatus: person.caseStatus,
-            returnDate: person.returnDate.toISOString().slice(0, 7),
-          },
-          head: null,
-          events: mapRuns(events, (event) => pseudonymiser.event(event)),
-        };
-      } else {
-        yield {
-          summary: {
-            chain: person.id,
-            caseNumber: person.caseNumber,
-            name: [person.familyName, person.givenName, person.patronymic].filter(Boolean).join(" "),
-            birth: person.birthDate.toISOString().slice(0, 10),
-            ageCategory: person.ageCategory,
-            region,
-            prosecutionStatus: person.prosecutionStatus,
-            caseStatus: person.caseStatus,
-            returnDate: person.returnDate.toISOString().slice(0, 10),
-          },
-          head: headOf.get(person.id) ?? null,
-          events,
-        };
+  // The next batch's cases are read on the transaction's own connection while this batch's events
+  // stream on the reader's, so neither connection waits for the other between batches.
+  const readAhead = (after: string | undefined) => {
+    const read = readCaseBatch(tx, selected, after);
+    // Awaited in turn, or in `finally` when the export stops early; a failure must not go unhandled meanwhile.
+    read.catch(() => undefined);
+    return read;
+  };
+  let pending = readAhead(undefined);
+  try {
+    for (;;) {
+      const { persons, headOf } = await pending;
+      if (persons.length === 0) return;
+      pending = readAhead(persons[persons.length - 1]!.id);
+      const batch = batchEvents(
+        reader,
+        persons.map((p) => p.id),
+      );
+      for (const [index, person] of persons.entries()) {
+        const region = { en: person.region.nameEn, ru: person.region.nameRu, kk: person.region.nameKk };
+        const events = batch.of(index);
+        if (pseudonymiser) {
+          yield {
+            summary: {
+              chain: pseudonymiser.pseudonym(person.id, "P"),
+              caseNumber: null,
+              name: null,
+              birth: person.birthDate.toISOString().slice(0, 7),
+              ageCategory: person.ageCategory,
+              region,
+              prosecutionStatus: person.prosecutionStatus,
+              caseStatus: person.caseStatus,
+              returnDate: person.returnDate.toISOString().slice(0, 7),
+            },
+            head: null,
+            events: mapRuns(events, (event) => pseudonymiser.event(event)),
+          };
+        } else {
+          yield {
+            summary: {
+              chain: person.id,
+              caseNumber: person.caseNumber,
+              name: [person.familyName, person.givenName, person.patronymic].filter(Boolean).join(" "),
+              birth: person.birthDate.toISOString().slice(0, 10),
+              ageCategory: person.ageCategory,
+              region,
+              prosecutionStatus: person.prosecutionStatus,
+              caseStatus: person.caseStatus,
+              returnDate: person.returnDate.toISOString().slice(0, 10),
+            },
+            head: headOf.get(person.id) ?? null,
+            events,
+          };
+        }
       }
+      await batch.close();
     }
-    await batch.close();
-    after = persons[persons.length - 1]!.id;
+  } finally {
+    // Stopping early leaves a batch being read; the transaction must not end under it.
+    await pending.catch(() => undefined);
   }
 }
 
-type BatchEventRow = AuditEvent & { n: number };
+type BatchEventRow = { n: number; event: ChainedEvent };
 
 /**
- * The events of a batch of cases in one pass through the driver, in the batch's order and then
- * seq order; `of(i)` gives the i-th case its own, a run of rows at a time. One query per batch
- * rather than per case, no ORM mapping per row, and no await per event: an export of a million
- * events is bound by the database, not by us.
+ * The events of a batch of cases in one pass, in the batch's order and then seq order; `of(i)`
+ * gives the i-th case its own, a run of rows at a time. One statement per batch rather than per
+ * case, streamed by COPY and decoded from its bytes rather than mapped by the ORM, and no await
+ * per event: an export of a million events is bound by the database, not by us.
  */
 function batchEvents(reader: SnapshotReader, chains: string[]) {
   const runs = batchRuns(
-    reader.pages<BatchEventRow>(
-      `SELECT c.n::int - 1 AS n, ${STORED_EVENT_COLUMNS}
+    reader.copyPages<BatchEventRow>(
+      `SELECT c.n::int - 1 AS n, ${STORED_EVENT_COPY_COLUMNS}
        FROM unnest($1::text[]) WITH ORDINALITY AS c(chain, n) JOIN audit_event e ON e.chain = c.chain
        ORDER BY c.n, e.seq`,
       [chains],
-      EVENT_PAGE,
+      STORED_EVENT_COPY_FIELDS + 1,
+      (fields) => ({ n: fields.int4(0), event: toChainedEvent(storedEventOf(fields, 1)) }),
     ),
   );
   return {
-    of: (index: number) => mapRuns(runs.of(index), toChainedEvent),
+    of: (index: number) => mapRuns(runs.of(index), (row) => row.event),
     close: runs.close,
   };
 }
