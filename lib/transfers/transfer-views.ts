@@ -1,5 +1,7 @@
 import "server-only";
-import { getDb, type Prisma } from "../db/client";
+import { getDb } from "../db/client";
+import { Prisma } from "../db/generated/client";
+import { queryRows } from "../db/sql";
 import type { AgeCategory, ChangeRequestState, ProsecutionStatus } from "../db/generated/enums";
 import { recordDenial } from "../audit/record-denial";
 import type { CurrentUser } from "../auth/current-user";
@@ -202,6 +204,23 @@ export type TransferOptions = {
 
 export type TransferPanel = { transfers: CaseTransfer[]; options: TransferOptions | null };
 
+type CaseTransferRow = {
+  groupId: string | null;
+  state: ChangeRequestState;
+  payload: unknown;
+  baseVersion: number;
+  requestedById: string;
+  requestedAt: Date;
+  decidedAt: Date | null;
+  decisionComment: string | null;
+  requestedBy: string;
+  decidedBy: string | null;
+  /** The receiving region's names; none where the row names no region. */
+  nameEn: string | null;
+  nameRu: string | null;
+  nameKk: string | null;
+};
+
 /**
  * The case page's transfers: the pending one and those rejected or superseded lately. The form's
  * options only for a user who may transfer the case and while none is pending: the other active
@@ -210,28 +229,21 @@ export type TransferPanel = { transfers: CaseTransfer[]; options: TransferOption
 export async function getTransferPanel(opened: AuthorizedCase, now = new Date()): Promise<TransferPanel> {
   const db = getDb();
   const since = new Date(now.getTime() - DECIDED_SHOWN_DAYS * 86_400_000);
-  const rows = await db.changeRequest.findMany({
-    where: {
-      personId: opened.id,
-      kind: "TRANSFER",
-      OR: [{ state: "PENDING" }, { state: { in: ["SUPERSEDED", "REJECTED"] }, decidedAt: { gte: since } }],
-    },
-    orderBy: { requestedAt: "desc" },
-    take: 10,
-    select: {
-      groupId: true,
-      state: true,
-      payload: true,
-      baseVersion: true,
-      requestedById: true,
-      requestedAt: true,
-      decidedAt: true,
-      decisionComment: true,
-      requestedBy: { select: { name: true } },
-      decidedBy: { select: { name: true } },
-      toRegion: { select: { nameEn: true, nameRu: true, nameKk: true } },
-    },
-  });
+  // One statement with its names joined: the ORM would send one more for each relation, even when
+  // there is no transfer (most cases).
+  const rows = await queryRows<CaseTransferRow>(Prisma.sql`
+    SELECT cr.group_id AS "groupId", cr.state::text AS state, cr.payload, cr.base_version AS "baseVersion",
+           cr.requested_by_id AS "requestedById", cr.requested_at AS "requestedAt", cr.decided_at AS "decidedAt",
+           cr.decision_comment AS "decisionComment", requester.name AS "requestedBy", decider.name AS "decidedBy",
+           r.name_en AS "nameEn", r.name_ru AS "nameRu", r.name_kk AS "nameKk"
+    FROM change_request cr
+    JOIN app_user requester ON requester.id = cr.requested_by_id
+    LEFT JOIN app_user decider ON decider.id = cr.decided_by_id
+    LEFT JOIN region r ON r.id = cr.to_region_id
+    WHERE cr.person_id = ${opened.id}::uuid AND cr.kind = 'TRANSFER'
+      AND (cr.state = 'PENDING' OR (cr.state IN ('SUPERSEDED', 'REJECTED') AND cr.decided_at >= ${since}))
+    ORDER BY cr.requested_at DESC
+    LIMIT 10`);
   const groupIds = rows.flatMap((r) => (r.groupId ? [r.groupId] : []));
   // A case with no transfer in a group (most of them) has no one else to read.
   const others =
@@ -247,18 +259,18 @@ export async function getTransferPanel(opened: AuthorizedCase, now = new Date())
   );
   const transfers = rows.flatMap((row): CaseTransfer[] => {
     const transfer = HeldTransfer.safeParse(row.payload);
-    if (!transfer.success || !row.groupId || !row.toRegion) return [];
+    if (!transfer.success || !row.groupId || row.nameEn === null || row.nameRu === null || row.nameKk === null) return [];
     return [
       {
         groupId: row.groupId,
         state: row.state,
-        toRegion: labels(row.toRegion),
+        toRegion: labels({ nameEn: row.nameEn, nameRu: row.nameRu, nameKk: row.nameKk }),
         basis: transfer.data.basis,
         basisText: transfer.data.basisText,
         effectiveDate: transfer.data.effectiveDate,
-        requestedBy: row.requestedBy.name,
+        requestedBy: row.requestedBy,
         requestedAt: row.requestedAt.toISOString(),
-        decidedBy: row.decidedBy?.name ?? null,
+        decidedBy: row.decidedBy,
         decidedAt: row.decidedAt?.toISOString() ?? null,
         comment: row.decisionComment,
         others: others
@@ -278,7 +290,6 @@ export async function getTransferPanel(opened: AuthorizedCase, now = new Date())
 
 async function transferOptions(opened: AuthorizedCase): Promise<TransferOptions> {
   const db = getDb();
-  const households = await db.householdMember.findMany({ where: { personId: opened.id }, select: { householdId: true } });
   const [regions, members] = await Promise.all([
     db.region.findMany({
       where: { active: true, id: { not: opened.regionId } },
@@ -290,7 +301,7 @@ async function transferOptions(opened: AuthorizedCase): Promise<TransferOptions>
       where: {
         AND: [
           { id: { not: opened.id }, regionId: opened.regionId },
-          { households: { some: { householdId: { in: households.map((h) => h.householdId) } } } },
+          { households: { some: { household: { members: { some: { personId: opened.id } } } } } },
           caseScopeWhere(opened.viewer, "transfer.request"),
         ],
       },

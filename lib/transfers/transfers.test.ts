@@ -13,7 +13,7 @@ import { ReviewQuery } from "../validation/review";
 import { AcceptTransferInput, RejectTransferInput, RequestTransferInput } from "../validation/transfer";
 import { requestTransfer } from "./request-transfer";
 import { acceptTransfer, rejectTransfer, withdrawTransfer } from "./decide-transfer";
-import { countTransfersToReceive, listTransfersToReceive, previewTransfer } from "./transfer-views";
+import { countTransfersToReceive, getTransferPanel, listTransfersToReceive, previewTransfer } from "./transfer-views";
 
 let team: Team;
 /** Supervisor and caseworkers of the receiving region (the team's other region). */
@@ -291,5 +291,46 @@ describe("rejecting and withdrawing", () => {
     expect(await getDb().changeRequest.count({ where: { groupId, state: "WITHDRAWN" } })).toBe(3);
     expect(await events(f.mother, "transfer.withdrawn")).toHaveLength(1);
     expect(await outcome(acceptTransfer(receiver, accept(groupId)))).toBe("conflict");
+  });
+});
+
+describe("the case page's transfer panel", () => {
+  it("offers the other regions and the household's members until a transfer is asked for, then shows it with its names", async () => {
+    const f = await family();
+    const before = await getTransferPanel(await getCase(team.owner, f.mother));
+    expect(before.transfers).toEqual([]);
+    expect(before.options?.regions.map((r) => r.id)).toContain(team.otherRegion.id);
+    expect(before.options?.regions.map((r) => r.id)).not.toContain(team.region.id);
+    expect(before.options?.members.map((m) => m.id).sort()).toEqual([...f.children].sort());
+    // A person with no household moves alone.
+    const alone = await makePerson(team.region.id, team.owner.id, "Одинокова");
+    expect((await getTransferPanel(await getCase(team.owner, alone.id))).options?.members).toEqual([]);
+
+    await requestTransfer(team.owner, request(f.mother, f.children));
+    const pending = await getTransferPanel(await getCase(team.owner, f.mother));
+    expect(pending.options).toBeNull();
+    expect(pending.transfers).toMatchObject([
+      {
+        state: "PENDING",
+        toRegion: { en: team.otherRegion.nameEn },
+        basisText: "Семья переехала",
+        requestedBy: team.owner.name,
+        decidedBy: null,
+        stale: false,
+        canWithdraw: true,
+      },
+    ]);
+    expect(pending.transfers[0]?.others).toHaveLength(2);
+    // The supervisor sees the same transfer, and may not withdraw what the owner asked for.
+    expect((await getTransferPanel(await getCase(team.supervisor, f.mother))).transfers[0]?.canWithdraw).toBe(false);
+  });
+
+  it("shows a rejected transfer with who decided and why, and offers a new one", async () => {
+    const f = await family();
+    const { groupId } = await requestTransfer(team.owner, request(f.mother, f.children));
+    await rejectTransfer(receiver, RejectTransferInput.parse({ groupId, comment: "Нет мест" }));
+    const panel = await getTransferPanel(await getCase(team.owner, f.children[0]));
+    expect(panel.transfers).toMatchObject([{ state: "REJECTED", decidedBy: receiver.name, comment: "Нет мест", canWithdraw: false }]);
+    expect(panel.options).not.toBeNull();
   });
 });
