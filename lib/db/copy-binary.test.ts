@@ -1,5 +1,5 @@
 import { to as copyTo } from "pg-copy-streams";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { getPool } from "./client";
 import { binaryCopyRows, type CopyFields } from "./copy-binary";
 
@@ -81,5 +81,40 @@ describe("reading PostgreSQL's binary COPY", () => {
       return null;
     }).push(bytes);
     expect(fields).toEqual(["null", "null"]);
+  });
+
+  it("reads past a header extension, and refuses flags it does not know", async () => {
+    const bytes = await binaryCopyOf(STATEMENT);
+    const expected = decodeInPieces(bytes, () => bytes.length);
+    // The header is the signature (11 bytes), the flags (4) and the extension's length (4), which
+    // PostgreSQL sends as 0: the same stream with a five-byte extension reads the same.
+    const extended = Buffer.concat([bytes.subarray(0, 15), Buffer.from([0, 0, 0, 5, 1, 2, 3, 4, 5]), bytes.subarray(19)]);
+    for (const piece of [1, 3, 16, 22]) expect(decodeInPieces(extended, () => piece)).toEqual(expected);
+    const flagged = Buffer.from(bytes);
+    flagged.writeUInt32BE(1 << 16, 11);
+    expect(() => binaryCopyRows(4, decode).push(flagged)).toThrow("flags");
+  });
+
+  it("refuses a number or an instant whose size is not its type's", async () => {
+    const bytes = await binaryCopyOf("SELECT 7::int8, 'x'::text, now()::date, NULL::jsonb");
+    binaryCopyRows(4, (row) => {
+      expect(() => row.int4(0)).toThrow("8 bytes where 4 were expected");
+      expect(() => row.timestamptz(2)).toThrow("4 bytes where 8 were expected");
+      return null;
+    }).push(bytes);
+  });
+
+  it("reads a row many chunks long without joining its bytes again for each chunk", async () => {
+    const bytes = await binaryCopyOf(`SELECT 1, repeat('я', 2000000), now(), '{"a": 1}'::jsonb`);
+    const joined = vi.spyOn(Buffer, "concat");
+    try {
+      const [row] = decodeInPieces(bytes, () => 64 * 1024);
+      expect(row?.label).toHaveLength(2000000);
+      expect(row?.doc).toEqual({ a: 1 });
+      // About 4 MB in 64 KB chunks: joined once when the row is whole, and once for the trailer.
+      expect(joined.mock.calls.length).toBeLessThanOrEqual(3);
+    } finally {
+      joined.mockRestore();
+    }
   });
 });

@@ -33,12 +33,12 @@ export class CopyFields {
   }
 
   int4(field: number): number {
-    return this.buffer.readInt32BE(this.notNull(field));
+    return this.buffer.readInt32BE(this.sized(field, 4));
   }
 
   /** A timestamptz as a Date: exact for the millisecond columns this app stores. */
   timestamptz(field: number): Date {
-    const start = this.notNull(field);
+    const start = this.sized(field, 8);
     const micros = this.buffer.readInt32BE(start) * 2 ** 32 + this.buffer.readUInt32BE(start + 4);
     return new Date(POSTGRES_EPOCH_MS + Math.floor(micros / 1000));
   }
@@ -52,8 +52,11 @@ export class CopyFields {
     return JSON.parse(this.buffer.toString("utf8", start + 1, start + length));
   }
 
-  private notNull(field: number): number {
-    if (this.isNull(field)) throw new Error(`field ${field} is NULL where a value was expected`);
+  /** Where a fixed-size field starts, once it is known to be present and of that size. */
+  private sized(field: number, bytes: number): number {
+    const length = this.spans[field * 2 + 1]!;
+    if (length === -1) throw new Error(`field ${field} is NULL where a value was expected`);
+    if (length !== bytes) throw new Error(`field ${field} has ${length} bytes where ${bytes} were expected`);
     return this.spans[field * 2]!;
   }
 }
@@ -65,25 +68,33 @@ export class CopyFields {
  */
 export function binaryCopyRows<Row>(fieldCount: number, decode: (fields: CopyFields) => Row) {
   const fields = new CopyFields(fieldCount);
-  let pending: Buffer = Buffer.alloc(0);
+  // The bytes of a row not yet complete, kept as chunks: a row larger than many chunks is joined
+  // once, when it can be read, not once per chunk.
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  /** How many bytes the incomplete row is known to need before reading it again can progress. */
+  let needed = 0;
   let headerRead = false;
   let trailerRead = false;
 
-  /** The rows wholly inside `buffer`, and where the first incomplete one (or the end) starts. */
-  const rowsIn = (buffer: Buffer): { rows: Row[]; rest: number } => {
+  /** The rows wholly inside `buffer`, where the first incomplete one (or the end) starts, and what it needs. */
+  const rowsIn = (buffer: Buffer): { rows: Row[]; rest: number; need: number } => {
     const rows: Row[] = [];
     let at = 0;
     if (!headerRead) {
-      if (buffer.length < HEADER_BYTES) return { rows, rest: 0 };
+      if (buffer.length < HEADER_BYTES) return { rows, rest: 0, need: HEADER_BYTES };
       if (!buffer.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Error("not a binary COPY stream");
+      // Flags a COPY of ours never sets (row OIDs, or any critical flag of a later format).
+      if (buffer.readUInt32BE(SIGNATURE.length) !== 0) throw new Error("a binary COPY stream with flags this reader does not know");
       const extension = buffer.readUInt32BE(SIGNATURE.length + 4);
-      if (buffer.length < HEADER_BYTES + extension) return { rows, rest: 0 };
+      if (buffer.length < HEADER_BYTES + extension) return { rows, rest: 0, need: HEADER_BYTES + extension };
       at = HEADER_BYTES + extension;
       headerRead = true;
     }
     fields.buffer = buffer;
     const spans = fields.spans;
-    while (!trailerRead && buffer.length - at >= 2) {
+    while (!trailerRead) {
+      if (buffer.length - at < 2) return { rows, rest: at, need: 2 };
       const count = buffer.readInt16BE(at);
       if (count === -1) {
         trailerRead = true;
@@ -92,39 +103,39 @@ export function binaryCopyRows<Row>(fieldCount: number, decode: (fields: CopyFie
       }
       if (count !== fieldCount) throw new Error(`a COPY row has ${count} fields where ${fieldCount} were expected`);
       let next = at + 2;
-      let complete = true;
       for (let field = 0; field < count; field++) {
-        if (buffer.length - next < 4) {
-          complete = false;
-          break;
-        }
+        if (buffer.length - next < 4) return { rows, rest: at, need: next + 4 - at };
         const length = buffer.readInt32BE(next);
         next += 4;
-        if (length > 0 && buffer.length - next < length) {
-          complete = false;
-          break;
-        }
+        if (length > 0 && buffer.length - next < length) return { rows, rest: at, need: next + length - at };
         spans[field * 2] = next;
         spans[field * 2 + 1] = length;
         if (length > 0) next += length;
       }
-      if (!complete) break;
       rows.push(decode(fields));
       at = next;
     }
-    return { rows, rest: at };
+    return { rows, rest: at, need: 0 };
   };
 
   return {
     push(chunk: Buffer): Row[] {
       if (trailerRead) throw new Error("data after the end of a binary COPY stream");
-      const buffer = pending.length > 0 ? Buffer.concat([pending, chunk]) : chunk;
-      const { rows, rest } = rowsIn(buffer);
-      pending = buffer.subarray(rest);
+      if (pendingBytes + chunk.length < needed) {
+        pending.push(chunk);
+        pendingBytes += chunk.length;
+        return [];
+      }
+      const buffer = pendingBytes > 0 ? Buffer.concat([...pending, chunk]) : chunk;
+      const { rows, rest, need } = rowsIn(buffer);
+      const left = buffer.subarray(rest);
+      pending = left.length > 0 ? [left] : [];
+      pendingBytes = left.length;
+      needed = need;
       return rows;
     },
     end(): void {
-      if (!trailerRead || pending.length > 0) throw new Error("a binary COPY stream ended inside a row");
+      if (!trailerRead || pendingBytes > 0) throw new Error("a binary COPY stream ended inside a row");
     },
   };
 }

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "../db/client";
+import { getDb, getPool } from "../db/client";
 import type { CurrentUser } from "../auth/session-store";
 import { verifyExport } from "../auditing/verify-export";
 import { hashEvent, type HashedEvent } from "../audit/event-hash";
@@ -181,6 +181,41 @@ describe("case-history export", () => {
     expect(sent).toHaveLength(1);
     expect((closing.context as { bytes: number; sha256: string }).bytes).toBe(sent[0]!.length);
     expect((closing.context as { sha256: string }).sha256).toBe(sha256(sent[0]!));
+  });
+
+  it("ends, and records the abort, when the reader goes away while a long history is still streaming", async () => {
+    // Far more events than the connection's buffers hold, so most are still to come when the writing fails.
+    // In a region of its own: its made-up hashes must not reach the other tests' verified set exports.
+    const elsewhere = await makeTeam();
+    const long = await makePerson(elsewhere.region.id, elsewhere.owner.id, "Долгая");
+    await getPool().query(
+      `INSERT INTO audit_event (id, chain, seq, prev_hash, hash, occurred_at, action, entity_type, context)
+       SELECT gen_random_uuid(), $1, n, CASE WHEN n = 1 THEN NULL ELSE 'h' END, 'h', now(), 'note.added', 'note',
+              jsonb_build_object('pad', repeat('x', 200))
+       FROM generate_series(1, 20000) AS n`,
+      [long.id],
+    );
+    await getPool().query(
+      `INSERT INTO audit_chain_head (chain, last_seq, last_hash) VALUES ($1, 20000, 'h')
+       ON CONFLICT (chain) DO UPDATE SET last_seq = EXCLUDED.last_seq, last_hash = EXCLUDED.last_hash`,
+      [long.id],
+    );
+    for (const format of ["json", "csv"] as const) {
+      let exportId = "";
+      await exportHistory(auditor, { caseId: long.id }, request({ format }), async (plan) => {
+        exportId = plan.exportId;
+        await plan
+          .transmit(
+            async () => {
+              throw new Error("reader gone");
+            },
+            (write) => (format === "json" ? writeHistoryJson(plan, write) : writeHistoryCsv(plan, write)),
+          )
+          .catch(() => undefined);
+      });
+      const closing = await getDb().auditEvent.findFirstOrThrow({ where: { chain: "system", entityId: exportId } });
+      expect(closing.action).toBe("history.export_aborted");
+    }
   });
 
   it("is itself an audit event in the case's chain, recording format, profile, filters, counts and reason", async () => {

@@ -145,7 +145,7 @@ export async function exportHistory(
           }),
         );
         progress.exportId = exportId;
-        const reader = await openSnapshotReader(tx);
+        const reader = await openSnapshotReader(tx, SNAPSHOT_TIMEOUT_MS);
         try {
           await run({
             exportId,
@@ -274,12 +274,13 @@ async function* streamCases(
     return read;
   };
   let pending = readAhead(undefined);
+  let batch: ReturnType<typeof batchEvents> | null = null;
   try {
     for (;;) {
       const { persons, headOf } = await pending;
       if (persons.length === 0) return;
       pending = readAhead(persons[persons.length - 1]!.id);
-      const batch = batchEvents(
+      batch = batchEvents(
         reader,
         persons.map((p) => p.id),
       );
@@ -321,9 +322,12 @@ async function* streamCases(
         }
       }
       await batch.close();
+      batch = null;
     }
   } finally {
-    // Stopping early leaves a batch being read; the transaction must not end under it.
+    // Stopping early (the file's reader went away) leaves this batch's events streaming on the
+    // reader's connection and the next batch being read on the transaction's: both must end first.
+    await batch?.close();
     await pending.catch(() => undefined);
   }
 }
