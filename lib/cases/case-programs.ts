@@ -1,10 +1,11 @@
 import "server-only";
 import { getDb } from "../db/client";
+import { Prisma } from "../db/generated/client";
+import { queryRows } from "../db/sql";
 import type { EnrollmentStatus, NeedState, ReasonKind } from "../db/generated/enums";
-import { MEETS_NEED, STEP_REASON_KINDS, stepsFrom, type EnrollmentStep } from "../lifecycles/enrollment";
-import { placesTaken } from "../programs/places-taken";
+import { MEETS_NEED, PLACE_TAKING_STATUSES, STEP_REASON_KINDS, stepsFrom, type EnrollmentStep } from "../lifecycles/enrollment";
 import type { Labels } from "../i18n/locales";
-import { day, typeLabels } from "./case-labels";
+import { typeLabels } from "./case-labels";
 import type { AuthorizedCase } from "./get-case";
 
 export type ProgramsPanel = {
@@ -29,54 +30,75 @@ export type ProgramsPanel = {
   reasons: { id: string; kind: ReasonKind; label: Labels }[];
 };
 
-/** The region's programs a case may be referred to, with the places each has taken. */
-async function programOptionsOf(regionId: string) {
-  const db = getDb();
-  const programs = await db.program.findMany({
-    where: { regionId, active: true },
-    orderBy: [{ programType: { sortOrder: "asc" } }, { name: "asc" }],
-    select: {
-      id: true,
-      name: true,
-      provider: true,
-      capacity: true,
-      programType: { select: { labelEn: true, labelRu: true, labelKk: true } },
-    },
-  });
-  const taken = await placesTaken(
-    db,
-    programs.map((p) => p.id),
-  );
-  return programs.map((p) => ({ ...p, placesTaken: taken.get(p.id) ?? 0 }));
+type ProgramOptionRow = {
+  id: string;
+  name: string;
+  provider: string;
+  capacity: number;
+  labelEn: string;
+  labelRu: string;
+  labelKk: string;
+  placesTaken: number;
+};
+
+/**
+ * The region's programs a case may be referred to, with the places each has taken: one statement,
+ * each program's places counted through the index on program and status.
+ */
+function programOptionsOf(regionId: string): Promise<ProgramOptionRow[]> {
+  return queryRows<ProgramOptionRow>(Prisma.sql`
+    SELECT pr.id, pr.name, pr.provider, pr.capacity, t.label_en AS "labelEn", t.label_ru AS "labelRu", t.label_kk AS "labelKk",
+           (SELECT count(*)::int FROM enrollment e
+            WHERE e.program_id = pr.id AND e.status = ANY(${PLACE_TAKING_STATUSES}::"EnrollmentStatus"[])) AS "placesTaken"
+    FROM program pr
+    JOIN program_type t ON t.code = pr.program_type_code
+    WHERE pr.region_id = ${regionId}::uuid AND pr.active
+    ORDER BY t.sort_order, pr.name`);
+}
+
+type EnrollmentRow = {
+  id: string;
+  version: number;
+  status: EnrollmentStatus;
+  /** Days as text: the driver would read a date at local midnight. */
+  referredOn: string;
+  enrolledOn: string | null;
+  completedOn: string | null;
+  endedOn: string | null;
+  outcomeNote: string | null;
+  program: string;
+  provider: string;
+  programTypeCode: string;
+  labelEn: string;
+  labelRu: string;
+  labelKk: string;
+  /** The reason's labels, where the step recorded one. */
+  reasonEn: string | null;
+  reasonRu: string | null;
+  reasonKk: string | null;
+};
+
+/** The person's enrollments, newest referral first, with their program's and reason's names joined. */
+function enrollmentsOf(personId: string): Promise<EnrollmentRow[]> {
+  return queryRows<EnrollmentRow>(Prisma.sql`
+    SELECT e.id, e.version, e.status::text AS status, e.referred_on::text AS "referredOn", e.enrolled_on::text AS "enrolledOn",
+           e.completed_on::text AS "completedOn", e.ended_on::text AS "endedOn", e.outcome_note AS "outcomeNote",
+           pr.name AS program, pr.provider, pr.program_type_code AS "programTypeCode",
+           t.label_en AS "labelEn", t.label_ru AS "labelRu", t.label_kk AS "labelKk",
+           r.label_en AS "reasonEn", r.label_ru AS "reasonRu", r.label_kk AS "reasonKk"
+    FROM enrollment e
+    JOIN program pr ON pr.id = e.program_id
+    JOIN program_type t ON t.code = pr.program_type_code
+    LEFT JOIN reason r ON r.id = e.reason_id
+    WHERE e.person_id = ${personId}::uuid
+    ORDER BY e.referred_on DESC, e.id`);
 }
 
 /** The case page's programs panel: needs by program type, enrollments, and what an editor may refer to. */
 export async function getProgramsPanel(opened: AuthorizedCase): Promise<ProgramsPanel> {
   const db = getDb();
   const [enrollments, overrides, programTypes, requirements, programs, reasons] = await Promise.all([
-    db.enrollment.findMany({
-      where: { personId: opened.id },
-      orderBy: { referredOn: "desc" },
-      select: {
-        id: true,
-        version: true,
-        status: true,
-        referredOn: true,
-        enrolledOn: true,
-        completedOn: true,
-        endedOn: true,
-        outcomeNote: true,
-        program: {
-          select: {
-            name: true,
-            provider: true,
-            programTypeCode: true,
-            programType: { select: { labelEn: true, labelRu: true, labelKk: true } },
-          },
-        },
-        reason: { select: { labelEn: true, labelRu: true, labelKk: true } },
-      },
-    }),
+    enrollmentsOf(opened.id),
     db.programNeed.findMany({ where: { personId: opened.id }, select: { programTypeCode: true, state: true } }),
     db.programType.findMany({
       where: { active: true },
@@ -97,7 +119,7 @@ export async function getProgramsPanel(opened: AuthorizedCase): Promise<Programs
   return {
     needs: programTypes.map((type) => {
       const override = overrides.find((n) => n.programTypeCode === type.code);
-      const met = enrollments.some((e) => e.program.programTypeCode === type.code && MEETS_NEED.includes(e.status));
+      const met = enrollments.some((e) => e.programTypeCode === type.code && MEETS_NEED.includes(e.status));
       const isRequired = required.has(type.code);
       return {
         programTypeCode: type.code,
@@ -110,22 +132,22 @@ export async function getProgramsPanel(opened: AuthorizedCase): Promise<Programs
       id: e.id,
       version: e.version,
       steps: opened.canEdit ? stepsFrom(e.status) : [],
-      program: e.program.name,
-      provider: e.program.provider,
-      type: typeLabels(e.program.programType),
+      program: e.program,
+      provider: e.provider,
+      type: typeLabels(e),
       status: e.status,
-      referredOn: day(e.referredOn) ?? "",
-      enrolledOn: day(e.enrolledOn),
-      completedOn: day(e.completedOn),
-      endedOn: day(e.endedOn),
-      reason: e.reason ? typeLabels(e.reason) : null,
+      referredOn: e.referredOn,
+      enrolledOn: e.enrolledOn,
+      completedOn: e.completedOn,
+      endedOn: e.endedOn,
+      reason: e.reasonEn === null || e.reasonRu === null || e.reasonKk === null ? null : { en: e.reasonEn, ru: e.reasonRu, kk: e.reasonKk },
       outcomeNote: e.outcomeNote,
     })),
     programOptions: programs.map((p) => ({
       id: p.id,
       name: p.name,
       provider: p.provider,
-      type: typeLabels(p.programType),
+      type: typeLabels(p),
       free: Math.max(0, p.capacity - p.placesTaken),
     })),
     reasons: reasons.map((r) => ({ id: r.id, kind: r.kind, label: typeLabels(r) })),
