@@ -24,7 +24,8 @@ export type SnapshotReader = {
 /**
  * COPY takes no bind parameters. So each value is first set, through a bound parameter, as a
  * setting local to the transaction, and `$n` in the statement reads the n-th one back: no value
- * is ever spliced into SQL, whatever it holds.
+ * is ever spliced into SQL, whatever it holds. The statement is always the code's own, so a `$n`
+ * never stands inside one of its literals.
  */
 function withSettings(text: string, count: number): string {
   return text.replace(/\$(\d+)/g, (_, digits: string) => {
