@@ -211,10 +211,9 @@ runScript("bench:export", async () => {
         `[bench:export] ${size.toLocaleString("en")} events in ${Math.ceil(size / EVENTS_PER_CASE).toLocaleString("en")} cases loaded in ${((Date.now() - filled) / 1000).toFixed(1)} s`,
       );
       await measureExports(database.url, auditor, regionId, size);
-      // Each size has its own database; the app's client is made again for the next one.
-      const { getDb } = await import("../lib/db/client");
-      await getDb().$disconnect();
-      delete (globalThis as { zhusanDb?: unknown }).zhusanDb;
+      // Each size has its own database; the app's client and pool are made again for the next one.
+      const { closeDatabase } = await import("../lib/db/client");
+      await closeDatabase();
     } finally {
       await database.drop();
     }

@@ -63,3 +63,16 @@ export function getDb(): PrismaClient {
   holder.zhusanDb ??= new PrismaClient({ adapter: new PrismaPg(getPool()) });
   return holder.zhusanDb;
 }
+
+/**
+ * Ends the process-wide client and its pool; the next use opens both again on DATABASE_URL as it
+ * is then. For a script that works on several databases in turn: the client's `$disconnect` alone
+ * leaves the shared pool, and its connections, on the database before.
+ */
+export async function closeDatabase(): Promise<void> {
+  const { zhusanDb, zhusanPool } = holder;
+  delete holder.zhusanDb;
+  delete holder.zhusanPool;
+  await zhusanDb?.$disconnect();
+  await zhusanPool?.end();
+}

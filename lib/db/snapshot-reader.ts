@@ -56,6 +56,9 @@ export async function openSnapshotReader(tx: Tx, timeoutMs: number): Promise<Sna
     // One COPY lasts as long as its rows take to send on, so the server's limit for a statement
     // becomes the export's own bound (checked above to be a whole number).
     await client.query(`SET LOCAL statement_timeout = ${timeoutMs}`);
+    // Its reads go through indexes a batch at a time: compiling them cost more than it saved
+    // (500 cases of 100 events: 0.27 s a batch with it, 0.15 s without).
+    await client.query("SET LOCAL jit = off");
   } catch (error) {
     await client.end();
     throw error;

@@ -343,8 +343,12 @@ type BatchEventRow = { n: number; event: ChainedEvent };
 function batchEvents(reader: SnapshotReader, chains: string[]) {
   const runs = batchRuns(
     reader.copyPages<BatchEventRow>(
+      // Per case, through the index on chain and seq: planned as a plain join, a batch of long
+      // histories scanned every event of the table and sorted them (500 cases of 100 events: 0.6 s
+      // a batch, against 0.15 s).
       `SELECT c.n::int - 1 AS n, ${STORED_EVENT_COPY_COLUMNS}
-       FROM unnest($1::text[]) WITH ORDINALITY AS c(chain, n) JOIN audit_event e ON e.chain = c.chain
+       FROM unnest($1::text[]) WITH ORDINALITY AS c(chain, n)
+       CROSS JOIN LATERAL (SELECT * FROM audit_event e WHERE e.chain = c.chain ORDER BY e.seq) e
        ORDER BY c.n, e.seq`,
       [chains],
       STORED_EVENT_COPY_FIELDS + 1,
