@@ -1,5 +1,5 @@
 import { createDb } from "../lib/db/client";
-import type { PrismaClient } from "../lib/db/generated/client";
+import { Prisma, type PrismaClient } from "../lib/db/generated/client";
 import { expect, test } from "./fixtures";
 
 let db: PrismaClient;
@@ -13,18 +13,26 @@ test.beforeAll(async () => {
   regionId = (await db.region.findUniqueOrThrow({ where: { code: "ALMATY_REGION" }, select: { id: true } })).id;
   // A caseworker of this spec's own, so reassigning cases disturbs no demo account another spec relies on.
   const template = await db.user.findUniqueOrThrow({ where: { email: "caseworker3@example.org" }, select: { passwordHash: true } });
-  newCaseworker = await db.user.upsert({
-    where: { email: "review-spec-caseworker@example.org" },
-    update: {},
-    create: {
-      email: "review-spec-caseworker@example.org",
-      name: "Nurlan Review",
-      role: "CASEWORKER",
-      passwordHash: template.passwordHash,
-      regions: { create: [{ regionId }] },
-    },
-    select: { id: true, name: true },
-  });
+  const email = "review-spec-caseworker@example.org";
+  // Each worker that runs this file's tests runs this too: when two upsert at once, the one that
+  // loses the race fails on the unique email, and the row the other made is the one to use.
+  newCaseworker = await db.user
+    .upsert({
+      where: { email },
+      update: {},
+      create: {
+        email,
+        name: "Nurlan Review",
+        role: "CASEWORKER",
+        passwordHash: template.passwordHash,
+        regions: { create: [{ regionId }] },
+      },
+      select: { id: true, name: true },
+    })
+    .catch(async (error: unknown) => {
+      if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+      return db.user.findUniqueOrThrow({ where: { email }, select: { id: true, name: true } });
+    });
 });
 
 test.afterAll(async () => {
