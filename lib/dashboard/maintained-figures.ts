@@ -5,6 +5,7 @@ import { caseScopeSql } from "../policy/case-scope-sql";
 import { reachOf } from "../policy/permissions";
 import { todayOf } from "../calendar/calendar-day";
 import { queueCountsSql } from "../review/queue-counts";
+import { WAITING_TARGET_SQL } from "../tasks/waiting-target";
 
 /** How many of the viewer's cases count under one figure ("age:MINOR", "needOpen:EDUCATION", ...) in one region. */
 export type FigureCount = { regionId: string; figure: string; n: number };
@@ -30,11 +31,12 @@ export function figureCountsSql(viewer: Actor): Prisma.Sql {
 /**
  * The review queue's overdue persons within the viewer's scope, as a statement of one row `n`:
  * those whose oldest open need is older than the target and none of whose needs is met, counted
- * as the queue counts them (queueCountsSql, lib/review/queue-counts.ts).
+ * as the queue counts them (queueCountsSql, lib/review/queue-counts.ts), past the waiting target
+ * the statement reads itself.
  */
-export function overdueCountSql(viewer: Actor, today: Date, targetDays: number): Prisma.Sql {
+export function overdueCountSql(viewer: Actor, today: Date): Prisma.Sql {
   const day = Prisma.sql`${todayOf(today)}::date`;
-  return Prisma.sql`SELECT c.overdue AS n FROM (${queueCountsSql(viewer, "dashboard.view", day, targetDays)}) AS c`;
+  return Prisma.sql`SELECT c.overdue AS n FROM (${queueCountsSql(viewer, "dashboard.view", day, WAITING_TARGET_SQL)}) AS c`;
 }
 
 /**

@@ -9,7 +9,7 @@ import { canAtAll } from "../policy/can";
 import { caseScopeSql } from "../policy/case-scope-sql";
 import { queueCountsSql } from "./queue-counts";
 import type { ReviewQuery } from "../validation/review";
-import { waitingTargetDays } from "../tasks/waiting-target";
+import { WAITING_TARGET_SQL } from "../tasks/waiting-target";
 import { fullYearsBetween } from "../cases/age-category";
 import { todayAsStoredDay, todayOf } from "../calendar/calendar-day";
 
@@ -43,7 +43,7 @@ export type QueuePage = { rows: QueueRow[]; total: number; overdue: number; next
  * the queue lists them, in person_figures (docs/decisions/025), so the queue reads one indexed
  * row per person it lists.
  */
-function queueSql(user: CurrentUser, query: ReviewQuery, day: Prisma.Sql, targetDays: number): Prisma.Sql {
+function queueSql(user: CurrentUser, query: ReviewQuery, day: Prisma.Sql, targetDays: Prisma.Sql): Prisma.Sql {
   const conditions: Prisma.Sql[] = [caseScopeSql(user, "review.view", "f"), Prisma.sql`f.queued_since IS NOT NULL`];
   if (query.region) conditions.push(Prisma.sql`f.region_id = ${query.region}::uuid`);
   if (query.age) conditions.push(Prisma.sql`f.age_category = ${query.age}::"AgeCategory"`);
@@ -51,7 +51,7 @@ function queueSql(user: CurrentUser, query: ReviewQuery, day: Prisma.Sql, target
   if (query.type) conditions.push(Prisma.sql`${query.type} = ANY(f.missing_types)`);
   return Prisma.sql`
     SELECT f.person_id AS id, f.missing_types, f.queued_since AS need_since, (${day} - f.queued_since) AS days_waiting,
-           coalesce(f.waiting_since < ${day} - ${targetDays}::int, FALSE) AS overdue
+           coalesce(f.waiting_since < ${day} - ${targetDays}, FALSE) AS overdue
     FROM person_figures f
     WHERE ${Prisma.join(conditions, " AND ")}`;
 }
@@ -64,6 +64,7 @@ function decodeCursor(cursor: string | undefined): Cursor | null {
 }
 
 type PageRow = {
+  target_days: number;
   total: string | number;
   overdue_total: string | number;
   id: string | null;
@@ -94,12 +95,11 @@ export async function reviewQueue(user: CurrentUser, query: ReviewQuery, today =
     await recordDenial(user, "review.view", { entityType: "review_queue", entityId: null });
     throw notFound();
   }
-  const targetDays = await waitingTargetDays(db);
   // Worked out once, not per row: the calendar's formatter is the costliest step of the mapping.
   const todayIso = todayOf(today);
   const todayStored = todayAsStoredDay(today).getTime();
   const day = Prisma.sql`${todayIso}::date`;
-  const base = queueSql(user, query, day, targetDays);
+  const base = queueSql(user, query, day, WAITING_TARGET_SQL);
   const cursor = decodeCursor(query.cursor);
   // The counts come from queueCountsSql (tallies over regions, docs/decisions/031); a filter the
   // tallies do not split by (age, caseworker, program type) counts the narrow per-person rows.
@@ -109,13 +109,14 @@ export async function reviewQueue(user: CurrentUser, query: ReviewQuery, today =
       SELECT count(*) FILTER (WHERE ${query.overdue ? Prisma.sql`overdue` : Prisma.sql`TRUE`}) AS total, count(*) FILTER (WHERE overdue) AS overdue
       FROM (${base}) AS queued`
       : Prisma.sql`SELECT ${query.overdue ? Prisma.sql`c.overdue` : Prisma.sql`c.listed`} AS total, c.overdue
-      FROM (${queueCountsSql(user, "review.view", day, targetDays, query.region ?? null)}) AS c`;
-  // One statement, so the counts and the page read one snapshot; the page walks the index on
+      FROM (${queueCountsSql(user, "review.view", day, WAITING_TARGET_SQL, query.region ?? null)}) AS c`;
+  // One statement, so the waiting target, the counts and the page read one snapshot in one round
+  // trip (the target was a statement of its own before, much of the page's time); the page walks the index on
   // (queued_since, person_id) and stops after it. The counts' row always comes back, with the
   // page's rows beside it, or nulls when it is empty.
   const result = await queryRows<PageRow>(
     Prisma.sql`
-    SELECT counts.total, counts.overdue AS overdue_total, page.*
+    SELECT ${WAITING_TARGET_SQL} AS target_days, counts.total, counts.overdue AS overdue_total, page.*
     FROM (${countsSql}) AS counts LEFT JOIN LATERAL (
       SELECT queued.id, queued.missing_types, queued.need_since::text AS need_since, queued.days_waiting, queued.overdue,
              p.version, p.case_number, p.family_name, p.given_name, p.patronymic, p.age_category, p.birth_date::text AS birth_date,
@@ -129,7 +130,7 @@ export async function reviewQueue(user: CurrentUser, query: ReviewQuery, today =
     ORDER BY page.need_since, page.id`,
     db,
   );
-  const counts = { total: Number(result[0]?.total ?? 0), overdue: Number(result[0]?.overdue_total ?? 0) };
+  const { target_days: targetDays, total, overdue_total: overdue } = result[0]!;
   const rows = result.filter((row): row is PageRow & { id: string } => row.id !== null);
   const page = rows.slice(0, REVIEW_PAGE_SIZE);
   const last = page[page.length - 1];
@@ -150,8 +151,8 @@ export async function reviewQueue(user: CurrentUser, query: ReviewQuery, today =
       caseworkerId: row.caseworker_id,
       caseworkerName: row.caseworker_name,
     })),
-    total: counts.total,
-    overdue: counts.overdue,
+    total: Number(total),
+    overdue: Number(overdue),
     nextCursor: rows.length > REVIEW_PAGE_SIZE && last ? `${last.need_since}_${last.id}` : null,
     targetDays,
   };
