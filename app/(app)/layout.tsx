@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
-import { requireUser } from "@/lib/auth/current-user";
+import { getSignedInSession, requireUser } from "@/lib/auth/current-user";
 import { takeFailuresToTell } from "@/lib/auth/session-store";
 import { AppHeader } from "@/components/shell/app-header";
 
@@ -9,7 +9,8 @@ import { AppHeader } from "@/components/shell/app-header";
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   const [user, t] = await Promise.all([requireUser({ allow: ["passwordChange", "secondFactorSetup"] }), getTranslations("app")]);
   // The owner hears of attempts on their account at once, the first page after signing in.
-  const failures = await takeFailuresToTell(user.sessionId);
+  // The session's read (already made for requireUser) found how many; taking them writes only then.
+  const failures = await takeFailuresToTell(user.sessionId, (await getSignedInSession())?.failuresToTell ?? 0);
   return (
     <>
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">

@@ -5,12 +5,12 @@ import { redirect } from "next/navigation";
 import { decode } from "next-auth/jwt";
 import { env } from "../env";
 import { sessionCookieName } from "./options";
-import { loadSessionUser, type CurrentUser } from "./session-store";
+import { loadSession, type CurrentUser, type LoadedSession } from "./session-store";
 
 export type { CurrentUser };
 
-/** The signed-in user for this request, or null. Deduplicated per request by React's cache. */
-export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+/** The signed-in session for this request, or null. Deduplicated per request by React's cache. */
+export const getSignedInSession = cache(async (): Promise<LoadedSession | null> => {
   const raw = (await cookies()).get(sessionCookieName())?.value;
   if (!raw) return null;
   let sessionId: unknown;
@@ -20,8 +20,13 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     // A cookie that does not decrypt with our secret is treated as no cookie at all.
     return null;
   }
-  return typeof sessionId === "string" ? loadSessionUser(sessionId) : null;
+  return typeof sessionId === "string" ? loadSession(sessionId) : null;
 });
+
+/** The signed-in user for this request, or null. */
+export async function getCurrentUser(): Promise<CurrentUser | null> {
+  return (await getSignedInSession())?.user ?? null;
+}
 
 export const PASSWORD_CHANGE_PATH = "/account/password";
 export const SECOND_FACTOR_SETUP_PATH = "/account/security";

@@ -8,7 +8,12 @@ const RoleList = z.array(z.enum(Role));
 
 /** Read on each request, like every authority: a change applies at everyone's next click. */
 export async function rolesRequiringSecondFactor(tx?: AnyTx): Promise<Role[]> {
-  const parsed = RoleList.safeParse((await settingValue(tx, SECOND_FACTOR_SETTING)) ?? []);
+  return secondFactorRolesOf(await settingValue(tx, SECOND_FACTOR_SETTING));
+}
+
+/** The roles a stored value of the setting lists; none while it is unset. */
+export function secondFactorRolesOf(stored: unknown): Role[] {
+  const parsed = RoleList.safeParse(stored ?? []);
   // An unreadable value requires nothing rather than lock every account out; the administration
   // screen shows what it read, where it can be saved again.
   return parsed.success ? parsed.data : [];

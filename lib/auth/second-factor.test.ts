@@ -9,7 +9,7 @@ import { hashPassword } from "./password";
 import { open } from "./secret-box";
 import { signInWithPassword } from "./sign-in";
 import { loadSessionUser, type CurrentUser } from "./session-store";
-import { LOCKOUT_THRESHOLD } from "./session-rules";
+import { LOCKOUT_THRESHOLD, SECOND_FACTOR_WINDOW_MS } from "./session-rules";
 import { totpCode, totpStep } from "./totp";
 import {
   completeSecondFactor,
@@ -103,6 +103,17 @@ describe("second factor", () => {
     const second = await pendingSession(user);
     expect(await outcome(completeSecondFactor(second, { code }, CONTEXT))).toBe("invalid:code=wrongCode");
     expect(await secondFactorStatus(user)).toMatchObject({ recoveryCodesLeft: RECOVERY_CODE_COUNT - 1 });
+  });
+
+  it("lets a session that still owes its code live only for the code's window, and ends it for good after", async () => {
+    const { user } = await enrolledUser();
+    const pending = await pendingSession(user);
+    const justInside = new Date(Date.now() + SECOND_FACTOR_WINDOW_MS - 30_000);
+    expect(await loadSessionUser(pending.sessionId, justInside)).toMatchObject({ secondFactorPending: true });
+    expect(await loadSessionUser(pending.sessionId, new Date(Date.now() + SECOND_FACTOR_WINDOW_MS + 1_000))).toBeNull();
+    const ended = await getDb().session.findUniqueOrThrow({ where: { id: pending.sessionId }, select: { endReason: true } });
+    expect(ended.endReason).toBe("second_factor_timeout");
+    expect(await loadSessionUser(pending.sessionId)).toBeNull();
   });
 
   it("counts wrong codes towards the failure lock like wrong passwords; while it runs not even a right code is taken", async () => {

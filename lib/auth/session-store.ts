@@ -2,7 +2,8 @@ import { getDb } from "../db/client";
 import type { Role } from "../db/generated/enums";
 import { recordAuditEvent, SYSTEM_ACTOR } from "../audit/record-event";
 import { TOUCH_INTERVAL_MS, sessionEndReason } from "./session-rules";
-import { rolesRequiringSecondFactor } from "./second-factor-policy";
+import { SECOND_FACTOR_SETTING, secondFactorRolesOf } from "./second-factor-policy";
+import { sqlOf } from "../db/sql";
 
 /** Who is signed in, read fresh from the database on each request; nothing here comes from the cookie. */
 export type CurrentUser = {
@@ -19,66 +20,91 @@ export type CurrentUser = {
   secondFactorMissing: boolean;
 };
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type SessionRow = {
+  id: string;
+  created_at: Date;
+  last_seen_at: Date;
+  expires_at: Date;
+  ended_at: Date | null;
+  second_factor_pending: boolean;
+  failures_to_tell: number | null;
+  user_id: string;
+  email: string;
+  name: string;
+  role: Role;
+  active: boolean;
+  locked_at: Date | null;
+  must_change_password: boolean;
+  totp_enabled_at: Date | null;
+  region_ids: string[];
+  second_factor_roles: unknown;
+};
+
+/** A signed-in session: its user, and the failed attempts it has still to tell them of (takeFailuresToTell). */
+export type LoadedSession = { user: CurrentUser; failuresToTell: number };
+
 /**
  * Resolves a session id to its user, or null when the session has ended, timed out, or
  * its account is deactivated or locked by an administrator. A failure lock (lockedUntil) is not
  * read here on purpose: it only refuses new sign-ins, so a stranger's wrong guesses never end the
  * owner's session. A timed-out session is closed here so that it can never come back, even if
- * the clock or the rules change later.
+ * the clock or the rules change later. Every signed-in request reads this, so the session, its
+ * account, the account's regions and the second-factor setting come in one statement on the driver
+ * (docs/decisions/033), where the ORM sent four.
  */
-export async function loadSessionUser(sessionId: string, now = new Date()): Promise<CurrentUser | null> {
-  const db = getDb();
-  // Read beside the session rather than after it: every signed-in request needs both.
-  const [session, requiringSecondFactor] = await Promise.all([
-    db.session.findUnique({
-      where: { id: sessionId },
-      select: {
-        id: true,
-        createdAt: true,
-        lastSeenAt: true,
-        expiresAt: true,
-        endedAt: true,
-        secondFactorPending: true,
-        user: {
-          select: {
-            id: true,
-            email: true,
-            name: true,
-            role: true,
-            active: true,
-            lockedAt: true,
-            mustChangePassword: true,
-            totpEnabledAt: true,
-            regions: { select: { regionId: true } },
-          },
-        },
-      },
-    }),
-    rolesRequiringSecondFactor(db),
-  ]);
+export async function loadSession(sessionId: string, now = new Date()): Promise<LoadedSession | null> {
+  // The id comes from a cookie only this server can have encrypted; anything else is no session.
+  if (!UUID.test(sessionId)) return null;
+  const [session] = await sqlOf().rows<SessionRow>(
+    `SELECT s.id, s.created_at, s.last_seen_at, s.expires_at, s.ended_at, s.second_factor_pending, s.failures_to_tell,
+            u.id AS user_id, u.email, u.name, u.role, u.active, u.locked_at, u.must_change_password, u.totp_enabled_at,
+            array(SELECT r.region_id::text FROM user_region r WHERE r.user_id = u.id ORDER BY r.region_id) AS region_ids,
+            (SELECT v.value FROM setting v WHERE v.key = $2) AS second_factor_roles
+     FROM session s JOIN app_user u ON u.id = s.user_id
+     WHERE s.id = $1::uuid`,
+    [sessionId, SECOND_FACTOR_SETTING],
+  );
   if (!session) return null;
-  const timedOut = sessionEndReason(session, now);
+  const timedOut = sessionEndReason(
+    {
+      createdAt: session.created_at,
+      lastSeenAt: session.last_seen_at,
+      expiresAt: session.expires_at,
+      endedAt: session.ended_at,
+      secondFactorPending: session.second_factor_pending,
+    },
+    now,
+  );
   if (timedOut) {
     if (timedOut !== "ended") await endSession(sessionId, timedOut, null);
     return null;
   }
-  const { user } = session;
-  if (!user.active || user.lockedAt) return null;
+  if (!session.active || session.locked_at) return null;
 
-  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-    await db.session.updateMany({ where: { id: sessionId, endedAt: null }, data: { lastSeenAt: now } });
+  if (now.getTime() - session.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
+    await sqlOf().rows("UPDATE session SET last_seen_at = $2 WHERE id = $1::uuid AND ended_at IS NULL", [sessionId, now]);
   }
   return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    regionIds: user.regions.map((r) => r.regionId),
-    sessionId: session.id,
-    mustChangePassword: user.mustChangePassword,
-    secondFactorPending: session.secondFactorPending,
-    secondFactorMissing: user.totpEnabledAt === null && requiringSecondFactor.includes(user.role),
+    user: {
+      id: session.user_id,
+      email: session.email,
+      name: session.name,
+      role: session.role,
+      regionIds: session.region_ids,
+      sessionId: session.id,
+      mustChangePassword: session.must_change_password,
+      secondFactorPending: session.second_factor_pending,
+      secondFactorMissing: session.totp_enabled_at === null && secondFactorRolesOf(session.second_factor_roles).includes(session.role),
+    },
+    failuresToTell: session.failures_to_tell ?? 0,
   };
+}
+
+/** The user of a signed-in session, or null (see loadSession). */
+export async function loadSessionUser(sessionId: string, now = new Date()): Promise<CurrentUser | null> {
+  return (await loadSession(sessionId, now))?.user ?? null;
 }
 
 /** Ends a session for good; idempotent, and audited only the first time. */
@@ -111,15 +137,15 @@ export async function endSession(
 
 /**
  * How many failed attempts on the account came between its previous sign-in and this session's,
- * handed out once: the first page rendered after sign-in shows it, later ones do not.
+ * handed out once: the first page rendered after sign-in shows it, later ones do not. `seen` is
+ * what the session's read found (loadSession); the count is taken only if it is still there, so
+ * two pages rendered at once do not both tell it.
  */
-export async function takeFailuresToTell(sessionId: string): Promise<number> {
-  const db = getDb();
-  const session = await db.session.findUnique({ where: { id: sessionId }, select: { failuresToTell: true } });
-  if (!session?.failuresToTell) return 0;
-  const taken = await db.session.updateMany({
-    where: { id: sessionId, failuresToTell: session.failuresToTell },
-    data: { failuresToTell: null },
-  });
-  return taken.count === 1 ? session.failuresToTell : 0;
+export async function takeFailuresToTell(sessionId: string, seen: number): Promise<number> {
+  if (seen === 0) return 0;
+  const taken = await sqlOf().rows<{ id: string }>(
+    "UPDATE session SET failures_to_tell = NULL WHERE id = $1::uuid AND failures_to_tell = $2 RETURNING id",
+    [sessionId, seen],
+  );
+  return taken.length === 1 ? seen : 0;
 }

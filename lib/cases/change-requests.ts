@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { getDb, type Tx } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { queryRows } from "../db/sql";
@@ -436,12 +437,14 @@ export async function listRequestsToConfirm(user: CurrentUser, limit = 200): Pro
 
 /**
  * Whom an editor of the case may suggest to confirm a change that waits for a second person: the
- * active supervisors of its region, less the editor. Nothing for a reader who may not edit.
+ * active supervisors of its region, less the editor. Nothing for a reader who may not edit. Read
+ * once per rendering of the opened case (React's cache, by the opened case), though the header's
+ * form and the prosecution panel's both offer it.
  */
-export async function listConfirmers(opened: AuthorizedCase): Promise<{ id: string; name: string }[]> {
+export const listConfirmers = cache(async (opened: AuthorizedCase): Promise<{ id: string; name: string }[]> => {
   if (!opened.canEdit) return [];
   return confirmers(getDb(), opened.regionId, opened.viewer.id);
-}
+});
 
 /** How many requests wait for this user's decision: the home page's figure, counted as the list is. */
 export async function countRequestsToConfirm(user: CurrentUser): Promise<number> {
