@@ -10,6 +10,8 @@ import { getProgramsPanel } from "./case-programs";
 import { getProsecutionPanel } from "./case-prosecution";
 import { getCase } from "./get-case";
 import { getCaseTasks } from "./case-tasks";
+import { getFollowUpOptions } from "./follow-up-options";
+import { savedTaskRuleSettings } from "../tasks/task-settings";
 import { recomputeTasks } from "../task-store/recompute-tasks";
 import { recordCaseReview } from "./record-case-review";
 import { addDays } from "../tasks/due-tasks";
@@ -58,6 +60,40 @@ describe("the case page's panels", () => {
     const forOwner = await getProsecutionPanel(await getCase(team.owner, caseId));
     expect(forOwner.nextStatuses.map((s) => s.status)).toContain("PRELIMINARY_CHECK");
     expect((await getProsecutionPanel(await getCase(team.auditor, caseId))).nextStatuses).toEqual([]);
+  });
+
+  it("the prosecution panel lists the statuses oldest first, with the days the case spent in the one before", async () => {
+    const person = await makePerson(team.region.id, team.owner.id, "Прокуророва");
+    const entry = (effectiveDate: string, status: "PRELIMINARY_CHECK" | "CHARGED", extra: object = {}) =>
+      getDb().prosecutionEntry.create({
+        data: { personId: person.id, status, effectiveDate: new Date(effectiveDate), reason: `На ${effectiveDate}`, ...extra },
+        select: { id: true },
+      });
+    // Written out of order: the panel orders by the day the status took effect.
+    const charged = await entry("2024-03-01", "CHARGED", { articles: ["256", "257"], authority: "Суд", sentenceMonths: 18 });
+    const check = await entry("2024-02-10", "PRELIMINARY_CHECK");
+    const { entries } = await getProsecutionPanel(await getCase(team.owner, person.id));
+    const [first, second] = entries.slice(-2);
+    // The first one's days depend on the entry the factory's case began with, if any.
+    expect(first).toMatchObject({
+      id: check.id,
+      status: "PRELIMINARY_CHECK",
+      effectiveDate: "2024-02-10",
+      articles: [],
+      authority: null,
+      sentenceMonths: null,
+      reason: "На 2024-02-10",
+    });
+    expect(second).toEqual({
+      id: charged.id,
+      status: "CHARGED",
+      effectiveDate: "2024-03-01",
+      articles: ["256", "257"],
+      authority: "Суд",
+      sentenceMonths: 18,
+      reason: "На 2024-03-01",
+      daysInPrevious: 20,
+    });
   });
 
   it("the programs panel offers the region's programs with their free places to an editor only", async () => {
@@ -151,6 +187,11 @@ describe("the case page's tasks", () => {
       }),
     ]);
     await recomputeTasks(getDb(), { now: new Date(), caseIds: [person.id] });
+    // The follow-up form offers the completed enrollment, with the months the rule follows up after.
+    expect(await getFollowUpOptions(await getCase(team.owner, person.id))).toEqual({
+      enrollments: [{ id: completed.id, program: "Waiting list", completedOn: "2025-06-30" }],
+      afterMonths: (await savedTaskRuleSettings(getDb())).programFollowUp.afterMonths,
+    });
     const tasks = await getCaseTasks(await getCase(team.owner, person.id));
     expect(tasks.filter((t) => t.rule !== "caseReview")).toEqual([
       { rule: "programFollowUp", key: `programFollowUp:${completed.id}:6`, dueOn: "2025-12-30", overdue: true, supervisors: false },

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "../db/client";
+import { cache } from "react";
 import { Prisma } from "../db/generated/client";
 import { queryRows } from "../db/sql";
 import type { EnrollmentStatus, NeedState, ReasonKind } from "../db/generated/enums";
@@ -94,28 +94,46 @@ function enrollmentsOf(personId: string): Promise<EnrollmentRow[]> {
     ORDER BY e.referred_on DESC, e.id`);
 }
 
-/** The case page's programs panel: needs by program type, enrollments, and what an editor may refer to. */
-export async function getProgramsPanel(opened: AuthorizedCase): Promise<ProgramsPanel> {
-  const db = getDb();
-  const [enrollments, overrides, programTypes, requirements, programs, reasons] = await Promise.all([
+type Labelled = { labelEn: string; labelRu: string; labelKk: string };
+
+/** The panel's small reads (its need overrides, the program types, the required types, the step reasons), as one row. */
+type ReferenceRow = {
+  overrides: { programTypeCode: string; state: NeedState }[];
+  programTypes: ({ code: string } & Labelled)[];
+  requirements: string[];
+  reasons: ({ id: string; kind: ReasonKind } & Labelled)[];
+};
+
+function panelReferenceOf(opened: AuthorizedCase): Promise<ReferenceRow[]> {
+  return queryRows<ReferenceRow>(Prisma.sql`
+    SELECT
+      (SELECT coalesce(json_agg(json_build_object('programTypeCode', n.program_type_code, 'state', n.state)), '[]')
+         FROM program_need n WHERE n.person_id = ${opened.id}::uuid) AS overrides,
+      (SELECT coalesce(json_agg(json_build_object('code', t.code, 'labelEn', t.label_en, 'labelRu', t.label_ru, 'labelKk', t.label_kk)
+                                ORDER BY t.sort_order, t.code), '[]')
+         FROM program_type t WHERE t.active) AS "programTypes",
+      (SELECT coalesce(json_agg(r.program_type_code), '[]')
+         FROM program_requirement r WHERE r.age_category = ${opened.ageCategory}::"AgeCategory") AS requirements,
+      (SELECT coalesce(json_agg(json_build_object('id', r.id, 'kind', r.kind, 'labelEn', r.label_en, 'labelRu', r.label_ru, 'labelKk', r.label_kk)
+                                ORDER BY r.sort_order, r.id), '[]')
+         FROM reason r WHERE ${opened.canEdit} AND r.active AND r.kind = ANY(${STEP_REASON_KINDS}::"ReasonKind"[])) AS reasons`);
+}
+
+/**
+ * The case page's programs panel: needs by program type, enrollments, and what an editor may refer
+ * to. Three statements, side by side: the enrollments, the region's programs (for an editor), and
+ * the rest in one row, where the ORM sent a statement each. Read once per rendering of the opened
+ * case (React's cache), though the coming-of-age panel shows its needs too.
+ */
+export const getProgramsPanel = cache(async (opened: AuthorizedCase): Promise<ProgramsPanel> => {
+  const [enrollments, [reference], programs] = await Promise.all([
     enrollmentsOf(opened.id),
-    db.programNeed.findMany({ where: { personId: opened.id }, select: { programTypeCode: true, state: true } }),
-    db.programType.findMany({
-      where: { active: true },
-      orderBy: { sortOrder: "asc" },
-      select: { code: true, labelEn: true, labelRu: true, labelKk: true },
-    }),
-    db.programRequirement.findMany({ where: { ageCategory: opened.ageCategory }, select: { programTypeCode: true } }),
+    panelReferenceOf(opened),
     opened.canEdit ? programOptionsOf(opened.regionId) : Promise.resolve([]),
-    opened.canEdit
-      ? db.reason.findMany({
-          where: { active: true, kind: { in: STEP_REASON_KINDS } },
-          orderBy: { sortOrder: "asc" },
-          select: { id: true, kind: true, labelEn: true, labelRu: true, labelKk: true },
-        })
-      : Promise.resolve([]),
   ]);
-  const required = new Set(requirements.map((r) => r.programTypeCode));
+  // Scalar subqueries only: the statement always gives one row.
+  const { overrides, programTypes, requirements, reasons } = reference!;
+  const required = new Set(requirements);
   return {
     needs: programTypes.map((type) => {
       const override = overrides.find((n) => n.programTypeCode === type.code);
@@ -152,4 +170,4 @@ export async function getProgramsPanel(opened: AuthorizedCase): Promise<Programs
     })),
     reasons: reasons.map((r) => ({ id: r.id, kind: r.kind, label: typeLabels(r) })),
   };
-}
+});

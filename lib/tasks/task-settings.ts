@@ -11,7 +11,8 @@ export async function savedTaskRuleSettings(db: AnyTx): Promise<TaskRuleSettings
   return taskRuleSettingsOf(await settingValue(db, TASK_RULES_SETTING));
 }
 
-function taskRuleSettingsOf(stored: unknown): TaskRuleSettings {
+/** The settings a stored value gives: the defaults while none is saved or it no longer parses. */
+export function taskRuleSettingsOf(stored: unknown): TaskRuleSettings {
   const parsed = TaskRuleSettings.safeParse(stored);
   return parsed.success ? parsed.data : DEFAULT_TASK_RULES;
 }
