@@ -6,7 +6,7 @@ import type { AgeCategory, ChangeRequestState, ProsecutionStatus } from "../db/g
 import { recordDenial } from "../audit/record-denial";
 import type { CurrentUser } from "../auth/current-user";
 import { canAtAll } from "../policy/can";
-import { caseScopeWhere } from "../policy/case-scope";
+import { caseScopeSql } from "../policy/case-scope-sql";
 import { transferReceiveWhere } from "../policy/transfer-scope";
 import type { Labels } from "../i18n/locales";
 import { notFound } from "../errors/domain-error";
@@ -288,29 +288,28 @@ export async function getTransferPanel(opened: AuthorizedCase, now = new Date())
   return { transfers, options: opened.canTransfer && !pending ? await transferOptions(opened) : null };
 }
 
+/**
+ * What the transfer form offers: the other active regions, and the case's household members in its
+ * region whom the user could move (the request checks each again on the stored case). One
+ * statement on the driver (docs/decisions/033), where the ORM sent two.
+ */
 async function transferOptions(opened: AuthorizedCase): Promise<TransferOptions> {
-  const db = getDb();
-  const [regions, members] = await Promise.all([
-    db.region.findMany({
-      where: { active: true, id: { not: opened.regionId } },
-      orderBy: { nameEn: "asc" },
-      select: { id: true, nameEn: true, nameRu: true, nameKk: true },
-    }),
-    // Only those the user could move: the request checks each again on the stored case.
-    db.person.findMany({
-      where: {
-        AND: [
-          { id: { not: opened.id }, regionId: opened.regionId },
-          { households: { some: { household: { members: { some: { personId: opened.id } } } } } },
-          caseScopeWhere(opened.viewer, "transfer.request"),
-        ],
-      },
-      orderBy: [{ familyName: "asc" }, { givenName: "asc" }],
-      select: { id: true, familyName: true, givenName: true, caseNumber: true },
-    }),
-  ]);
-  return {
-    regions: regions.map((r) => ({ id: r.id, name: labels(r) })),
-    members: members.map((m) => ({ id: m.id, name: `${m.familyName} ${m.givenName}`, caseNumber: m.caseNumber })),
-  };
+  const [row] = await queryRows<{
+    regions: ({ id: string } & { nameEn: string; nameRu: string; nameKk: string })[];
+    members: TransferOptions["members"];
+  }>(Prisma.sql`
+    SELECT
+      (SELECT coalesce(json_agg(json_build_object('id', r.id, 'nameEn', r.name_en, 'nameRu', r.name_ru, 'nameKk', r.name_kk)
+                                ORDER BY r.name_en, r.id), '[]')
+         FROM region r WHERE r.active AND r.id <> ${opened.regionId}::uuid) AS regions,
+      (SELECT coalesce(json_agg(json_build_object('id', p.id, 'name', p.family_name || ' ' || p.given_name, 'caseNumber', p.case_number)
+                                ORDER BY p.family_name, p.given_name, p.id), '[]')
+         FROM person p
+         WHERE p.id <> ${opened.id}::uuid AND p.region_id = ${opened.regionId}::uuid
+           AND EXISTS (SELECT 1 FROM household_member mine JOIN household_member theirs ON theirs.household_id = mine.household_id
+                       WHERE mine.person_id = ${opened.id}::uuid AND theirs.person_id = p.id)
+           AND ${caseScopeSql(opened.viewer, "transfer.request", "p")}) AS members`);
+  // Scalar subqueries only: the statement always gives one row.
+  const { regions, members } = row!;
+  return { regions: regions.map((r) => ({ id: r.id, name: labels(r) })), members };
 }

@@ -302,6 +302,13 @@ describe("the case page's transfer panel", () => {
     expect(before.options?.regions.map((r) => r.id)).toContain(team.otherRegion.id);
     expect(before.options?.regions.map((r) => r.id)).not.toContain(team.region.id);
     expect(before.options?.members.map((m) => m.id).sort()).toEqual([...f.children].sort());
+    // A member on a colleague's caseload is not the owner's to move, so it is not offered.
+    const colleagues = await makePerson(team.region.id, team.colleague.id, "Переездова");
+    const household = await getDb().householdMember.findFirstOrThrow({ where: { personId: f.mother }, select: { householdId: true } });
+    await getDb().householdMember.create({ data: { householdId: household.householdId, personId: colleagues.id, relationship: "CHILD" } });
+    expect((await getTransferPanel(await getCase(team.owner, f.mother))).options?.members.map((m) => m.id).sort()).toEqual(
+      [...f.children].sort(),
+    );
     // A person with no household moves alone.
     const alone = await makePerson(team.region.id, team.owner.id, "Одинокова");
     expect((await getTransferPanel(await getCase(team.owner, alone.id))).options?.members).toEqual([]);
