@@ -7,7 +7,7 @@
  */
 import { Pool } from "pg";
 import { normalizeName } from "../lib/search/normalize-name";
-import { bareAudit, inTransaction } from "./bench-bare";
+import { bareAudit, inTransaction, named } from "./bench-bare";
 import { benchArgs, benchDatabase, record, timed, type Figure } from "./bench-common";
 import { fill, loadFixture } from "./bench-fixture";
 import { runScript } from "./run-script";
@@ -43,7 +43,7 @@ runScript("bench:registry", async () => {
     const sql =
       (text: string, values: unknown[] = []) =>
       () =>
-        pool.query(text, values);
+        pool.query(named(text), values);
     // The registry's floor gives the page's answer: the columns a row shows, its caseworker's name
     // and its overdue-task mark, for a viewer who may see every task; $1 is today.
     const isoToday = new Date().toISOString().slice(0, 10);
@@ -104,7 +104,7 @@ runScript("bench:registry", async () => {
       // The floor reads the person and records the view as the app does: a hashed event on the case's chain.
       await timed(() =>
         inTransaction(pool, async (client) => {
-          await client.query("SELECT * FROM person WHERE id = $1", [fx.caseId]);
+          await client.query(named("SELECT * FROM person WHERE id = $1"), [fx.caseId]);
           await bareAudit(client, fx.auditor, fx.caseId, "case.viewed", fx.caseId, {});
         }),
       ),

@@ -1,10 +1,11 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { requireEditableCase } from "../access/case-access";
 import { recordAuditEvent } from "../audit/record-event";
 import { verifyDatabase } from "../audit/verify-database";
 import { makePerson, makeTeam } from "../testing/factories";
 import { getDb, getPool } from "./client";
-import { inDriverTransaction, sqlOf } from "./sql";
+import { DriverTx, inDriverTransaction, PREPARED_LIMIT, sqlOf } from "./sql";
 
 const notes = (caseId: string) => getDb().note.count({ where: { personId: caseId } });
 const insertNote = (caseId: string) =>
@@ -65,5 +66,50 @@ describe("a transaction on the driver", () => {
     expect(rows.map((row) => row.after)).toEqual([event("на драйвере").after, event("через ORM").after, event("снова на драйвере").after]);
     const verified = await verifyDatabase(getDb(), { chains: [person.id] });
     expect(verified.ok).toBe(true);
+  });
+});
+
+describe("statements on the driver are named (docs/decisions/035)", () => {
+  /** The statements the connection has prepared, by text. */
+  const prepared = (tx: DriverTx) => tx.rows<{ name: string; statement: string }>("SELECT name, statement FROM pg_prepared_statements");
+
+  it("prepares a text once per connection and runs it again by its name", async () => {
+    const text = `SELECT $1::int + 1 AS n /* ${randomUUID()} */`;
+    await inDriverTransaction(async (tx) => {
+      expect(await tx.rows(text, [1])).toEqual([{ n: 2 }]);
+      expect(await tx.rows(text, [41])).toEqual([{ n: 42 }]);
+      const same = (await prepared(tx)).filter((p) => p.statement === text);
+      expect(same).toHaveLength(1);
+      expect(same[0]!.name).toMatch(/^z_[0-9a-f]{32}$/);
+    });
+  });
+
+  it("parses a statement again after its parse failed", async () => {
+    const table = `later_${randomUUID().replace(/-/g, "")}`;
+    const text = `SELECT count(*)::int AS n FROM ${table}`;
+    const client = await getPool().connect();
+    try {
+      const tx = new DriverTx(client);
+      await expect(tx.rows(text)).rejects.toThrow(/does not exist/);
+      await tx.rows(`CREATE TABLE ${table} (id int)`);
+      expect(await tx.rows(text)).toEqual([{ n: 0 }]);
+      await tx.rows(`DROP TABLE ${table}`);
+    } finally {
+      client.release();
+    }
+  });
+
+  // Last in the file: it fills this file's list of named texts.
+  it(`names no more than ${PREPARED_LIMIT} texts; later ones run unnamed`, async () => {
+    const marker = randomUUID();
+    await inDriverTransaction(async (tx) => {
+      for (let i = 0; i < PREPARED_LIMIT; i++) await tx.rows(`SELECT ${i} AS n /* ${marker} */`);
+      const past = `SELECT 'past the limit' AS n /* ${marker} */`;
+      expect(await tx.rows(past)).toEqual([{ n: "past the limit" }]);
+      const mine = (await prepared(tx)).filter((p) => p.statement.includes(marker));
+      expect(mine.length).toBeGreaterThan(0);
+      expect(mine.length).toBeLessThanOrEqual(PREPARED_LIMIT);
+      expect(mine.some((p) => p.statement === past)).toBe(false);
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Pool, PoolClient } from "pg";
 import { getPool, type Prisma, type Tx } from "./client";
 
@@ -25,8 +26,37 @@ export class DriverTx implements Sql {
   }
 }
 
+/**
+ * The driver sends the app's statements as named (prepared) ones. PostgreSQL parses a named
+ * statement once per connection, and after a few runs may keep one plan for it. An unnamed
+ * statement is parsed and planned on every run. On the small reads every page makes, that was a
+ * fifth to a third of their time (the review queue's statement: 1.4-1.7 ms unnamed, 1.2 ms named).
+ * The app's texts are few, since values are always bound. But the registry's filter combinations
+ * could make many, and each prepared statement costs memory on every connection of the server.
+ * So only the first PREPARED_LIMIT distinct texts are named; any text after them goes unnamed.
+ */
+export const PREPARED_LIMIT = 256;
+const preparedNames = new Map<string, string>();
+
+function statementName(text: string): string | undefined {
+  let name = preparedNames.get(text);
+  if (name === undefined && preparedNames.size < PREPARED_LIMIT) {
+    name = `z_${createHash("sha256").update(text).digest("hex").slice(0, 32)}`;
+    preparedNames.set(text, name);
+  }
+  return name;
+}
+
+/** A statement as the driver is given it: named while under the limit (above). */
+export function preparedQuery(
+  text: string,
+  values: readonly unknown[] = [],
+): { name: string | undefined; text: string; values: unknown[] } {
+  return { name: statementName(text), text, values: [...values] };
+}
+
 async function driverRows<Row>(on: Pool | PoolClient, text: string, values: readonly unknown[]): Promise<Row[]> {
-  return (await on.query(text, [...values])).rows as Row[];
+  return (await on.query(preparedQuery(text, values))).rows as Row[];
 }
 
 /** Either kind of transaction; code that takes one runs its statements through `sqlOf`. */
