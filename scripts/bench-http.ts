@@ -15,6 +15,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chromium } from "@playwright/test";
 import { Pool } from "pg";
+import { createPool } from "../lib/db/client";
 import playwrightConfig from "../playwright.config";
 import { hashPassword } from "../lib/auth/password";
 import { freePort } from "../lib/db/fresh-database";
@@ -138,7 +139,7 @@ runScript("bench:http", async () => {
     if (spawnSync("npm", ["run", "--silent", "build"], { stdio: "inherit" }).status !== 0) throw new Error("the build failed");
   }
   const database = await benchDatabase(args, "bench_http");
-  const pool = new Pool({ connectionString: database.url, max: Math.max(...levels) + 2 });
+  const pool = createPool(database.url, Math.max(...levels) + 2);
   let server: ChildProcess | undefined;
   try {
     const fx = database.fresh ? await fill(pool, 10_000, 20) : await loadFixture(pool);

@@ -5,7 +5,7 @@
  * 95th percentile. Printed, never asserted. Uses TEST_DATABASE_URL's server, or an embedded one;
  * with `--on <url>`, the database `npm run bench` built.
  */
-import { Pool } from "pg";
+import { createPool } from "../lib/db/client";
 import { normalizeName } from "../lib/search/normalize-name";
 import { bareAudit, inTransaction, named } from "./bench-bare";
 import { benchArgs, benchDatabase, record, timed, type Figure } from "./bench-common";
@@ -25,7 +25,7 @@ async function report(label: string, app: Required<Figure>, bare: Required<Figur
 
 runScript("bench:registry", async () => {
   const database = await benchDatabase(args, "bench");
-  const pool = new Pool({ connectionString: database.url, max: 2 });
+  const pool = createPool(database.url, 2);
   try {
     let fx;
     if (database.fresh) {

@@ -10,6 +10,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { Pool } from "pg";
+import { createPool } from "../lib/db/client";
 import type { CurrentUser } from "../lib/auth/session-store";
 import { bareAudit, bareNote, inTransaction, named } from "./bench-bare";
 import { benchArgs, benchDatabase, record, underLoad } from "./bench-common";
@@ -82,7 +83,7 @@ runScript("bench:writes", async () => {
   const levels = args.numbers.filter((n) => n > 0);
   if (levels.length === 0) levels.push(1, 4, 16);
   const database = await benchDatabase(args, "bench");
-  const pool = new Pool({ connectionString: database.url, max: Math.max(...levels) });
+  const pool = createPool(database.url, Math.max(...levels));
   try {
     const fx = await fill(pool, Math.max(...levels));
     // Imported once DATABASE_URL names the throwaway database, which getDb() reads on first use.

@@ -152,6 +152,11 @@ describe("loadSessionUser", () => {
     return { user, sessionId: result.sessionId };
   }
 
+  it("finds no session for an id that is no uuid or names no session, without an error", async () => {
+    expect(await loadSessionUser("not-a-session'; --")).toBeNull();
+    expect(await loadSessionUser(randomUUID())).toBeNull();
+  });
+
   it("refuses a session once it is signed out, and audits the sign-out once", async () => {
     const { user, sessionId } = await signedIn();
     await endSession(sessionId, "sign_out", user.id);

@@ -99,6 +99,30 @@ describe("statements on the driver are named (docs/decisions/035)", () => {
     }
   });
 
+  it("drops a transaction's connection whose named statement a migration made stale, so the next ones succeed", async () => {
+    const table = `retyped_${randomUUID().replace(/-/g, "")}`;
+    await sqlOf().rows(`CREATE TABLE ${table} (x int)`);
+    try {
+      const read = () => inDriverTransaction((tx) => tx.rows(`SELECT x FROM ${table}`));
+      const connections = getPool().options.max ?? 10;
+      // Every connection of the pool prepares the statement: as many transactions at once.
+      await Promise.all(Array.from({ length: connections }, read));
+      await sqlOf().rows(`ALTER TABLE ${table} ALTER COLUMN x TYPE text`);
+      const outcomes: boolean[] = [];
+      for (let i = 0; i < 2 * connections + 2; i++)
+        outcomes.push(
+          await read().then(
+            () => true,
+            () => false,
+          ),
+        );
+      // Each connection that held the old statement fails once and is dropped; the rest succeed.
+      expect(outcomes.slice(-connections).every(Boolean)).toBe(true);
+    } finally {
+      await sqlOf().rows(`DROP TABLE ${table}`);
+    }
+  });
+
   // Last in the file: it fills this file's list of named texts.
   it(`names no more than ${PREPARED_LIMIT} texts; later ones run unnamed`, async () => {
     const marker = randomUUID();

@@ -47,6 +47,18 @@ function statementName(text: string): string | undefined {
   return name;
 }
 
+/**
+ * Whether an error says a named statement of the connection no longer serves: a migration changed
+ * the type of a column it returns (0A000, "cached plan must not change result type"), or the
+ * server no longer has it (26000). The driver still lists it as prepared and would fail each
+ * time, so the connection is dropped. The pool drops a connection after any error of a statement
+ * run on it; a transaction's connection is dropped here.
+ */
+function preparedStatementGone(error: unknown): boolean {
+  const code = error instanceof Error && "code" in error ? error.code : undefined;
+  return code === "0A000" || code === "26000";
+}
+
 /** A statement as the driver is given it: named while under the limit (above). */
 export function preparedQuery(
   text: string,
@@ -108,7 +120,9 @@ export async function inDriverTransaction<T>(work: (tx: DriverTx) => Promise<T>)
     await client.query("COMMIT");
     return result;
   } catch (error) {
-    // A connection that cannot even roll back is not handed to the next request.
+    // A connection that cannot even roll back is not handed to the next request, nor one whose
+    // named statements no longer match the server's (below).
+    if (preparedStatementGone(error)) broken = true;
     await client.query("ROLLBACK").catch(() => {
       broken = true;
     });
