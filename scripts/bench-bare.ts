@@ -1,8 +1,8 @@
 /**
  * The floor the benchmarks measure the app's writes against: bare `pg` transactions running the
  * statements the app's own transaction runs, with nothing of the app in between. They are sent as
- * named statements, as the app's driver sends its own (lib/db/sql.ts): the floor is the best a
- * client can do, not a slower one.
+ * named statements, as the app's driver sends its own (`preparedQuery`, lib/db/sql.ts): the floor
+ * is the best a client can do, not a slower one.
  */
 import { randomUUID } from "node:crypto";
 import type { Pool, PoolClient } from "pg";
@@ -10,18 +10,14 @@ import { buildAuditEvent } from "../lib/audit/record-event";
 import { preparedQuery } from "../lib/db/sql";
 import type { CurrentUser } from "../lib/auth/session-store";
 
-/** A statement's text, named as the app's driver names it; pg takes the values beside it. */
-export function named(text: string): { name: string | undefined; text: string } {
-  const { name } = preparedQuery(text);
-  return { name, text };
-}
-
 /** The chain head lock, the hashed event and the head's update, in recordAuditEvent's two statements. */
 export async function bareAudit(client: PoolClient, user: CurrentUser, chain: string, action: string, entityId: string, after: object) {
   const { rows } = await client.query<{ last_seq: number; last_hash: string }>(
-    named(`INSERT INTO audit_chain_head (chain, last_seq, last_hash) VALUES ($1, 0, '')
-     ON CONFLICT (chain) DO UPDATE SET chain = EXCLUDED.chain RETURNING last_seq, last_hash`),
-    [chain],
+    preparedQuery(
+      `INSERT INTO audit_chain_head (chain, last_seq, last_hash) VALUES ($1, 0, '')
+     ON CONFLICT (chain) DO UPDATE SET chain = EXCLUDED.chain RETURNING last_seq, last_hash`,
+      [chain],
+    ),
   );
   const head = rows[0]!;
   const { event, hash } = buildAuditEvent(chain, head.last_seq + 1, head.last_seq === 0 ? null : head.last_hash, {
@@ -33,27 +29,29 @@ export async function bareAudit(client: PoolClient, user: CurrentUser, chain: st
     after: after as never,
   });
   await client.query(
-    named(`WITH appended AS (
+    preparedQuery(
+      `WITH appended AS (
        INSERT INTO audit_event (id, chain, seq, prev_hash, hash, occurred_at, actor_id, actor_label, actor_role, action, entity_type, entity_id, person_id, after)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
      )
-     UPDATE audit_chain_head SET last_seq = $3, last_hash = $5 WHERE chain = $2`),
-    [
-      event.id,
-      chain,
-      event.seq,
-      event.prevHash,
-      hash,
-      event.occurredAt,
-      user.id,
-      user.email,
-      user.role,
-      action,
-      event.entity.type,
-      entityId,
-      chain,
-      JSON.stringify(after),
-    ],
+     UPDATE audit_chain_head SET last_seq = $3, last_hash = $5 WHERE chain = $2`,
+      [
+        event.id,
+        chain,
+        event.seq,
+        event.prevHash,
+        hash,
+        event.occurredAt,
+        user.id,
+        user.email,
+        user.role,
+        action,
+        event.entity.type,
+        entityId,
+        chain,
+        JSON.stringify(after),
+      ],
+    ),
   );
 }
 
@@ -75,12 +73,14 @@ export async function inTransaction(pool: Pool, work: (client: PoolClient) => Pr
 export function bareNote(pool: Pool, user: CurrentUser, caseId: string, body: string): Promise<void> {
   return inTransaction(pool, async (client) => {
     const id = randomUUID();
-    await client.query(named(`INSERT INTO note (id, person_id, body, author_id, updated_at) VALUES ($1, $2, $3, $4, now())`), [
-      id,
-      caseId,
-      body,
-      user.id,
-    ]);
+    await client.query(
+      preparedQuery(`INSERT INTO note (id, person_id, body, author_id, updated_at) VALUES ($1, $2, $3, $4, now())`, [
+        id,
+        caseId,
+        body,
+        user.id,
+      ]),
+    );
     await bareAudit(client, user, caseId, "note.added", id, { body });
   });
 }

@@ -6,8 +6,9 @@
  * with `--on <url>`, the database `npm run bench` built.
  */
 import { createPool } from "../lib/db/client";
+import { preparedQuery } from "../lib/db/sql";
 import { normalizeName } from "../lib/search/normalize-name";
-import { bareAudit, inTransaction, named } from "./bench-bare";
+import { bareAudit, inTransaction } from "./bench-bare";
 import { benchArgs, benchDatabase, record, timed, type Figure } from "./bench-common";
 import { fill, loadFixture } from "./bench-fixture";
 import { runScript } from "./run-script";
@@ -43,7 +44,7 @@ runScript("bench:registry", async () => {
     const sql =
       (text: string, values: unknown[] = []) =>
       () =>
-        pool.query(named(text), values);
+        pool.query(preparedQuery(text, values));
     // The registry's floor gives the page's answer: the columns a row shows, its caseworker's name
     // and its overdue-task mark, for a viewer who may see every task; $1 is today.
     const isoToday = new Date().toISOString().slice(0, 10);
@@ -104,7 +105,7 @@ runScript("bench:registry", async () => {
       // The floor reads the person and records the view as the app does: a hashed event on the case's chain.
       await timed(() =>
         inTransaction(pool, async (client) => {
-          await client.query(named("SELECT * FROM person WHERE id = $1"), [fx.caseId]);
+          await client.query(preparedQuery("SELECT * FROM person WHERE id = $1", [fx.caseId]));
           await bareAudit(client, fx.auditor, fx.caseId, "case.viewed", fx.caseId, {});
         }),
       ),

@@ -11,8 +11,9 @@
 import { randomUUID } from "node:crypto";
 import { Pool } from "pg";
 import { createPool } from "../lib/db/client";
+import { preparedQuery } from "../lib/db/sql";
 import type { CurrentUser } from "../lib/auth/session-store";
-import { bareAudit, bareNote, inTransaction, named } from "./bench-bare";
+import { bareAudit, bareNote, inTransaction } from "./bench-bare";
 import { benchArgs, benchDatabase, record, underLoad } from "./bench-common";
 import { runScript } from "./run-script";
 
@@ -125,16 +126,18 @@ runScript("bench:writes", async () => {
             const caseId = fx.cases[w]!;
             const status = nextStatus(caseId);
             const updated = await client.query(
-              named(`UPDATE person SET prosecution_status = $2, version = version + 1 WHERE id = $1 RETURNING version`),
-              [caseId, status],
+              preparedQuery(`UPDATE person SET prosecution_status = $2, version = version + 1 WHERE id = $1 RETURNING version`, [
+                caseId,
+                status,
+              ]),
             );
             versions.set(caseId, (updated.rows[0] as { version: number }).version);
             const id = randomUUID();
             await client.query(
-              named(
+              preparedQuery(
                 `INSERT INTO prosecution_entry (id, person_id, status, effective_date, articles, reason, recorded_by_id) VALUES ($1, $2, $3, $4, '{}', $5, $6)`,
+                [id, caseId, status, EFFECTIVE, "Бенчмарк", fx.caseworker.id],
               ),
-              [id, caseId, status, EFFECTIVE, "Бенчмарк", fx.caseworker.id],
             );
             await bareAudit(client, fx.caseworker, caseId, "prosecution.status_changed", id, { status });
           }),

@@ -3,7 +3,8 @@ import { cache } from "react";
 import { Prisma } from "../db/generated/client";
 import { queryRows } from "../db/sql";
 import type { EnrollmentStatus, NeedState, ReasonKind } from "../db/generated/enums";
-import { MEETS_NEED, PLACE_TAKING_STATUSES, STEP_REASON_KINDS, stepsFrom, type EnrollmentStep } from "../lifecycles/enrollment";
+import { MEETS_NEED, STEP_REASON_KINDS, stepsFrom, type EnrollmentStep } from "../lifecycles/enrollment";
+import { placesTakenSql } from "../programs/places-taken";
 import type { Labels } from "../i18n/locales";
 import { typeLabels } from "./case-labels";
 import type { AuthorizedCase } from "./get-case";
@@ -42,14 +43,13 @@ type ProgramOptionRow = {
 };
 
 /**
- * The region's programs a case may be referred to, with the places each has taken: one statement,
- * each program's places counted through the index on program and status.
+ * The region's programs a case may be referred to, with the places each has taken
+ * (lib/programs/places-taken.ts): one statement.
  */
 function programOptionsOf(regionId: string): Promise<ProgramOptionRow[]> {
   return queryRows<ProgramOptionRow>(Prisma.sql`
     SELECT pr.id, pr.name, pr.provider, pr.capacity, t.label_en AS "labelEn", t.label_ru AS "labelRu", t.label_kk AS "labelKk",
-           (SELECT count(*)::int FROM enrollment e
-            WHERE e.program_id = pr.id AND e.status = ANY(${PLACE_TAKING_STATUSES}::"EnrollmentStatus"[])) AS "placesTaken"
+           ${placesTakenSql(Prisma.sql`pr.id`)} AS "placesTaken"
     FROM program pr
     JOIN program_type t ON t.code = pr.program_type_code
     WHERE pr.region_id = ${regionId}::uuid AND pr.active

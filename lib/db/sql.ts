@@ -28,9 +28,10 @@ export class DriverTx implements Sql {
 
 /**
  * The driver sends the app's statements as named (prepared) ones. PostgreSQL parses a named
- * statement once per connection, and after a few runs may keep one plan for it. An unnamed
- * statement is parsed and planned on every run. On the small reads every page makes, that was a
- * fifth to a third of their time (the review queue's statement: 1.4-1.7 ms unnamed, 1.2 ms named).
+ * statement once per connection; it still plans each run for its values (the pool's session
+ * options, lib/db/client.ts). An unnamed statement is parsed again on every run. On the small reads
+ * every page makes, that was a fifth to a third of their time (the review queue's statement:
+ * 1.4-1.7 ms unnamed, 1.2 ms named).
  * The app's texts are few, since values are always bound. But the registry's filter combinations
  * could make many, and each prepared statement costs memory on every connection of the server.
  * So only the first PREPARED_LIMIT distinct texts are named; any text after them goes unnamed.

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db, Tx } from "../db/client";
+import { Prisma } from "../db/generated/client";
 import { PLACE_TAKING_STATUSES } from "../lifecycles/enrollment";
 
 /**
@@ -14,4 +15,13 @@ export async function placesTaken(db: Db | Tx, programIds: string[]): Promise<Ma
     _count: { _all: true },
   });
   return new Map(taken.map((t) => [t.programId, t._count._all]));
+}
+
+/**
+ * The same count as an `int` expression, for a statement that lists programs with their places
+ * (`programId`: the listed program's id column), counted through the same index.
+ */
+export function placesTakenSql(programId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(SELECT count(*)::int FROM enrollment e
+    WHERE e.program_id = ${programId} AND e.status = ANY(${PLACE_TAKING_STATUSES}::"EnrollmentStatus"[]))`;
 }

@@ -99,7 +99,9 @@ export async function reviewQueue(user: CurrentUser, query: ReviewQuery, today =
   const todayIso = todayOf(today);
   const todayStored = todayAsStoredDay(today).getTime();
   const day = Prisma.sql`${todayIso}::date`;
-  const base = queueSql(user, query, day, WAITING_TARGET_SQL);
+  // The waiting target, read once by the statement (its WITH below) wherever it is needed.
+  const targetDays = Prisma.sql`(SELECT days FROM target)`;
+  const base = queueSql(user, query, day, targetDays);
   const cursor = decodeCursor(query.cursor);
   // The counts come from queueCountsSql (tallies over regions, docs/decisions/031); a filter the
   // tallies do not split by (age, caseworker, program type) counts the narrow per-person rows.
@@ -109,14 +111,15 @@ export async function reviewQueue(user: CurrentUser, query: ReviewQuery, today =
       SELECT count(*) FILTER (WHERE ${query.overdue ? Prisma.sql`overdue` : Prisma.sql`TRUE`}) AS total, count(*) FILTER (WHERE overdue) AS overdue
       FROM (${base}) AS queued`
       : Prisma.sql`SELECT ${query.overdue ? Prisma.sql`c.overdue` : Prisma.sql`c.listed`} AS total, c.overdue
-      FROM (${queueCountsSql(user, "review.view", day, WAITING_TARGET_SQL, query.region ?? null)}) AS c`;
+      FROM (${queueCountsSql(user, "review.view", day, targetDays, query.region ?? null)}) AS c`;
   // One statement, so the waiting target, the counts and the page read one snapshot in one round
-  // trip (the target was a statement of its own before, much of the page's time); the page walks the index on
-  // (queued_since, person_id) and stops after it. The counts' row always comes back, with the
-  // page's rows beside it, or nulls when it is empty.
+  // trip (the target was a statement of its own before, much of the page's time); the page walks
+  // the index on (queued_since, person_id) and stops after it. The counts' row always comes back,
+  // with the page's rows beside it, or nulls when it is empty.
   const result = await queryRows<PageRow>(
     Prisma.sql`
-    SELECT ${WAITING_TARGET_SQL} AS target_days, counts.total, counts.overdue AS overdue_total, page.*
+    WITH target AS (SELECT ${WAITING_TARGET_SQL} AS days)
+    SELECT ${targetDays} AS target_days, counts.total, counts.overdue AS overdue_total, page.*
     FROM (${countsSql}) AS counts LEFT JOIN LATERAL (
       SELECT queued.id, queued.missing_types, queued.need_since::text AS need_since, queued.days_waiting, queued.overdue,
              p.version, p.case_number, p.family_name, p.given_name, p.patronymic, p.age_category, p.birth_date::text AS birth_date,
@@ -130,7 +133,7 @@ export async function reviewQueue(user: CurrentUser, query: ReviewQuery, today =
     ORDER BY page.need_since, page.id`,
     db,
   );
-  const { target_days: targetDays, total, overdue_total: overdue } = result[0]!;
+  const { target_days: target, total, overdue_total: overdue } = result[0]!;
   const rows = result.filter((row): row is PageRow & { id: string } => row.id !== null);
   const page = rows.slice(0, REVIEW_PAGE_SIZE);
   const last = page[page.length - 1];
@@ -154,6 +157,6 @@ export async function reviewQueue(user: CurrentUser, query: ReviewQuery, today =
     total: Number(total),
     overdue: Number(overdue),
     nextCursor: rows.length > REVIEW_PAGE_SIZE && last ? `${last.need_since}_${last.id}` : null,
-    targetDays,
+    targetDays: target,
   };
 }

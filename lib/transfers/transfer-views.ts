@@ -295,7 +295,7 @@ export async function getTransferPanel(opened: AuthorizedCase, now = new Date())
  */
 async function transferOptions(opened: AuthorizedCase): Promise<TransferOptions> {
   const [row] = await queryRows<{
-    regions: ({ id: string } & { nameEn: string; nameRu: string; nameKk: string })[];
+    regions: { id: string; nameEn: string; nameRu: string; nameKk: string }[];
     members: TransferOptions["members"];
   }>(Prisma.sql`
     SELECT
