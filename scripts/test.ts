@@ -52,14 +52,25 @@ async function unit(): Promise<boolean> {
   return passed;
 }
 
-type VitestReport = { testResults?: { name: string; message?: string; assertionResults?: { status: string; fullName: string }[] }[] };
+type VitestAssertion = { status: string; fullName: string; failureMessages?: string[] };
+type VitestReport = { testResults?: { name: string; message?: string; assertionResults?: VitestAssertion[] }[] };
+
+// A few lines of the first failure, so that a failure seen only once in CI can still be told apart.
+const firstLines = (messages: string[] | undefined) =>
+  (messages?.[0] ?? "")
+    .split("\n")
+    .slice(0, 6)
+    .map((line) => `\n    ${line}`)
+    .join("");
 
 function failedUnitTests(reportPath: string): string[] {
   if (!existsSync(reportPath)) return ["(vitest wrote no report: see its output above)"];
   const report = JSON.parse(readFileSync(reportPath, "utf8")) as VitestReport;
   return (report.testResults ?? []).flatMap((file) => {
     const path = relative(process.cwd(), file.name);
-    const tests = (file.assertionResults ?? []).filter((t) => t.status === "failed").map((t) => `${path} > ${t.fullName}`);
+    const tests = (file.assertionResults ?? [])
+      .filter((t) => t.status === "failed")
+      .map((t) => `${path} > ${t.fullName}${firstLines(t.failureMessages)}`);
     return tests.length ? tests : file.message ? [`${path}: ${file.message.split("\n")[0]}`] : [];
   });
 }

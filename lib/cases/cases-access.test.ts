@@ -7,6 +7,7 @@ import { makePerson, makeTeam } from "../testing/factories";
 import { DomainError } from "../errors/domain-error";
 import { getCase } from "./get-case";
 import { listCases } from "./registry";
+import { randomConsonants } from "../testing/unique-name";
 
 // Two regions; in the first, one case assigned to "me" and one to a colleague; one case in the other.
 let mine: { id: string };
@@ -17,7 +18,7 @@ let supervisor: CurrentUser;
 let auditor: CurrentUser;
 let admin: CurrentUser;
 // A surname no other test uses: Cyrillic letters drawn at random.
-const surname = `Уни${Array.from(randomUUID().replace(/-/g, "").slice(0, 8), (c) => "бвгдклмнпрстфхшз"[parseInt(c, 16)]).join("")}ов`;
+const surname = `Уни${randomConsonants(8)}ов`;
 
 beforeAll(async () => {
   const team = await makeTeam();

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../db/client";
 import type { CurrentUser } from "../auth/session-store";
@@ -8,6 +7,7 @@ import { makeIin } from "../validation/iin";
 import { NewCaseInput } from "../validation/person";
 import { CREATION_FIELDS, PERSON_FIELDS } from "../validation/person-fields";
 import { createCase, PossibleDuplicates } from "./create-case";
+import { uniqueName } from "../testing/unique-name";
 
 let regionId: string;
 let otherRegionId: string;
@@ -24,8 +24,6 @@ beforeAll(async () => {
 });
 
 // Names unique to each test, so duplicate detection only ever meets this test's own persons.
-const uniqueName = () =>
-  `Тест${Array.from(randomUUID().replace(/-/g, "").slice(0, 10), (c) => "бвгдклмнпрстфхшз"[parseInt(c, 16)]).join("")}`;
 const input = (overrides: Record<string, unknown> = {}) =>
   NewCaseInput.parse({
     familyName: uniqueName(),

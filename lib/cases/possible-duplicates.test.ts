@@ -1,4 +1,4 @@
-import { randomInt, randomUUID } from "node:crypto";
+import { randomInt } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../db/client";
 import type { CurrentUser } from "../auth/session-store";
@@ -11,6 +11,7 @@ import { createCase, PossibleDuplicates } from "./create-case";
 import { meaningfulProbe, type DuplicateProbe } from "../validation/duplicate-probe";
 import { checkForDuplicates, checkImportForDuplicates, checkNewCaseForDuplicates, DUPLICATE_CHECKS_PER_HOUR } from "./possible-duplicates";
 import { updatePerson } from "./update-person";
+import { uniqueName } from "../testing/unique-name";
 
 let regionA: { id: string; nameEn: string };
 let regionB: { id: string; nameEn: string };
@@ -27,7 +28,6 @@ beforeAll(async () => {
 // Names of no one else, so each test meets only its own persons: random consonants alone. With a
 // common prefix ("Тест…"), two such names and the factories' "Тестов Иван" came close enough to the
 // match threshold that, now and then, another test's person was offered as a duplicate.
-const uniqueName = () => Array.from(randomUUID().replace(/-/g, "").slice(0, 12), (c) => "бвгдклмнпрстфхшз"[parseInt(c, 16)]).join("");
 
 /** An IIN for a man born 1990-01-01 that no one has yet. */
 async function unusedIin(): Promise<string> {

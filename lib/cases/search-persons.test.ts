@@ -1,13 +1,12 @@
-import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { Prisma } from "../db/generated/client";
 import { caseScopeSql } from "../policy/case-scope-sql";
 import { transliterateToLatin } from "../search/normalize-name";
 import { makePerson, makeRegion, makeUser } from "../testing/factories";
 import { matchingPersonIds } from "./search-persons";
+import { randomConsonants } from "../testing/unique-name";
 
-const uniqueSurname = () =>
-  `Кап${Array.from(randomUUID().replace(/-/g, "").slice(0, 8), (c) => "бвгдклмнпрстфхшз"[parseInt(c, 16)]).join("")}ов`;
+const uniqueSurname = () => `Кап${randomConsonants(8)}ов`;
 
 describe("search matches", () => {
   it("applies the user's scope before the cap, so other regions' matches never crowd out their own", async () => {

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../db/client";
@@ -8,6 +7,7 @@ import { makeIin } from "../validation/iin";
 import { templateFields } from "./import-fields";
 import { previewPersonsImport, type PersonsPreview } from "./preview-persons";
 import { sheetTitle } from "./template";
+import { uniqueGivenName, uniqueName } from "../testing/unique-name";
 
 /**
  * The issue's list of bad input, each through the whole preview: a clear file-level refusal or a
@@ -23,12 +23,6 @@ beforeAll(async () => {
   team = await makeTeam();
 });
 
-const surname = () =>
-  `Плох${randomUUID()
-    .slice(0, 6)
-    .replace(/[0-9-]/g, "")
-    .padEnd(3, "д")}`;
-
 async function personsBook(rows: Record<string, unknown>[], extra?: (book: ExcelJS.Workbook, sheet: ExcelJS.Worksheet) => void) {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet(sheetTitle("en", "persons"));
@@ -41,8 +35,8 @@ async function personsBook(rows: Record<string, unknown>[], extra?: (book: Excel
 
 const row = (overrides: Record<string, unknown> = {}) => ({
   key: "1",
-  familyName: surname(),
-  givenName: "Ерлан",
+  familyName: uniqueName(),
+  givenName: uniqueGivenName(),
   sex: "MALE",
   birthDate: "13.07.1953",
   region: team.region.code,
@@ -75,7 +69,7 @@ describe("bad input through the preview", () => {
       // The office merged two rows' birth dates: the second reads as empty, at its own cell.
       [
         "merged cells",
-        personsBook([row(), row({ key: "2", familyName: surname(), birthDate: null })], (_, sheet) => {
+        personsBook([row(), row({ key: "2", familyName: uniqueName(), birthDate: null })], (_, sheet) => {
           const column = templateFields("persons").findIndex((f) => f.key === "birthDate") + 1;
           sheet.mergeCells(2, column, 3, column);
         }),

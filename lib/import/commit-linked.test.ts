@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "../auth/session-store";
@@ -12,6 +11,7 @@ import { templateFields, type ImportSheetName } from "./import-fields";
 import { previewPersonsImport } from "./preview-persons";
 import { resultErrorText } from "./result-sheet";
 import { sheetTitle } from "./template";
+import { uniqueGivenName, uniqueName } from "../testing/unique-name";
 
 /** Set to a prosecution row's number to make its write fail after the entry, as if the server stopped there. */
 const stopAt = vi.hoisted(() => ({ row: null as number | null }));
@@ -53,11 +53,10 @@ async function workbook(sheets: Partial<Record<ImportSheetName, Values[]>>): Pro
   return new Uint8Array(await book.xlsx.writeBuffer());
 }
 
-const surname = () => `Лист${Array.from(randomUUID().replace(/-/g, "").slice(0, 10), (c) => "бвгдклмнпрстфхшз"[parseInt(c, 16)]).join("")}`;
 const person = (key: string, overrides: Values = {}): Values => ({
   key,
-  familyName: surname(),
-  givenName: "Арман",
+  familyName: uniqueName(),
+  givenName: uniqueGivenName(),
   sex: "MALE",
   // Far from the birth dates other tests give their persons, so the registry holds no look-alike.
   birthDate: "17.09.1949",
@@ -92,7 +91,7 @@ const caseOfRow = async (batchId: string, row: number) =>
 describe("the commit of the household, prosecution history and enrollments sheets", () => {
   it("writes each sheet through the case page's rules with the batch, file and row in every event, reports what it refuses, and writes nothing twice", async () => {
     const { supervisor } = team;
-    const registered = await makePerson(team.region.id, null, surname());
+    const registered = await makePerson(team.region.id, null, uniqueName());
     const twin = person("4");
     const bytes = await workbook({
       persons: [

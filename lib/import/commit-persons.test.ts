@@ -1,4 +1,4 @@
-import { randomInt, randomUUID } from "node:crypto";
+import { randomInt } from "node:crypto";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "../auth/session-store";
@@ -17,6 +17,7 @@ import { COMMITTED, commitImportBatch } from "./commit-persons";
 import { getImportBatch, listImportBatches } from "./import-batches";
 import { previewPersonsImport } from "./preview-persons";
 import { sheetTitle } from "./template";
+import { uniqueGivenName, uniqueName } from "../testing/unique-name";
 
 /** Set to a row number to make that row's write fail half-way, as if the server stopped there. */
 const stopAt = vi.hoisted(() => ({ row: null as number | null }));
@@ -44,9 +45,6 @@ beforeAll(async () => {
   team = await makeTeam();
 });
 
-const uniqueName = () =>
-  `Имп${Array.from(randomUUID().replace(/-/g, "").slice(0, 10), (c) => "бвгдклмнпрстфхшз"[parseInt(c, 16)]).join("")}`;
-
 async function unusedIin(birthDate: string): Promise<string> {
   for (;;) {
     const iin = makeIin(birthDate, "MALE", randomInt(1, 9999));
@@ -67,7 +65,7 @@ async function templateFile(rows: PersonRow[]): Promise<Uint8Array> {
 
 const person = (overrides: PersonRow = {}): PersonRow => ({
   familyName: uniqueName(),
-  givenName: "Ерлан",
+  givenName: uniqueGivenName(),
   sex: "Мужской",
   // Far from the birth dates other tests give their persons, so the registry holds no look-alike.
   birthDate: "21.02.1951",

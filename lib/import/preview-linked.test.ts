@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../db/client";
@@ -7,6 +6,7 @@ import { ensureOperation, makePerson, makeProgram, makeTeam, type Team } from ".
 import { templateFields, type ImportSheetName } from "./import-fields";
 import { previewPersonsImport, type PersonsPreview } from "./preview-persons";
 import { sheetTitle } from "./template";
+import { uniqueGivenName, uniqueName } from "../testing/unique-name";
 
 let team: Team;
 let program: { id: string; name: string };
@@ -34,15 +34,10 @@ async function workbook(sheets: Partial<Record<ImportSheetName, Values[]>>): Pro
   return new Uint8Array(await book.xlsx.writeBuffer());
 }
 
-const surname = () =>
-  `Связь${randomUUID()
-    .slice(0, 6)
-    .replace(/[0-9-]/g, "")
-    .padEnd(3, "б")}`;
 const person = (key: string, overrides: Values = {}): Values => ({
   key,
-  familyName: surname(),
-  givenName: "Ерлан",
+  familyName: uniqueName(),
+  givenName: uniqueGivenName(),
   sex: "MALE",
   birthDate: "13.07.1953",
   region: team.region.code,
@@ -64,7 +59,7 @@ describe("the preview of the other sheets", () => {
     const bytes = await workbook({
       persons: [
         person("1"),
-        person("2", { birthDate: "01.02.2010", sex: "FEMALE", familyName: surname() }),
+        person("2", { birthDate: "01.02.2010", sex: "FEMALE", familyName: uniqueName() }),
         person("3", { birthDate: "01.01.2099" }),
       ],
       household: [
