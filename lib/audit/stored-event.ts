@@ -15,28 +15,49 @@ type StoredEventRow = Omit<AuditEvent, "hash">;
 export const STORED_EVENT_COPY_COLUMNS =
   "e.id::text, e.chain, e.seq, e.prev_hash, e.hash, e.occurred_at, e.actor_id::text, e.actor_label, e.actor_role::text, " +
   "e.action, e.entity_type, e.entity_id, e.person_id::text, e.reason, e.before, e.after, e.context";
-export const STORED_EVENT_COPY_FIELDS = 17;
+/** Where each column of STORED_EVENT_COPY_COLUMNS is, counted from the first. */
+export const STORED_EVENT_FIELD = {
+  id: 0,
+  chain: 1,
+  seq: 2,
+  prevHash: 3,
+  hash: 4,
+  occurredAt: 5,
+  actorId: 6,
+  actorLabel: 7,
+  actorRole: 8,
+  action: 9,
+  entityType: 10,
+  entityId: 11,
+  personId: 12,
+  reason: 13,
+  before: 14,
+  after: 15,
+  context: 16,
+} as const;
+export const STORED_EVENT_COPY_FIELDS = Object.keys(STORED_EVENT_FIELD).length;
 
 /** The stored event whose STORED_EVENT_COPY_COLUMNS begin at field `first` of a binary COPY row. */
 export function storedEventOf(fields: CopyFields, first: number): AuditEvent {
+  const at = (name: keyof typeof STORED_EVENT_FIELD) => first + STORED_EVENT_FIELD[name];
   return {
-    id: fields.text(first)!,
-    chain: fields.text(first + 1)!,
-    seq: fields.int4(first + 2),
-    prevHash: fields.text(first + 3),
-    hash: fields.text(first + 4)!,
-    occurredAt: fields.timestamptz(first + 5),
-    actorId: fields.text(first + 6),
-    actorLabel: fields.text(first + 7),
-    actorRole: fields.text(first + 8) as AuditEvent["actorRole"],
-    action: fields.text(first + 9)!,
-    entityType: fields.text(first + 10)!,
-    entityId: fields.text(first + 11),
-    personId: fields.text(first + 12),
-    reason: fields.text(first + 13),
-    before: fields.jsonb(first + 14) as AuditEvent["before"],
-    after: fields.jsonb(first + 15) as AuditEvent["after"],
-    context: fields.jsonb(first + 16) as AuditEvent["context"],
+    id: fields.text(at("id"))!,
+    chain: fields.text(at("chain"))!,
+    seq: fields.int4(at("seq")),
+    prevHash: fields.text(at("prevHash")),
+    hash: fields.text(at("hash"))!,
+    occurredAt: fields.timestamptz(at("occurredAt")),
+    actorId: fields.text(at("actorId")),
+    actorLabel: fields.text(at("actorLabel")),
+    actorRole: fields.text(at("actorRole")) as AuditEvent["actorRole"],
+    action: fields.text(at("action"))!,
+    entityType: fields.text(at("entityType"))!,
+    entityId: fields.text(at("entityId")),
+    personId: fields.text(at("personId")),
+    reason: fields.text(at("reason")),
+    before: fields.jsonb(at("before")) as AuditEvent["before"],
+    after: fields.jsonb(at("after")) as AuditEvent["after"],
+    context: fields.jsonb(at("context")) as AuditEvent["context"],
   };
 }
 

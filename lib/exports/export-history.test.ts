@@ -15,7 +15,8 @@ import { outcome } from "../testing/outcome";
 import type { CaseExportRequest } from "../validation/export";
 import { StatusChangeInput } from "../validation/prosecution";
 import { exportHistory, type ExportPlan, type Selection } from "./export-history";
-import { CSV_COLUMNS, writeHistoryCsv } from "./write-csv";
+import { CSV_COLUMNS } from "./csv-line";
+import { writeHistoryCsv } from "./write-csv";
 import { writeHistoryJson } from "./write-json";
 import { writeHistoryPdf } from "./write-pdf";
 

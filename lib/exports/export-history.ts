@@ -4,6 +4,7 @@ import { z } from "zod";
 import { getDb, type Tx } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { openSnapshotReader, type SnapshotReader } from "../db/snapshot-reader";
+import type { CopyFields } from "../db/copy-binary";
 import type { AgeCategory, CaseStatus, ProsecutionStatus } from "../db/generated/enums";
 import type { JsonValue } from "../audit/canonical-json";
 import { auditActorOf, recordAuditEvent } from "../audit/record-event";
@@ -26,9 +27,10 @@ import { batchRuns } from "./batch-runs";
 
 /**
  * Cases read per query while streaming. Their events arrive only as fast as they are written, so
- * memory stays flat whatever the size.
+ * memory stays flat whatever the size. The writer waits while each batch's COPY starts, so larger
+ * batches wait less in all (docs/decisions/036).
  */
-const CASE_BATCH = 500;
+const CASE_BATCH = 1000;
 /** An export reads from one snapshot, however long the download takes. */
 const SNAPSHOT_TIMEOUT_MS = 60 * 60 * 1000;
 
@@ -52,11 +54,30 @@ export type CaseSummary = {
  * they can be read only before the next case is asked for. They come in runs, in seq order
  * within and across runs, so that a writer awaits once per run rather than once per event.
  */
-export type ExportedCase = {
+export type ExportedCase<E = ExportEvent> = {
   summary: CaseSummary;
   head: { lastSeq: number; lastHash: string } | null;
-  events: AsyncIterable<readonly (ChainedEvent | JsonValue)[]>;
+  events: AsyncIterable<readonly E[]>;
 };
+
+/** An event as the file holds it: stored, or pseudonymised. */
+export type ExportEvent = ChainedEvent | JsonValue;
+
+/**
+ * What a writer makes of each event: from its stored row's binary COPY fields (the columns of
+ * STORED_EVENT_COPY_COLUMNS from field `first`), or from the event where the profile rewrote it.
+ * The two must agree: the one from the row is the faster way to the same result.
+ */
+export type EventEncoding<E> = {
+  fromRow: (fields: CopyFields, first: number) => E;
+  fromEvent: (event: ExportEvent) => E;
+};
+
+/** The stored event of a row. */
+const storedEventOfRow = (fields: CopyFields, first: number): ChainedEvent => toChainedEvent(storedEventOf(fields, first));
+
+/** The events themselves. */
+export const AS_EVENTS: EventEncoding<ExportEvent> = { fromRow: storedEventOfRow, fromEvent: (event) => event };
 
 export type ExportPlan = {
   exportId: string;
@@ -67,8 +88,8 @@ export type ExportPlan = {
   counts: { cases: number; events: number };
   /** What the file is of, for its name: the case number of one case, "set" for several; "case" when pseudonymised, since the number must not leave. */
   subject: string;
-  /** Streams every case in order; call once, while the snapshot is open. */
-  cases: () => AsyncGenerator<ExportedCase>;
+  /** Streams every case in order, each event as `encoding` makes it; call once, while the snapshot is open. */
+  cases: <E>(encoding: EventEncoding<E>) => AsyncGenerator<ExportedCase<E>>;
   /** The server's Ed25519 signature over a manifest (docs/audit-chain.md, "Signatures"). */
   signManifest: (manifest: JsonValue) => Signature;
   /**
@@ -155,7 +176,7 @@ export async function exportHistory(
             filters: pseudonymiser ? pseudonymiser.filters(filters) : filters,
             counts,
             subject,
-            cases: () => streamCases(tx, reader, selected, pseudonymiser),
+            cases: (encoding) => streamCases(tx, reader, selected, pseudonymiser, encoding),
             signManifest: (manifest) => signDocument(MANIFEST_PURPOSE, manifest, signingKey),
             transmit: async (write, body) => {
               const digest = createHash("sha256");
@@ -259,12 +280,13 @@ async function readCaseBatch(tx: Tx, selected: Prisma.Sql, after: string | undef
   return { persons, headOf: new Map(heads.map((h) => [h.chain, { lastSeq: h.lastSeq, lastHash: h.lastHash }])) };
 }
 
-async function* streamCases(
+async function* streamCases<E>(
   tx: Tx,
   reader: SnapshotReader,
   selected: Prisma.Sql,
   pseudonymiser: Pseudonymiser | null,
-): AsyncGenerator<ExportedCase> {
+  encoding: EventEncoding<E>,
+): AsyncGenerator<ExportedCase<E>> {
   // The next batch's cases are read on the transaction's own connection while this batch's events
   // stream on the reader's, so neither connection waits for the other between batches.
   const readAhead = (after: string | undefined) => {
@@ -274,15 +296,17 @@ async function* streamCases(
     return read;
   };
   let pending = readAhead(undefined);
-  let batch: ReturnType<typeof batchEvents> | null = null;
+  let batch: BatchEvents<E> | null = null;
   try {
     for (;;) {
       const { persons, headOf } = await pending;
       if (persons.length === 0) return;
       pending = readAhead(persons[persons.length - 1]!.id);
-      batch = batchEvents(
+      batch = eventsOfBatch(
         reader,
         persons.map((p) => p.id),
+        pseudonymiser,
+        encoding,
       );
       for (const [index, person] of persons.entries()) {
         const region = { en: person.region.nameEn, ru: person.region.nameRu, kk: person.region.nameKk };
@@ -301,7 +325,7 @@ async function* streamCases(
               returnDate: person.returnDate.toISOString().slice(0, 7),
             },
             head: null,
-            events: mapRuns(events, (event) => pseudonymiser.event(event)),
+            events,
           };
         } else {
           yield {
@@ -332,7 +356,25 @@ async function* streamCases(
   }
 }
 
-type BatchEventRow = { n: number; event: ChainedEvent };
+type BatchEventRow<E> = { n: number; event: E };
+type BatchEvents<E> = { of: (index: number) => AsyncIterable<readonly E[]>; close: () => Promise<void> };
+
+/** The events of a batch of cases as `encoding` makes them, pseudonymised first when the export is. */
+function eventsOfBatch<E>(
+  reader: SnapshotReader,
+  chains: string[],
+  pseudonymiser: Pseudonymiser | null,
+  encoding: EventEncoding<E>,
+): BatchEvents<E> {
+  if (!pseudonymiser) return batchEvents(reader, chains, encoding.fromRow);
+  // Rewritten as the writer reaches each event, not as its row arrives: pseudonyms are numbered
+  // as they first appear, and so stay in the file's order whatever size its chunks were.
+  const stored = batchEvents(reader, chains, storedEventOfRow);
+  return {
+    of: (index) => mapRuns(stored.of(index), (event) => encoding.fromEvent(pseudonymiser.event(event))),
+    close: stored.close,
+  };
+}
 
 /**
  * The events of a batch of cases in one pass, in the batch's order and then seq order; `of(i)`
@@ -340,9 +382,9 @@ type BatchEventRow = { n: number; event: ChainedEvent };
  * case, streamed by COPY and decoded from its bytes rather than mapped by the ORM, and no await
  * per event: an export of a million events is bound by the database, not by us.
  */
-function batchEvents(reader: SnapshotReader, chains: string[]) {
+function batchEvents<E>(reader: SnapshotReader, chains: string[], fromRow: EventEncoding<E>["fromRow"]): BatchEvents<E> {
   const runs = batchRuns(
-    reader.copyPages<BatchEventRow>(
+    reader.copyPages<BatchEventRow<E>>(
       // Per case, through the index on chain and seq: planned as a plain join, a batch of long
       // histories scanned every event of the table and sorted them (500 cases of 100 events: 0.6 s
       // a batch, against 0.15 s).
@@ -352,7 +394,7 @@ function batchEvents(reader: SnapshotReader, chains: string[]) {
        ORDER BY c.n, e.seq`,
       [chains],
       STORED_EVENT_COPY_FIELDS + 1,
-      (fields) => ({ n: fields.int4(0), event: toChainedEvent(storedEventOf(fields, 1)) }),
+      (fields) => ({ n: fields.int4(0), event: fromRow(fields, 1) }),
     ),
   );
   return {

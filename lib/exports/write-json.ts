@@ -1,6 +1,6 @@
 import type { PieceWrite } from "../http/chunked-write";
 import { canonicalJson } from "../audit/canonical-json";
-import type { ExportPlan } from "./export-history";
+import { AS_EVENTS, type ExportPlan } from "./export-history";
 import { ChainsWriter, HISTORY_FORMAT, type HistoryManifest } from "../audit/history-format";
 
 /**
@@ -12,7 +12,7 @@ export async function writeHistoryJson(plan: ExportPlan, write: PieceWrite): Pro
   await write(`{"format":${JSON.stringify(HISTORY_FORMAT)},"chains":`);
   const chains = new ChainsWriter(write);
   await chains.open();
-  for await (const exported of plan.cases()) {
+  for await (const exported of plan.cases(AS_EVENTS)) {
     await chains.beginChain(exported.summary.chain, exported.summary.caseNumber);
     for await (const run of exported.events) await chains.events(run);
     await chains.endChain(exported.head);

@@ -4,7 +4,7 @@ import PDFDocument from "pdfkit";
 import type { JsonValue } from "../audit/canonical-json";
 import { changeLines, shownValue, type ChangeVocabulary } from "../audit/change-lines";
 import { formatDay, formatMoment } from "../i18n/format";
-import type { ExportPlan } from "./export-history";
+import { AS_EVENTS, type ExportPlan } from "./export-history";
 
 /**
  * DejaVu Sans from the npm registry: it has every Cyrillic letter Kazakh uses (ә ғ қ ң ө ұ ү һ і),
@@ -105,7 +105,7 @@ export async function writeHistoryPdf(plan: ExportPlan, write: (chunk: Uint8Arra
   );
   await flush();
 
-  for await (const exported of plan.cases()) {
+  for await (const exported of plan.cases(AS_EVENTS)) {
     const s = exported.summary;
     const section = doc.struct("Sect");
     root.add(section);
