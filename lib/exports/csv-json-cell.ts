@@ -76,7 +76,7 @@ export function jsonTextAsCsvCell(out: LineBytes, text: Buffer, start: number, e
       if (digitsOnly && i - 1 > from) {
         let next = i;
         while (next < end && isWhitespace(text[next]!)) next++;
-        if (text[next] === COLON) return false;
+        if (next < end && text[next] === COLON) return false;
       }
     } else if (isWhitespace(b)) {
       i++;

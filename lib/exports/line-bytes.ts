@@ -4,13 +4,15 @@
  */
 export class LineBytes {
   private static current: LineBytes | null = null;
+  /** What the scratch starts at, and goes back to after a longer line: a rare huge value is not held for good. */
+  private static readonly SIZE = 4096;
 
   /**
    * A new line in the process's one scratch buffer: lines are made whole, one at a time, with no
    * await between. Emptied here too, so a line left unfinished by an error leaves nothing behind.
    */
   static begin(): LineBytes {
-    LineBytes.current ??= new LineBytes(4096);
+    LineBytes.current ??= new LineBytes(LineBytes.SIZE);
     LineBytes.current.at = 0;
     return LineBytes.current;
   }
@@ -52,6 +54,7 @@ export class LineBytes {
     const line = Buffer.allocUnsafe(this.at);
     this.buffer.copy(line, 0, 0, this.at);
     this.at = 0;
+    if (this.buffer.length > LineBytes.SIZE * 16) this.buffer = Buffer.allocUnsafe(LineBytes.SIZE);
     return line;
   }
 }
