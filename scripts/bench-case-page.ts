@@ -11,7 +11,7 @@ import { Pool } from "pg";
 import type { CurrentUser } from "../lib/auth/session-store";
 import { SYSTEM_ACTOR } from "../lib/audit/record-event";
 import { benchArgs, benchDatabase, record, timed as timedOnly } from "./bench-common";
-import { chainOf, insertChains } from "./bench-fixture";
+import { chainOf, insertChains, settle } from "./bench-fixture";
 import { runScript } from "./run-script";
 
 const BIG = 2_000;
@@ -90,7 +90,7 @@ runScript("bench:case-page", async () => {
     };
     const small = await makeCase(pool, regionId, auditorId, SMALL);
     const big = await makeCase(pool, regionId, auditorId, BIG);
-    await pool.query("ANALYZE");
+    await settle(pool);
 
     const { getDb } = await import("../lib/db/client");
     const { getCase } = await import("../lib/cases/get-case");

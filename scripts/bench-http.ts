@@ -23,7 +23,7 @@ import { JOBS_SCHEMA, QUEUES } from "../lib/jobs/job-queues";
 import { buildProblem, readBuildState } from "./build-artefact";
 import { bareNote } from "./bench-bare";
 import { benchArgs, benchDatabase, record, underLoad, type Figure } from "./bench-common";
-import { fill, loadFixture } from "./bench-fixture";
+import { fill, loadFixture, settle } from "./bench-fixture";
 import { runScript } from "./run-script";
 
 const SECONDS = 5;
@@ -65,7 +65,7 @@ async function settled(pool: Pool): Promise<void> {
     const row = (await pool.query<{ due: number; done: number }>(state, [QUEUES.recomputeTasks]).catch(() => null))?.rows[0];
     if (row && row.due === 0 && row.done > 0) break;
   }
-  await pool.query("ANALYZE");
+  await settle(pool);
 }
 
 /** The note's save as the browser sends it, captured once from the real page. */

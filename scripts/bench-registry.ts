@@ -148,8 +148,10 @@ runScript("bench:registry", async () => {
       await timed(() => getDb().$queryRaw(Prisma.sql`SELECT count(*) FROM (${requiredNeedsSql([Prisma.sql`TRUE`])}) AS needs`)),
       null,
     );
-    // The floor beside the dashboard: the sums of the tally rows its counts come from, and the
-    // overdue persons from the queue's tallies (docs/decisions/025, 031), as two bare statements.
+    // The floor beside the dashboard gives the page's answer: the sums of the tally rows its counts
+    // come from, the overdue persons from the queue's tallies (docs/decisions/025, 031), and the
+    // labels the page shows beside its counts (the names of regions, return operations, program
+    // types and staff), as three bare statements.
     const dashboardFloor = (regionIds: string[] | null) =>
       timed(async () => {
         await sql("SELECT region_id, figure, sum(n) FROM dashboard_tally WHERE $1::uuid[] IS NULL OR region_id = ANY($1) GROUP BY 1, 2", [
@@ -160,6 +162,12 @@ runScript("bench:registry", async () => {
              - (SELECT count(*) FROM person_figures WHERE ($1::uuid[] IS NULL OR region_id = ANY($1)) AND waiting_since >= current_date - 60)
            FROM dashboard_tally WHERE ($1::uuid[] IS NULL OR region_id = ANY($1)) AND figure IN ('queue:listed', 'queue:waiting')`,
           [regionIds],
+        )();
+        await sql(
+          `SELECT id::text, name_en, name_ru, name_kk FROM region
+           UNION ALL SELECT code, name_en, name_ru, name_kk FROM return_operation
+           UNION ALL SELECT code, label_en, label_ru, label_kk FROM program_type
+           UNION ALL SELECT id::text, name, NULL, NULL FROM app_user`,
         )();
       });
     await report(

@@ -19,7 +19,7 @@ import { join } from "node:path";
 import { Pool } from "pg";
 import { ConfigError } from "../lib/db/config-error";
 import { benchArgs, benchDatabase, type BenchResult, type Figure } from "./bench-common";
-import { addPersons, prepare } from "./bench-fixture";
+import { addPersons, prepare, settle } from "./bench-fixture";
 import { runScript } from "./run-script";
 
 const EVENTS_PER_PERSON = 20;
@@ -87,7 +87,7 @@ runScript("bench", async () => {
     const grow = async (from: number, to: number) => {
       const started = Date.now();
       await addPersons(pool, setup, from, to, EVENTS_PER_PERSON);
-      await pool.query("ANALYZE");
+      await settle(pool);
       console.log(
         `[bench] persons ${from.toLocaleString("en")}–${to.toLocaleString("en")} added with ${EVENTS_PER_PERSON} audit events each in ${((Date.now() - started) / 1000).toFixed(0)} s`,
       );

@@ -8,7 +8,7 @@ import { recordDenial } from "../audit/record-denial";
 import { notFound } from "../errors/domain-error";
 import { registryHref } from "../cases/registry-href";
 import { canAtAll } from "../policy/can";
-import { figureCountsSql, overdueCountSql, percentileOf, type FigureCount } from "./maintained-figures";
+import { figureCountsSql, overdueCountSql, percentileOf } from "./maintained-figures";
 import { REFERENCE_LABELS_SQL, type ReferenceLabels } from "../audit/reference-labels";
 
 type Labels = { en: string; ru: string; kk: string };
@@ -39,10 +39,10 @@ const count = (value: bigint | number, filters: Record<string, string>): Count =
 /** The published figures' cut-off: independent returns "by March 2018" (also in compute_person_figures). */
 const INDEPENDENT_BY = "2018-03-31";
 
-/** Sums the viewer's figure counts by figure, keeping each prefix's keys ("age:MINOR" under "age"). */
-function byFigure(counts: readonly FigureCount[]): Map<string, Map<string, number>> {
+/** The viewer's figure counts by kind of figure, keeping each kind's keys ("age:MINOR" under "age"). */
+function byFigure(counts: readonly [string, number][]): Map<string, Map<string, number>> {
   const figures = new Map<string, Map<string, number>>();
-  for (const { figure, n } of counts) {
+  for (const [figure, n] of counts) {
     const colon = figure.indexOf(":");
     const [kind, key] = [figure.slice(0, colon), figure.slice(colon + 1)];
     const keys = figures.get(kind) ?? figures.set(kind, new Map()).get(kind)!;
@@ -56,9 +56,13 @@ function inOrder<K extends string>(order: Record<string, K>, counts: Map<string,
   return Object.values(order).flatMap((key): [K, number][] => (counts?.get(key) ? [[key, counts.get(key)!]] : []));
 }
 
-type DashboardRows = ReferenceLabels & { counts: FigureCount[]; overdue: number };
-/** A figure count as the statement gives it: [regionId, figure, n]. */
-type CountTuple = [string, string, number];
+type DashboardRows = ReferenceLabels & {
+  /** Each figure's count over the viewer's regions: [figure, n]. */
+  counts: [string, number][];
+  /** The cases of each of the viewer's regions, the sum of its age figures: [regionId, n]. */
+  perRegion: [string, number][];
+  overdue: number;
+};
 
 /**
  * The figures, the queue's overdue count (past the waiting target, read in the same statement)
@@ -66,18 +70,22 @@ type CountTuple = [string, string, number];
  * on a page whose every read takes well under a millisecond, each round trip was much of its time.
  */
 async function dashboardRows(user: CurrentUser, today: Date, db?: Db): Promise<DashboardRows> {
-  // The counts as arrays, not objects: a few hundred rows for a viewer of every region, whose
-  // objects cost PostgreSQL a third of the statement's time to build.
-  const [row] = await queryRows<Omit<DashboardRows, "counts"> & { counts: CountTuple[] }>(
-    Prisma.sql`SELECT
-      (SELECT coalesce(json_agg(json_build_array(c.region_id, c.figure, c.n)), '[]')
-         FROM (${figureCountsSql(user)}) AS c) AS counts,
+  // Summed over the regions here: only the count of cases is shown per region, and a viewer of
+  // every region has a row per region and figure, hundreds, which cost more to send as JSON than
+  // to sum. Arrays, not objects, which cost PostgreSQL more to build.
+  const [row] = await queryRows<DashboardRows>(
+    Prisma.sql`WITH c AS (${figureCountsSql(user)})
+    SELECT
+      (SELECT coalesce(json_agg(json_build_array(f.figure, f.n)), '[]')
+         FROM (SELECT c.figure, sum(c.n)::int AS n FROM c GROUP BY c.figure HAVING sum(c.n) <> 0) AS f) AS counts,
+      (SELECT coalesce(json_agg(json_build_array(r.region_id, r.n)), '[]')
+         FROM (SELECT c.region_id, sum(c.n)::int AS n FROM c WHERE c.figure LIKE 'age:%' GROUP BY c.region_id HAVING sum(c.n) <> 0) AS r) AS "perRegion",
       coalesce((SELECT c.n FROM (${overdueCountSql(user, today)}) AS c), 0) AS overdue,
       ${REFERENCE_LABELS_SQL}`,
     db,
   );
   // Scalar subqueries only: the statement always gives one row.
-  return { ...row!, counts: row!.counts.map(([regionId, figure, n]) => ({ regionId, figure, n })) };
+  return row!;
 }
 
 /**
@@ -94,14 +102,12 @@ export async function getDashboard(user: CurrentUser, options: { db?: Db; today?
   // Read on the driver (docs/decisions/033), on the pool unless a database is given.
   const { db } = options;
   const today = options.today ?? new Date();
-  const { counts, overdue, regions, operations, programTypes, users } = await dashboardRows(user, today, db);
+  const { counts, perRegion, overdue, regions, operations, programTypes, users } = await dashboardRows(user, today, db);
   const figures = byFigure(counts);
   const figure = (kind: string, key: string): number => figures.get(kind)?.get(key) ?? 0;
 
-  const perRegion = new Map<string, number>();
-  for (const c of counts) if (c.figure.startsWith("age:")) perRegion.set(c.regionId, (perRegion.get(c.regionId) ?? 0) + c.n);
   const regionLabels = new Map(regions.map((r) => [r.id, { en: r.nameEn, ru: r.nameRu, kk: r.nameKk }]));
-  const byRegion = [...perRegion]
+  const byRegion = perRegion
     .map(([key, n]) => ({ key, label: regionLabels.get(key)!, n }))
     .sort((a, b) => b.n - a.n || (a.label.en < b.label.en ? -1 : a.label.en > b.label.en ? 1 : 0));
 

@@ -7,9 +7,6 @@ import { todayOf } from "../calendar/calendar-day";
 import { queueCountsSql } from "../review/queue-counts";
 import { WAITING_TARGET_SQL } from "../tasks/waiting-target";
 
-/** How many of the viewer's cases count under one figure ("age:MINOR", "needOpen:EDUCATION", ...) in one region. */
-export type FigureCount = { regionId: string; figure: string; n: number };
-
 /**
  * The dashboard's figures within the viewer's scope, read from what the triggers keep
  * (docs/decisions/025-dashboard-figures-maintained-as-tallies.md): a statement whose rows are
