@@ -7,11 +7,23 @@
 import { randomUUID } from "node:crypto";
 import type { Pool, PoolClient } from "pg";
 import { buildAuditEvent } from "../lib/audit/record-event";
+import { SYSTEM_CHAIN } from "../lib/audit/event-hash";
 import { preparedQuery } from "../lib/db/sql";
 import type { CurrentUser } from "../lib/auth/session-store";
 
-/** The chain head lock, the hashed event and the head's update, in recordAuditEvent's two statements. */
-export async function bareAudit(client: PoolClient, user: CurrentUser, chain: string, action: string, entityId: string, after: object) {
+/**
+ * The chain head lock, the hashed event and the head's update, in recordAuditEvent's two
+ * statements: on the case's chain, or the system chain for an event of no case.
+ */
+export async function bareAudit(
+  client: PoolClient,
+  user: CurrentUser,
+  caseId: string | null,
+  action: string,
+  entityId: string | null,
+  after: object,
+) {
+  const chain = caseId ?? SYSTEM_CHAIN;
   const { rows } = await client.query<{ last_seq: number; last_hash: string }>(
     preparedQuery(
       `INSERT INTO audit_chain_head (chain, last_seq, last_hash) VALUES ($1, 0, '')
@@ -25,7 +37,7 @@ export async function bareAudit(client: PoolClient, user: CurrentUser, chain: st
     action,
     entityType: action.split(".")[0]!,
     entityId,
-    caseId: chain,
+    caseId,
     after: after as never,
   });
   await client.query(
@@ -48,7 +60,7 @@ export async function bareAudit(client: PoolClient, user: CurrentUser, chain: st
         action,
         event.entity.type,
         entityId,
-        chain,
+        caseId,
         JSON.stringify(after),
       ],
     ),

@@ -1,7 +1,6 @@
 import "server-only";
 import { isoDayOf } from "../calendar/calendar-day";
 import { hasOverdueTaskSql } from "../task-store/task-lists";
-import { getDb } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { inDriverTransaction, queryRows } from "../db/sql";
 import type { AgeCategory, CaseStatus, ProsecutionStatus, RiskLevel } from "../db/generated/enums";
@@ -56,7 +55,7 @@ export async function listCases(user: CurrentUser, query: RegistryQuery): Promis
   const { q: _q, cursor: _cursor, sort: _sort, ...filters } = query;
   const after = query.cursor ? decodeRegistryCursor(query.sort, query.cursor) : null;
   if (query.cursor && !after) throw new DomainError("invalid", "not a registry cursor");
-  const matches = query.q ? await matchingPersonIds(query.q, caseScopeSql(user, "case.view", "p"), { db: getDb() }) : null;
+  const matches = query.q ? await matchingPersonIds(query.q, caseScopeSql(user, "case.view", "p")) : null;
   // What the query lists within the viewer's scope. The total counts all of it, not only what
   // follows the cursor: "show more" keeps the count it showed.
   const listed = Prisma.sql`${registryFiltersSql(filters)}
