@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { sqlOf } from "../db/sql";
+import { rowsPlannedEachRun } from "../db/sql";
 import type { CaseHistoryKind } from "../validation/case-page";
 import type { AuthorizedCase } from "./get-case";
 
@@ -57,7 +57,7 @@ export async function getHistoryPanel(
   // (shown at the top of the page) stay in the audit log. $3 is the kind's action prefix, or null.
   const ofKind = `e.chain = $1 AND e.action <> 'case.viewed' AND left(e.action, 5) <> 'task.'
     AND ($3::text IS NULL OR left(e.action, length($3)) = $3)`;
-  const rows = await sqlOf().rows<Row>(
+  const rows = await rowsPlannedEachRun<Row>(
     `WITH last AS (SELECT e.seq FROM audit_event e WHERE e.id = $2::uuid AND e.chain = $1)
      SELECT counts.total, counts.earlier, page.*
      FROM (SELECT (SELECT count(*)::int FROM audit_event e WHERE ${ofKind}) AS total,

@@ -1,5 +1,5 @@
 import "server-only";
-import { sqlOf } from "../db/sql";
+import { rowsPlannedEachRun } from "../db/sql";
 import type { AuthorizedCase } from "./get-case";
 
 /** Notes a page shows: enough to read the latest conversations, few enough that the page stays small. */
@@ -21,7 +21,7 @@ type Row = { total: number; earlier: number; id: string | null; body: string; au
  * sent three or four.
  */
 export async function getNotesPanel(opened: AuthorizedCase, cursor?: string): Promise<NotesPanel> {
-  const rows = await sqlOf().rows<Row>(
+  const rows = await rowsPlannedEachRun<Row>(
     `WITH last AS (SELECT n.created_at, n.id FROM note n WHERE n.id = $2::uuid AND n.person_id = $1::uuid)
      SELECT counts.total, counts.earlier, page.*
      FROM (SELECT (SELECT count(*)::int FROM note n WHERE n.person_id = $1::uuid) AS total,

@@ -11,11 +11,11 @@ export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
  * Every session speaks UTC and ISO dates, whatever the server's defaults (an embedded server takes
  * the host's time zone): the ORM's driver adapter writes and reads timestamps as UTC wall time, and
  * code on the driver reads days as `::text` (docs/decisions/033); both are right only in such a
- * session. Its named statements are planned for the values of each run, never once for all
- * (docs/decisions/035): a plan kept after a short case's runs made a long case's history four
- * times slower. Options the address already carries come first and are kept.
+ * session. PostgreSQL decides when a named statement keeps one plan for all values; the few
+ * statements that a kept plan served badly are sent unnamed (`rowsPlannedEachRun`, lib/db/sql.ts,
+ * docs/decisions/035). Options the address already carries come first and are kept.
  */
-const SESSION_OPTIONS = "-c TimeZone=UTC -c DateStyle=ISO -c plan_cache_mode=force_custom_plan";
+const SESSION_OPTIONS = "-c TimeZone=UTC -c DateStyle=ISO";
 
 /**
  * A pool of connections to `connectionString` (at most `max`, the driver's ten by default). Idle

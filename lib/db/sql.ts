@@ -28,10 +28,11 @@ export class DriverTx implements Sql {
 
 /**
  * The driver sends the app's statements as named (prepared) ones. PostgreSQL parses a named
- * statement once per connection; it still plans each run for its values (the pool's session
- * options, lib/db/client.ts). An unnamed statement is parsed again on every run. On the small reads
- * every page makes, that was a fifth to a third of their time (the review queue's statement:
- * 1.4-1.7 ms unnamed, 1.2 ms named).
+ * statement once per connection, and after five runs may keep one plan for all values when that
+ * plan is no costlier than those made for each run's. An unnamed statement is parsed and planned
+ * again on every run. On the small reads every page makes, that was much of their time: the review
+ * queue's statement took 1.4-1.7 ms unnamed and 1.2 ms named; the case page's read of its person
+ * spends 0.5 ms planning and 0.35 ms running.
  * The app's texts are few, since values are always bound. But the registry's filter combinations
  * could make many, and each prepared statement costs memory on every connection of the server.
  * So only the first PREPARED_LIMIT distinct texts are named; any text after them goes unnamed.
@@ -70,6 +71,16 @@ export function preparedQuery(
 
 async function driverRows<Row>(on: Pool | PoolClient, text: string, values: readonly unknown[]): Promise<Row[]> {
   return (await on.query(preparedQuery(text, values))).rows as Row[];
+}
+
+/**
+ * The rows of a statement sent unnamed, on the pool: parsed and planned for its values on every
+ * run, never served by a plan kept for all values (docs/decisions/035). For the few statements
+ * whose best plan depends on their values: the notes and history pages of a case, where a plan
+ * kept after short cases' runs made a long case's history page 4.3 ms instead of 1.9.
+ */
+export async function rowsPlannedEachRun<Row>(text: string, values: readonly unknown[] = []): Promise<Row[]> {
+  return (await getPool().query({ text, values: [...values] })).rows as Row[];
 }
 
 /** Either kind of transaction; code that takes one runs its statements through `sqlOf`. */
