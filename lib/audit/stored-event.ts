@@ -39,25 +39,25 @@ export const STORED_EVENT_COPY_FIELDS = Object.keys(STORED_EVENT_FIELD).length;
 
 /** The stored event whose STORED_EVENT_COPY_COLUMNS begin at field `first` of a binary COPY row. */
 export function storedEventOf(fields: CopyFields, first: number): AuditEvent {
-  const at = (name: keyof typeof STORED_EVENT_FIELD) => first + STORED_EVENT_FIELD[name];
+  const F = STORED_EVENT_FIELD;
   return {
-    id: fields.text(at("id"))!,
-    chain: fields.text(at("chain"))!,
-    seq: fields.int4(at("seq")),
-    prevHash: fields.text(at("prevHash")),
-    hash: fields.text(at("hash"))!,
-    occurredAt: fields.timestamptz(at("occurredAt")),
-    actorId: fields.text(at("actorId")),
-    actorLabel: fields.text(at("actorLabel")),
-    actorRole: fields.text(at("actorRole")) as AuditEvent["actorRole"],
-    action: fields.text(at("action"))!,
-    entityType: fields.text(at("entityType"))!,
-    entityId: fields.text(at("entityId")),
-    personId: fields.text(at("personId")),
-    reason: fields.text(at("reason")),
-    before: fields.jsonb(at("before")) as AuditEvent["before"],
-    after: fields.jsonb(at("after")) as AuditEvent["after"],
-    context: fields.jsonb(at("context")) as AuditEvent["context"],
+    id: fields.text(first + F.id)!,
+    chain: fields.text(first + F.chain)!,
+    seq: fields.int4(first + F.seq),
+    prevHash: fields.text(first + F.prevHash),
+    hash: fields.text(first + F.hash)!,
+    occurredAt: fields.timestamptz(first + F.occurredAt),
+    actorId: fields.text(first + F.actorId),
+    actorLabel: fields.text(first + F.actorLabel),
+    actorRole: fields.text(first + F.actorRole) as AuditEvent["actorRole"],
+    action: fields.text(first + F.action)!,
+    entityType: fields.text(first + F.entityType)!,
+    entityId: fields.text(first + F.entityId),
+    personId: fields.text(first + F.personId),
+    reason: fields.text(first + F.reason),
+    before: fields.jsonb(first + F.before) as AuditEvent["before"],
+    after: fields.jsonb(first + F.after) as AuditEvent["after"],
+    context: fields.jsonb(first + F.context) as AuditEvent["context"],
   };
 }
 

@@ -38,11 +38,6 @@ export class LineBytes {
     this.buffer[this.at++] = value;
   }
 
-  bytes(source: Buffer, start: number, end: number): void {
-    this.reserve(end - start);
-    this.at += source.copy(this.buffer, this.at, start, end);
-  }
-
   text(value: string): void {
     // A UTF-16 code unit takes at most three bytes of UTF-8.
     this.reserve(value.length * 3);
