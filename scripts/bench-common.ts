@@ -49,9 +49,18 @@ export async function benchDatabase(args: BenchArgs, label: string): Promise<{ u
   return { url: database.url, fresh: true, drop: database.drop };
 }
 
-/** The median and 95th percentile of `runs` runs of `work`, after three runs to warm up. */
+const WARM_UP = { runs: 10, ms: 1500 };
+
+/**
+ * The median and 95th percentile of `runs` runs of `work`, after warming it up for at least ten
+ * runs and a second and a half: long enough for the app's pool to open its connections, for PostgreSQL
+ * to settle on a plan for a named statement (it compares after five runs) and for the JavaScript
+ * engine to compile the path's hot code, as it has in a server that has been up a while. With three
+ * runs to warm up, the first path a benchmark measured paid for much of that and read twice its floor.
+ */
 export async function timed(work: () => Promise<unknown>, runs = 30): Promise<Required<Figure>> {
-  for (let i = 0; i < 3; i++) await work();
+  const warming = performance.now();
+  for (let i = 0; i < WARM_UP.runs || performance.now() - warming < WARM_UP.ms; i++) await work();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
