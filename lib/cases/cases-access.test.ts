@@ -17,12 +17,14 @@ let me: CurrentUser;
 let supervisor: CurrentUser;
 let auditor: CurrentUser;
 let admin: CurrentUser;
+let regionIds: { first: string; other: string };
 // A surname no other test uses: Cyrillic letters drawn at random.
 const surname = `Уни${randomConsonants(8)}ов`;
 
 beforeAll(async () => {
   const team = await makeTeam();
   ({ owner: me, supervisor, auditor, administrator: admin } = team);
+  regionIds = { first: team.region.id, other: team.otherRegion.id };
   mine = await makePerson(team.region.id, me.id, surname);
   colleagues = await makePerson(team.region.id, team.colleague.id, surname);
   elsewhere = await makePerson(team.otherRegion.id, null, surname);
@@ -37,6 +39,16 @@ describe("registry scope", () => {
   });
   it("a supervisor's search finds their regions' cases and nothing from another region", async () => {
     expect(await found(supervisor)).toEqual([mine.id, colleagues.id].sort());
+  });
+  it("a supervisor of both regions finds the cases of each, one of no region finds none", async () => {
+    // Each region is its own bound value in the scope (docs/decisions/037): both must count.
+    expect(await found({ ...supervisor, regionIds: [regionIds.first, regionIds.other] })).toEqual(
+      [mine.id, colleagues.id, elsewhere.id].sort(),
+    );
+    expect(await found({ ...supervisor, regionIds: [regionIds.other] })).toEqual([elsewhere.id]);
+    const page = await listCases({ ...supervisor, regionIds: [] }, query(surname));
+    expect(page.rows).toEqual([]);
+    expect(page.total).toBe(0);
   });
   it("an auditor's search finds every case", async () => {
     expect(await found(auditor)).toEqual([mine.id, colleagues.id, elsewhere.id].sort());

@@ -16,6 +16,10 @@ import { DomainError } from "../errors/domain-error";
 
 export const REGISTRY_PAGE_SIZE = 50;
 
+// The code's own constant, written into the statement rather than bound, so that PostgreSQL can
+// keep one plan for it (docs/decisions/035, "Later").
+const PAGE_LIMIT = Prisma.raw(String(REGISTRY_PAGE_SIZE + 1));
+
 export type RegistryRow = {
   id: string;
   caseNumber: string;
@@ -76,7 +80,7 @@ export async function listCases(user: CurrentUser, query: RegistryQuery): Promis
         SELECT p.* FROM person p
         WHERE ${caseScopeSql(user, "case.view", "p")} AND ${listed} AND ${after ? afterCursorSql(after) : Prisma.sql`TRUE`}
         ORDER BY ${REGISTRY_ORDER[query.sort]}
-        LIMIT ${REGISTRY_PAGE_SIZE + 1}
+        LIMIT ${PAGE_LIMIT}
       ) p LEFT JOIN app_user u ON u.id = p.caseworker_id
       -- The page is chosen inside and its marks worked out outside, for its rows only: in one
       -- level, a sort would have PostgreSQL work out the mark of every row it sorts.
