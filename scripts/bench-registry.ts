@@ -117,10 +117,21 @@ runScript("bench:registry", async () => {
     await report(
       "case page (records the view)",
       await timed(() => getCase(fx.auditor, fx.caseId)),
-      // The floor reads the person and records the view as the app does: a hashed event on the case's chain.
+      // The floor gives the header's answer (the person, the names of their region, return operation
+      // and caseworker in every language, their aliases) and records the view as the app does: a
+      // hashed event on the case's chain.
       await timed(() =>
         inTransaction(pool, async (client) => {
-          await client.query(preparedQuery("SELECT * FROM person WHERE id = $1", [fx.caseId]));
+          await client.query(
+            preparedQuery(
+              `SELECT p.*, r.name_en, r.name_ru, r.name_kk, o.name_en, o.name_ru, o.name_kk, u.name,
+                      (SELECT json_agg(a ORDER BY a.created_at) FROM alias a WHERE a.person_id = p.id)
+               FROM person p JOIN region r ON r.id = p.region_id JOIN return_operation o ON o.code = p.return_operation_code
+               LEFT JOIN app_user u ON u.id = p.caseworker_id
+               WHERE p.id = $1`,
+              [fx.caseId],
+            ),
+          );
           await bareAudit(client, fx.auditor, fx.caseId, "case.viewed", fx.caseId, {});
         }),
       ),

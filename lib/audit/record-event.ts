@@ -63,7 +63,7 @@ export async function recordAuditEvents(tx: AnyTx, inputs: AuditInput[]): Promis
     [chains],
   );
   const tip = new Map(heads.map((h) => [h.chain, { seq: h.last_seq, hash: h.last_seq === 0 ? null : h.last_hash }]));
-  const events: (HashedEvent & { hash: string; role: Role | null })[] = [];
+  const events: Appended[] = [];
   for (const input of inputs) {
     const chain = input.caseId ?? SYSTEM_CHAIN;
     const head = tip.get(chain);
@@ -72,47 +72,66 @@ export async function recordAuditEvents(tx: AnyTx, inputs: AuditInput[]): Promis
     events.push({ ...event, hash, role: input.actor.role });
     tip.set(chain, { seq: event.seq, hash });
   }
-  // The events and the heads' advance in one statement of column arrays (the ORM's multi-row
-  // insert took seconds for a few thousand events). Every column is exactly auditEventRow's, JSON
-  // null stored as SQL NULL as there.
-  const column = <T>(pick: (e: (typeof events)[number]) => T) => events.map(pick);
-  const json = (value: JsonValue) => (value === null ? null : JSON.stringify(value));
-  const tips = chains.map((chain) => tip.get(chain) ?? { seq: 0, hash: null });
-  await sql.rows(
-    `WITH appended AS (
-       INSERT INTO audit_event (id, chain, seq, prev_hash, hash, occurred_at, actor_id, actor_label, actor_role,
-         action, entity_type, entity_id, person_id, reason, before, after, context)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::text[], $6::timestamptz[],
-         $7::uuid[], $8::text[], $9::"Role"[], $10::text[], $11::text[], $12::text[],
-         $13::uuid[], $14::text[], $15::jsonb[], $16::jsonb[], $17::jsonb[])
-     )
-     UPDATE audit_chain_head AS h SET last_seq = t.seq, last_hash = t.hash
-     FROM unnest($18::text[], $19::int[], $20::text[]) AS t(chain, seq, hash)
-     WHERE h.chain = t.chain`,
-    [
-      column((e) => e.id),
-      column((e) => e.chain),
-      column((e) => e.seq),
-      column((e) => e.prevHash),
-      column((e) => e.hash),
-      column((e) => e.occurredAt),
-      column((e) => e.actor.id),
-      column((e) => e.actor.label),
-      column((e) => e.role),
-      column((e) => e.action),
-      column((e) => e.entity.type),
-      column((e) => e.entity.id),
-      column((e) => e.caseId),
-      column((e) => e.reason),
-      column((e) => json(e.before)),
-      column((e) => json(e.after)),
-      column((e) => json(e.context)),
-      chains,
-      tips.map((t) => t.seq),
-      tips.map((t) => t.hash ?? ""),
-    ],
-  );
+  await sql.rows(...appendStatement(events, chains, tip));
   return events.map(({ role: _role, ...recorded }) => recorded);
+}
+
+type Appended = HashedEvent & { hash: string; role: Role | null };
+
+const json = (value: JsonValue) => (value === null ? null : JSON.stringify(value));
+
+/** audit_event's columns as an append writes them: exactly auditEventRow's, JSON null stored as SQL NULL as there. */
+const APPENDED_COLUMNS: readonly { name: string; type: string; of: (e: Appended) => unknown }[] = [
+  { name: "id", type: "uuid", of: (e) => e.id },
+  { name: "chain", type: "text", of: (e) => e.chain },
+  { name: "seq", type: "int", of: (e) => e.seq },
+  { name: "prev_hash", type: "text", of: (e) => e.prevHash },
+  { name: "hash", type: "text", of: (e) => e.hash },
+  { name: "occurred_at", type: "timestamptz", of: (e) => e.occurredAt },
+  { name: "actor_id", type: "uuid", of: (e) => e.actor.id },
+  { name: "actor_label", type: "text", of: (e) => e.actor.label },
+  { name: "actor_role", type: '"Role"', of: (e) => e.role },
+  { name: "action", type: "text", of: (e) => e.action },
+  { name: "entity_type", type: "text", of: (e) => e.entity.type },
+  { name: "entity_id", type: "text", of: (e) => e.entity.id },
+  { name: "person_id", type: "uuid", of: (e) => e.caseId },
+  { name: "reason", type: "text", of: (e) => e.reason },
+  { name: "before", type: "jsonb", of: (e) => json(e.before) },
+  { name: "after", type: "jsonb", of: (e) => json(e.after) },
+  { name: "context", type: "jsonb", of: (e) => json(e.context) },
+];
+const COLUMN_NAMES = APPENDED_COLUMNS.map((c) => c.name).join(", ");
+const parameterOf = (name: string) => `$${APPENDED_COLUMNS.findIndex((c) => c.name === name) + 1}`;
+const placeholders = (suffix: string) => APPENDED_COLUMNS.map((c, i) => `$${i + 1}::${c.type}${suffix}`).join(", ");
+
+/**
+ * The events and their chains' advance in one statement. One event, as every save writes, goes
+ * in as a row of values; several go in as one array per column (the ORM's multi-row insert took
+ * seconds for a few thousand events). A row of values is the cheaper of the two to send and to
+ * run: about a fifth of a millisecond of each view and save.
+ */
+function appendStatement(
+  events: Appended[],
+  chains: string[],
+  tip: Map<string, { seq: number; hash: string | null }>,
+): [string, unknown[]] {
+  const n = APPENDED_COLUMNS.length;
+  const [event] = events;
+  if (events.length === 1 && event) {
+    return [
+      `WITH appended AS (INSERT INTO audit_event (${COLUMN_NAMES}) VALUES (${placeholders("")}))
+       UPDATE audit_chain_head SET last_seq = ${parameterOf("seq")}, last_hash = ${parameterOf("hash")} WHERE chain = ${parameterOf("chain")}`,
+      APPENDED_COLUMNS.map((c) => c.of(event)),
+    ];
+  }
+  const tips = chains.map((chain) => tip.get(chain) ?? { seq: 0, hash: null });
+  return [
+    `WITH appended AS (INSERT INTO audit_event (${COLUMN_NAMES}) SELECT * FROM unnest(${placeholders("[]")}))
+     UPDATE audit_chain_head AS h SET last_seq = t.seq, last_hash = t.hash
+     FROM unnest($${n + 1}::text[], $${n + 2}::int[], $${n + 3}::text[]) AS t(chain, seq, hash)
+     WHERE h.chain = t.chain`,
+    [...APPENDED_COLUMNS.map((c) => events.map(c.of)), chains, tips.map((t) => t.seq), tips.map((t) => t.hash ?? "")],
+  ];
 }
 
 /** The event as hashed and its hash; pure, so a bulk loader can build a whole chain in memory. */
