@@ -56,7 +56,20 @@ async function linesOf(probes: Probe[]): Promise<{ fromRow: string; fromEvent: s
 // jsonb stores no NUL character; everything else goes.
 const storable = (text: string) => text.replace(/\0/g, "");
 const TEXT = fc.oneof(
-  fc.constantFrom("", "=SUM(A1)", "+7 701", "-", "@here", "\tTab", "\rCR", 'a "quoted" word', "a, b", "line\r\nend", "Ерлан ұлы 😀"),
+  fc.constantFrom(
+    "",
+    "=SUM(A1)",
+    "+7 701",
+    "-",
+    "@here",
+    "\tTab",
+    "\rCR",
+    'a "quoted" word',
+    "a, b",
+    "x;=1+1",
+    "line\r\nend",
+    "Ерлан ұлы 😀",
+  ),
   fc.string({ unit: "binary", maxLength: 40 }).map(storable),
 );
 /** JSON of every shape, and the ones whose text JSON.stringify writes otherwise than jsonb. */
@@ -111,6 +124,26 @@ describe("a CSV line made from a stored row's bytes", () => {
       }),
       { numRuns: 60, seed: 20261205 },
     );
+  });
+
+  it("quotes a cell holding a semicolon, which a spreadsheet set to separate cells by it would split", async () => {
+    const probe: Probe = {
+      seq: 1,
+      label: "x;=1+1",
+      role: null,
+      action: "note.added",
+      entityId: null,
+      reason: "a;b",
+      before: null,
+      after: '{"k": "v;=1"}',
+      context: null,
+      prevHash: null,
+    };
+    const [line] = await linesOf([probe]);
+    expect(line!.fromRow).toBe(line!.fromEvent);
+    expect(line!.fromRow).toContain(',"x;=1+1",');
+    expect(line!.fromRow).toContain(',"a;b",');
+    expect(line!.fromRow).toContain('"{""k"":""v;=1""}"');
   });
 
   it("writes a jsonb text without parsing it only where its bytes are sure to be the same", async () => {

@@ -31,8 +31,12 @@ export const CSV_COLUMNS = [
   "hash",
 ] as const;
 
-/** A cell holding one of these is quoted (RFC 4180), as is one neutralised. */
-const QUOTED_CHARACTERS = ['"', ",", "\r", "\n"];
+/**
+ * A cell holding one of these is quoted (RFC 4180), as is one neutralised. The semicolon is
+ * there for spreadsheets set to a locale that separates cells with it: unquoted, `x;=1+1` would
+ * open as two cells, the second a formula that the neutralising never saw at a cell's start.
+ */
+const QUOTED_CHARACTERS = ['"', ",", ";", "\r", "\n"];
 
 export function csvCell(value: string | number | null): string {
   if (value === null) return "";
