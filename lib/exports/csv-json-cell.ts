@@ -15,13 +15,15 @@ import type { LineBytes } from "./line-bytes";
  *   written the same by both.
  * Anything else (a fraction, an exponent, a longer or a negative-zero number, an all-digit key, a
  * value that is not an object or an array) returns false with nothing written, and the caller
- * parses the value. The cell is quoted, its quotes doubled, when it holds a quote or a comma: the
- * only characters of csvCell's quoting a JSON text without whitespace can hold outside its strings,
- * and the only one inside them, where line ends are escaped.
+ * parses the value. So does a semicolon in a string, which csvCell neutralises (neutraliseCsvText).
+ * The cell is quoted, its quotes doubled, when it holds a quote or a comma: the only characters of
+ * csvCell's quoting a JSON text without whitespace can hold outside its strings, and the only ones
+ * inside them but the semicolon, where line ends are escaped.
  */
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const COMMA = 0x2c;
+const SEMICOLON = 0x3b;
 const COLON = 0x3a;
 const MINUS = 0x2d;
 const ZERO = 0x30;
@@ -56,6 +58,7 @@ export function jsonTextAsCsvCell(out: LineBytes, text: Buffer, start: number, e
         if (i >= end) return false;
         const c = text[i]!;
         if (c === QUOTE) break;
+        if (c === SEMICOLON) return false;
         if (c === BACKSLASH) {
           if (i + 1 >= end) return false;
           cell[w++] = BACKSLASH;

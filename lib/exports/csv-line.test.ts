@@ -53,6 +53,16 @@ async function linesOf(probes: Probe[]): Promise<{ fromRow: string; fromEvent: s
   return lines;
 }
 
+/**
+ * The cells a spreadsheet that splits lines at semicolons would run: those that start with a
+ * formula character, after any quotes that would open them.
+ */
+const cellsStartingAFormula = (line: string) =>
+  line
+    .split(";")
+    .slice(1)
+    .filter((cell) => /^"*[=+\-@\t\r]/.test(cell));
+
 // jsonb stores no NUL character; everything else goes.
 const storable = (text: string) => text.replace(/\0/g, "");
 const TEXT = fc.oneof(
@@ -120,30 +130,36 @@ describe("a CSV line made from a stored row's bytes", () => {
       fc.asyncProperty(fc.array(PROBE, { minLength: 1, maxLength: 20 }), async (probes) => {
         const lines = await linesOf(probes);
         expect(lines).toHaveLength(probes.length);
-        for (const line of lines) expect(line.fromRow).toBe(line.fromEvent);
+        for (const line of lines) {
+          expect(line.fromRow).toBe(line.fromEvent);
+          expect(cellsStartingAFormula(line.fromRow)).toEqual([]);
+        }
       }),
       { numRuns: 60, seed: 20261205 },
     );
   });
 
-  it("quotes a cell holding a semicolon, which a spreadsheet set to separate cells by it would split", async () => {
+  it("writes no cell that a spreadsheet splitting lines at semicolons would run as a formula", async () => {
     const probe: Probe = {
       seq: 1,
       label: "x;=1+1",
       role: null,
       action: "note.added",
-      entityId: null,
-      reason: "a;b",
+      entityId: 'id;"=1"',
+      reason: "a;b;-c",
       before: null,
-      after: '{"k": "v;=1"}',
-      context: null,
+      after: '{"k": "v;@1"}',
+      context: '{"k": "v; ok"}',
       prevHash: null,
     };
     const [line] = await linesOf([probe]);
     expect(line!.fromRow).toBe(line!.fromEvent);
-    expect(line!.fromRow).toContain(',"x;=1+1",');
-    expect(line!.fromRow).toContain(',"a;b",');
-    expect(line!.fromRow).toContain('"{""k"":""v;=1""}"');
+    expect(line!.fromRow).toContain(`,"x;'=1+1",`);
+    expect(line!.fromRow).toContain(`,"id;'""=1""",`);
+    expect(line!.fromRow).toContain(`,"a;b;'-c",`);
+    expect(line!.fromRow).toContain(`"{""k"":""v;'@1""}"`);
+    expect(line!.fromRow).toContain(`"{""k"":""v; ok""}"`);
+    expect(cellsStartingAFormula(line!.fromRow)).toEqual([]);
   });
 
   it("writes a jsonb text without parsing it only where its bytes are sure to be the same", async () => {

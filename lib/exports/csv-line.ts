@@ -1,7 +1,7 @@
 import type { JsonValue } from "../audit/canonical-json";
 import type { CopyFields } from "../db/copy-binary";
 import { STORED_EVENT_FIELD } from "../audit/stored-event";
-import { FORMULA_FIRST_CHARACTERS, neutraliseFormula } from "../security/formula-cells";
+import { FORMULA_FIRST_CHARACTERS, neutraliseCsvText } from "../security/formula-cells";
 import { jsonTextAsCsvCell } from "./csv-json-cell";
 import { LineBytes } from "./line-bytes";
 
@@ -32,16 +32,17 @@ export const CSV_COLUMNS = [
 ] as const;
 
 /**
- * A cell holding one of these is quoted (RFC 4180), as is one neutralised. The semicolon is
- * there for spreadsheets set to a locale that separates cells with it: unquoted, `x;=1+1` would
- * open as two cells, the second a formula that the neutralising never saw at a cell's start.
+ * A cell holding one of these is quoted (RFC 4180), as is one neutralised (neutraliseCsvText). The
+ * semicolon is among them for readers that guess the separator, so that they find it inside a
+ * quoted cell; what keeps a semicolon-splitting spreadsheet from running a formula is the
+ * neutralising.
  */
 const QUOTED_CHARACTERS = ['"', ",", ";", "\r", "\n"];
 
 export function csvCell(value: string | number | null): string {
   if (value === null) return "";
   const text = typeof value === "string" ? value : String(value);
-  const safe = neutraliseFormula(text);
+  const safe = neutraliseCsvText(text);
   return safe !== text || QUOTED_CHARACTERS.some((character) => safe.includes(character)) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
