@@ -55,13 +55,14 @@ async function linesOf(probes: Probe[]): Promise<{ fromRow: string; fromEvent: s
 
 /**
  * The cells a spreadsheet that splits lines at semicolons would run: those that start with a
- * formula character, after any quotes that would open them.
+ * formula character, after any quotes that would open them. There the comma file's quotes are
+ * ordinary characters, so its line breaks end rows too.
  */
 const cellsStartingAFormula = (line: string) =>
   line
-    .split(";")
+    .split(/[;\r\n]/)
     .slice(1)
-    .filter((cell) => /^"*[=+\-@\t\r]/.test(cell));
+    .filter((cell) => /^"*[=+\-@\t]/.test(cell));
 
 // jsonb stores no NUL character; everything else goes.
 const storable = (text: string) => text.replace(/\0/g, "");
@@ -78,6 +79,7 @@ const TEXT = fc.oneof(
     "a, b",
     "x;=1+1",
     "line\r\nend",
+    "x\n=1+1;z",
     "Ерлан ұлы 😀",
   ),
   fc.string({ unit: "binary", maxLength: 40 }).map(storable),
@@ -146,7 +148,7 @@ describe("a CSV line made from a stored row's bytes", () => {
       role: null,
       action: "note.added",
       entityId: 'id;"=1"',
-      reason: "a;b;-c",
+      reason: "a;b;-c\n=1+1;z",
       before: null,
       after: '{"k": "v;@1"}',
       context: '{"k": "v; ok"}',
@@ -156,7 +158,7 @@ describe("a CSV line made from a stored row's bytes", () => {
     expect(line!.fromRow).toBe(line!.fromEvent);
     expect(line!.fromRow).toContain(`,"x;'=1+1",`);
     expect(line!.fromRow).toContain(`,"id;'""=1""",`);
-    expect(line!.fromRow).toContain(`,"a;b;'-c",`);
+    expect(line!.fromRow).toContain(`,"a;b;'-c\n'=1+1;z",`);
     expect(line!.fromRow).toContain(`"{""k"":""v;'@1""}"`);
     expect(line!.fromRow).toContain(`"{""k"":""v; ok""}"`);
     expect(cellsStartingAFormula(line!.fromRow)).toEqual([]);

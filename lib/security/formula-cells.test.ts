@@ -21,11 +21,14 @@ describe("neutraliseCsvText", () => {
     ["=x;+y;-z;@w", "'=x;'+y;'-z;'@w"],
     ["a;\tb;\rc", "a;'\tb;'\rc"],
     [";=1", ";'=1"],
-  ])("neutralises %j after each semicolon as at its start: %j", (text, safe) => {
+    ["x\n=1+1;z", "x\n'=1+1;z"],
+    ["x\r\n@SUM(1);z", "x\r\n'@SUM(1);z"],
+    ["x\r-2", "x\r'-2"],
+  ])("neutralises %j after each semicolon and line break as at its start: %j", (text, safe) => {
     expect(neutraliseCsvText(text)).toBe(safe);
   });
 
-  it.each(["Беседа с матерью; ребёнок ходит в школу", "a;b", "a;", "1+1;2", "a; =1"])("leaves %j as it is", (text) => {
+  it.each(["Беседа с матерью; ребёнок ходит в школу", "a;b", "a;", "1+1;2", "a; =1", "line\nend"])("leaves %j as it is", (text) => {
     expect(neutraliseCsvText(text)).toBe(text);
   });
 });

@@ -10,16 +10,20 @@ export function neutraliseFormula(text: string): string {
 }
 
 /**
- * A semicolon before any of these gets an apostrophe after it in a CSV cell. A spreadsheet set to
- * a locale whose list separator is the semicolon (Russian and Kazakh among them) opens a CSV file by
- * splitting each line at its semicolons, not its commas: a cell holding `x;=1+1` then gives a cell
- * of its own that starts with `=`, wherever the semicolon stands, and the comma file's quotes do not
- * protect it (a quote opens a quoted cell only at a cell's start). A quote is in the list because
- * such a cell may open with one: `x;"=1+1"`.
+ * A semicolon or a line break before any of these gets an apostrophe after it in a CSV cell. A
+ * spreadsheet set to a locale whose list separator is the semicolon (Russian and Kazakh among
+ * them) opens a CSV file by splitting its lines at semicolons, not commas, and the comma file's
+ * quotes do not protect anything there (a quote opens a quoted cell only at a cell's start). So a
+ * cell holding `x;=1+1` gives a cell of its own that starts with `=`, and one holding a line break
+ * before `=1+1` a new row that starts with it. A quote is in the list because such a cell may open
+ * with one: `x;"=1+1"`.
  */
-const AFTER_SEMICOLON = new RegExp(`;(?=[${[...FORMULA_FIRST_CHARACTERS, '"'].map((c) => c.replace(/[-\]\\^]/g, "\\$&")).join("")}])`, "g");
+const AFTER_SEPARATOR = new RegExp(
+  `[;\r\n](?=[${[...FORMULA_FIRST_CHARACTERS, '"'].map((c) => c.replace(/[-\]\\^]/g, "\\$&")).join("")}])`,
+  "g",
+);
 
 /** A CSV cell's text that no spreadsheet runs as a formula, whether it splits the line at commas or at semicolons. */
 export function neutraliseCsvText(text: string): string {
-  return neutraliseFormula(text).replace(AFTER_SEMICOLON, ";'");
+  return neutraliseFormula(text).replace(AFTER_SEPARATOR, "$&'");
 }
