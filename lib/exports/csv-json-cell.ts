@@ -1,3 +1,4 @@
+import { FORMULA_FIRST_CHARACTERS } from "../security/formula-cells";
 import type { LineBytes } from "./line-bytes";
 
 /**
@@ -15,15 +16,20 @@ import type { LineBytes } from "./line-bytes";
  *   written the same by both.
  * Anything else (a fraction, an exponent, a longer or a negative-zero number, an all-digit key, a
  * value that is not an object or an array) returns false with nothing written, and the caller
- * parses the value. So does a semicolon in a string, which csvCell neutralises (neutraliseCsvText).
- * The cell is quoted, its quotes doubled, when it holds a quote or a comma: the only characters of
- * csvCell's quoting a JSON text without whitespace can hold outside its strings, and the only ones
- * inside them but the semicolon, where line ends are escaped.
+ * parses the value. The cell is quoted, its quotes doubled, when it holds a quote or a comma: the
+ * only characters of csvCell's quoting a JSON text without whitespace can hold outside its strings,
+ * and the only ones inside them but the semicolon, where line ends are escaped. A semicolon comes
+ * only inside a string, where it gets csvCell's apostrophe (neutraliseCsvText) when a formula's
+ * first character follows it: there nothing else can, since a quote there would be escaped or
+ * would end the string, and what may follow a string's end (`,`, `:`, `}`, `]`) starts no formula.
  */
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const COMMA = 0x2c;
 const SEMICOLON = 0x3b;
+const APOSTROPHE = 0x27;
+const FORMULA_FIRST = new Uint8Array(256);
+for (const character of FORMULA_FIRST_CHARACTERS) FORMULA_FIRST[character.charCodeAt(0)] = 1;
 const COLON = 0x3a;
 const MINUS = 0x2d;
 const ZERO = 0x30;
@@ -58,7 +64,13 @@ export function jsonTextAsCsvCell(out: LineBytes, text: Buffer, start: number, e
         if (i >= end) return false;
         const c = text[i]!;
         if (c === QUOTE) break;
-        if (c === SEMICOLON) return false;
+        if (c === SEMICOLON && i + 1 < end && FORMULA_FIRST[text[i + 1]!]) {
+          cell[w++] = SEMICOLON;
+          cell[w++] = APOSTROPHE;
+          digitsOnly = false;
+          i++;
+          continue;
+        }
         if (c === BACKSLASH) {
           if (i + 1 >= end) return false;
           cell[w++] = BACKSLASH;

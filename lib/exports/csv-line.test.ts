@@ -110,6 +110,8 @@ const JSON_TEXT = fc.oneof(
     '{"__proto__": {"x": 1}}',
     '{"long key first?": 1, "a": [true, false, null]}',
     '{"имя": "Ерлан ұлы 😀", "e\u0301": "é"}',
+    '{"k": "v;=1", "m": "a;", "n;": -1, "o": "p; q;@r;+s;-t"}',
+    '["x;", "=y", "z;\\"=w"]',
   ),
   fc.jsonValue({ maxDepth: 3 }).map((value) => storable(JSON.stringify(value))),
 );
@@ -172,6 +174,7 @@ describe("a CSV line made from a stored row's bytes", () => {
       return jsonTextAsCsvCell(out, text, 0, text.length) ? out.take().toString("utf8") : null;
     };
     expect(await cellOf('{"b": [1, -2, "x, y"], "a": {"c": null}}')).toBe('"{""a"":{""c"":null},""b"":[1,-2,""x, y""]}"');
+    expect(await cellOf('{"m": "a;", "k": "v;=1"}')).toBe(`"{""k"":""v;'=1"",""m"":""a;""}"`);
     expect(await cellOf("[]")).toBe("[]");
     expect(await cellOf("[1, 2]")).toBe('"[1,2]"');
     expect(await cellOf('{"k": "say \\"hi\\""}')).toBe('"{""k"":""say \\""hi\\""""}"');
