@@ -1,9 +1,9 @@
 import type { JsonValue } from "../audit/canonical-json";
 import type { CopyFields } from "../db/copy-binary";
 import { STORED_EVENT_FIELD } from "../audit/stored-event";
-import { FORMULA_FIRST_CHARACTERS, neutraliseCsvText } from "../security/formula-cells";
-import { jsonTextAsCsvCell } from "./csv-json-cell";
-import { LineBytes } from "./line-bytes";
+import { neutraliseCsvText } from "../security/formula-cells";
+import { FORMULA_FIRST_BYTES, jsonTextAsCsvCell } from "./csv-json-cell";
+import { byteTable, LineBytes } from "./line-bytes";
 
 /**
  * One event's line of the CSV export, after its case's two cells, made two ways that give the
@@ -76,17 +76,7 @@ export function csvLineOfEvent(raw: JsonValue): string {
   return `${cells.join(",")}\r\n`;
 }
 
-/**
- * The characters as a table of their bytes. All are ASCII, and in UTF-8 an ASCII byte only ever
- * stands for itself, so a cell's bytes can be checked without decoding them.
- */
-function byteTable(characters: readonly string[]): Uint8Array {
-  const table = new Uint8Array(256);
-  for (const character of characters) table[character.charCodeAt(0)] = 1;
-  return table;
-}
 const QUOTED_ANYWHERE = byteTable(QUOTED_CHARACTERS);
-const FORMULA_FIRST = byteTable(FORMULA_FIRST_CHARACTERS);
 const COMMA = 0x2c;
 const CR = 0x0d;
 const LF = 0x0a;
@@ -97,7 +87,7 @@ function textCell(out: LineBytes, fields: CopyFields, field: number): void {
   const length = fields.spans[field * 2 + 1]!;
   if (length <= 0) return;
   const bytes = fields.buffer;
-  if (!FORMULA_FIRST[bytes[start]!]) {
+  if (!FORMULA_FIRST_BYTES[bytes[start]!]) {
     // Copied as it is checked, a byte at a time: cells are short, and a native copy per cell cost more.
     out.reserve(length);
     const line = out.buffer;

@@ -53,3 +53,13 @@ export class LineBytes {
     return line;
   }
 }
+
+/**
+ * The characters as a table of their bytes. All are ASCII, and in UTF-8 an ASCII byte only ever
+ * stands for itself, so a cell's bytes can be checked without decoding them.
+ */
+export function byteTable(characters: readonly string[]): Uint8Array {
+  const table = new Uint8Array(256);
+  for (const character of characters) table[character.charCodeAt(0)] = 1;
+  return table;
+}
