@@ -2,7 +2,7 @@ import "server-only";
 import { isoDayOf } from "../calendar/calendar-day";
 import { hasOverdueTaskSql } from "../task-store/task-lists";
 import { Prisma } from "../db/generated/client";
-import { inDriverTransaction, queryRows } from "../db/sql";
+import { fixedLimit, inDriverTransaction, queryRows } from "../db/sql";
 import type { AgeCategory, CaseStatus, ProsecutionStatus, RiskLevel } from "../db/generated/enums";
 import { auditActorOf, recordAuditEvent } from "../audit/record-event";
 import type { CurrentUser } from "../auth/current-user";
@@ -16,9 +16,7 @@ import { DomainError } from "../errors/domain-error";
 
 export const REGISTRY_PAGE_SIZE = 50;
 
-// The code's own constant, written into the statement rather than bound, so that PostgreSQL can
-// keep one plan for it (docs/decisions/035, "Later").
-const PAGE_LIMIT = Prisma.raw(String(REGISTRY_PAGE_SIZE + 1));
+const PAGE_LIMIT = fixedLimit(REGISTRY_PAGE_SIZE + 1);
 
 export type RegistryRow = {
   id: string;
@@ -80,7 +78,7 @@ export async function listCases(user: CurrentUser, query: RegistryQuery): Promis
         SELECT p.* FROM person p
         WHERE ${caseScopeSql(user, "case.view", "p")} AND ${listed} AND ${after ? afterCursorSql(after) : Prisma.sql`TRUE`}
         ORDER BY ${REGISTRY_ORDER[query.sort]}
-        LIMIT ${PAGE_LIMIT}
+        ${PAGE_LIMIT}
       ) p LEFT JOIN app_user u ON u.id = p.caseworker_id
       -- The page is chosen inside and its marks worked out outside, for its rows only: in one
       -- level, a sort would have PostgreSQL work out the mark of every row it sorts.

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Pool, PoolClient } from "pg";
-import { getPool, type Prisma, type Tx } from "./client";
+import { getPool, type Tx } from "./client";
+import { Prisma } from "./generated/client";
 
 /**
  * A transaction as code shared by both kinds of write sees it: SQL text with numbered
@@ -81,6 +82,17 @@ async function driverRows<Row>(on: Pool | PoolClient, text: string, values: read
  */
 export async function rowsPlannedEachRun<Row>(text: string, values: readonly unknown[] = []): Promise<Row[]> {
   return (await getPool().query({ text, values: [...values] })).rows as Row[];
+}
+
+/**
+ * `LIMIT rows` for a page size the code fixes, written into the statement's text rather than
+ * bound. With the limit bound PostgreSQL cannot tell the page is small, estimates a plan kept for
+ * all values at several times one made for each run, and so plans the page on every run
+ * (docs/decisions/035, "Later"). For the code's own constants only, never a number from a request.
+ */
+export function fixedLimit(rows: number): Prisma.Sql {
+  if (!Number.isSafeInteger(rows) || rows < 1) throw new Error(`not a page size: ${rows}`);
+  return Prisma.raw(`LIMIT ${rows}`);
 }
 
 /** Either kind of transaction; code that takes one runs its statements through `sqlOf`. */

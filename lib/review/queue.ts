@@ -1,5 +1,5 @@
 import "server-only";
-import { queryRows, type AnyTx } from "../db/sql";
+import { fixedLimit, queryRows, type AnyTx } from "../db/sql";
 import { Prisma } from "../db/generated/client";
 import type { AgeCategory, ProsecutionStatus } from "../db/generated/enums";
 import type { CurrentUser } from "../auth/current-user";
@@ -86,12 +86,7 @@ type PageRow = {
   caseworker_name: string | null;
 };
 
-// The page's size is written into the statement, not bound: it is the code's own constant, and
-// with the limit bound PostgreSQL cannot keep one plan for the statement (it estimated a kept
-// plan's cost eight times a planned one's, so it planned every run: 0.5-0.9 ms of each page).
-// With the limit in the text, it keeps one plan after five runs, as cheap as a planned one
-// (docs/decisions/035, "Later").
-const PAGE_LIMIT = Prisma.raw(String(REVIEW_PAGE_SIZE + 1));
+const PAGE_LIMIT = fixedLimit(REVIEW_PAGE_SIZE + 1);
 
 /**
  * The queue as the user may see it, longest waiting first, a page at a time. Read on the driver
@@ -135,7 +130,7 @@ export async function reviewQueue(user: CurrentUser, query: ReviewQuery, today =
       WHERE ${query.overdue ? Prisma.sql`queued.overdue` : Prisma.sql`TRUE`}
         AND ${cursor ? Prisma.sql`(queued.need_since, queued.id) > (${cursor.needSince}::date, ${cursor.id}::uuid)` : Prisma.sql`TRUE`}
       ORDER BY queued.need_since, queued.id
-      LIMIT ${PAGE_LIMIT}
+      ${PAGE_LIMIT}
     ) AS page ON TRUE
     ORDER BY page.need_since, page.id`,
     db,
